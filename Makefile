@@ -1,0 +1,73 @@
+# Newsline. `make run` serves the site locally; `make test` runs every test.
+# Both install what is missing first (`make deps`, Debian 12 packages only).
+
+CXX      ?= g++
+CXXFLAGS ?= -O2 -g
+CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -pthread -MMD -MP \
+            -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE \
+            -Icgi $(shell mariadb_config --include 2>/dev/null || echo -I/usr/include/mariadb)
+LDFLAGS  += -pthread -pie -Wl,-z,relro,-z,now
+LDLIBS    = -lfcgi -lctemplate -lmariadb
+
+BUILD    := build
+APP_SRC  := $(filter-out cgi/main.cc,$(shell find cgi -name '*.cc' | sort))
+APP_OBJ  := $(APP_SRC:%.cc=$(BUILD)/%.o)
+TEST_SRC := $(sort $(wildcard tests/unit/*.cc))
+TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
+
+DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
+                mariadb-server mariadb-client nginx wrk tzdata python3 chromium curl ca-certificates
+
+.PHONY: all deps build run start stop test unit-test bench migrate clean
+
+all: build
+build: $(BUILD)/newsline
+
+$(BUILD)/newsline: $(APP_OBJ) $(BUILD)/cgi/main.o
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/unit_tests: $(APP_OBJ) $(TEST_OBJ)
+	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lboost_unit_test_framework
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/unit/%.o: CXXFLAGS += -DBOOST_TEST_DYN_LINK
+
+# Installs the Debian packages that are missing (apt-get, non-interactive).
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# Serves the site on 127.0.0.1:$(PORT) until Ctrl-C (data kept in var/).
+PORT ?= 8080
+run: deps build
+	python3 scripts/stack.py run --port $(PORT)
+
+start: deps build
+	python3 scripts/stack.py start --port $(PORT)
+
+stop:
+	python3 scripts/stack.py stop
+
+migrate: build
+	python3 scripts/stack.py migrate
+
+test: deps build $(BUILD)/unit_tests
+	python3 tests/run_all.py
+
+unit-test: $(BUILD)/unit_tests
+	$(BUILD)/unit_tests
+
+bench: deps build
+	python3 scripts/bench.py
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(APP_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/cgi/main.d

@@ -1,0 +1,32 @@
+// The application shared by all threads of a worker process: configuration and
+// the edition catalogue (a read-only copy loaded from the database on first use).
+#pragma once
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "config.h"
+#include "db/content.h"
+#include "http/request.h"
+
+class Db;
+struct Response;
+
+class App {
+ public:
+  explicit App(const Config& cfg) : cfg_(cfg) {}
+
+  // Answers one request. Never throws: bad input is a 4xx page, an unreachable
+  // database a 503 page, anything unexpected a logged 500 without details.
+  void handle(const ParamLookup& params, Db& db, Response& res);
+
+  const Config& config() const { return cfg_; }
+
+ private:
+  std::shared_ptr<const std::vector<Edition>> editions(Db& db);
+  void answer(const Request& req, Db& db, Response& res);
+
+  const Config& cfg_;
+  std::mutex editions_mutex_;
+  std::shared_ptr<const std::vector<Edition>> editions_;
+};

@@ -1,0 +1,118 @@
+#include "config.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <stdexcept>
+
+namespace {
+
+std::string trim(const std::string& s) {
+  const char* ws = " \t\r\n";
+  size_t b = s.find_first_not_of(ws);
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(ws);
+  return s.substr(b, e - b + 1);
+}
+
+int to_int(const std::string& key, const std::string& v, int min, int max) {
+  size_t used = 0;
+  long n = 0;
+  try {
+    n = std::stol(v, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used != v.size() || v.empty() || n < min || n > max)
+    throw std::runtime_error(key + ": expected a number from " + std::to_string(min) + " to " +
+                             std::to_string(max) + ", got '" + v + "'");
+  return static_cast<int>(n);
+}
+
+struct Setter {
+  const char* help;
+  std::function<void(Config&, const std::string&)> set;
+};
+
+Setter str(std::string Config::*field, const char* help) {
+  return {help, [field](Config& c, const std::string& v) { c.*field = v; }};
+}
+Setter num(int Config::*field, const char* name, int min, int max, const char* help) {
+  return {help, [=](Config& c, const std::string& v) { c.*field = to_int(name, v, min, max); }};
+}
+
+const std::map<std::string, Setter>& setters() {
+  static const std::map<std::string, Setter> table = {
+      {"db_socket", str(&Config::db_socket, "MariaDB unix socket path (empty: TCP to db_host:db_port)")},
+      {"db_host", str(&Config::db_host, "MariaDB host when db_socket is empty")},
+      {"db_port", num(&Config::db_port, "db_port", 1, 65535, "MariaDB TCP port")},
+      {"db_user", str(&Config::db_user, "MariaDB user")},
+      {"db_password", str(&Config::db_password, "MariaDB password (prefer NEWSLINE_DB_PASSWORD)")},
+      {"db_name", str(&Config::db_name, "MariaDB database")},
+      {"db_connect_timeout", num(&Config::db_connect_timeout, "db_connect_timeout", 1, 60, "seconds to wait for a connection")},
+      {"db_read_timeout", num(&Config::db_read_timeout, "db_read_timeout", 1, 600, "seconds to wait for a query result")},
+      {"db_write_timeout", num(&Config::db_write_timeout, "db_write_timeout", 1, 600, "seconds to wait while sending a query")},
+      {"listen", str(&Config::listen, "FastCGI unix socket path; empty: answer one request as CGI")},
+      {"socket_mode", str(&Config::socket_mode, "octal mode of the FastCGI socket (only nginx's user may connect)")},
+      {"socket_group", str(&Config::socket_group, "group given the FastCGI socket, e.g. www-data (optional)")},
+      {"processes", num(&Config::processes, "processes", 1, 64, "FastCGI worker processes")},
+      {"threads", num(&Config::threads, "threads", 1, 256, "threads per worker process, one database connection each")},
+      {"site_name", str(&Config::site_name, "site name shown in the header and titles")},
+      {"site_url", str(&Config::site_url, "public base URL, no trailing slash (canonical links, redirects)")},
+      {"time_zone", str(&Config::time_zone, "zone times are shown in (IANA name)")},
+      {"default_edition", str(&Config::default_edition, "edition that / redirects to (az, en, ru)")},
+      {"newsline_size", num(&Config::newsline_size, "newsline_size", 1, 200, "headlines in the news line")},
+      {"listing_page_size", num(&Config::listing_page_size, "listing_page_size", 5, 500, "articles per all-news or category page")},
+      {"template_dir", str(&Config::template_dir, "directory holding the ctemplate files")},
+      {"sql_dir", str(&Config::sql_dir, "directory holding migrations/ (for 'newsline migrate')")},
+  };
+  return table;
+}
+
+void apply(Config& c, const std::string& key, const std::string& value, const std::string& where) {
+  auto it = setters().find(key);
+  if (it == setters().end()) throw std::runtime_error(where + ": unknown setting '" + key + "'");
+  it->second.set(c, value);
+}
+
+std::string env_name(const std::string& key) {
+  std::string n = "NEWSLINE_";
+  for (char ch : key) n += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return n;
+}
+
+}  // namespace
+
+const std::vector<ConfigKey>& config_keys() {
+  static const std::vector<ConfigKey> keys = [] {
+    std::vector<ConfigKey> k;
+    for (const auto& [name, setter] : setters()) k.push_back({name.c_str(), setter.help});
+    return k;
+  }();
+  return keys;
+}
+
+Config load_config(const std::string& path) {
+  Config c;
+  if (!path.empty()) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error("cannot read config file " + path);
+    std::string line;
+    int lineno = 0;
+    while (std::getline(in, line)) {
+      ++lineno;
+      std::string t = trim(line);
+      if (t.empty() || t[0] == '#') continue;
+      size_t eq = t.find('=');
+      if (eq == std::string::npos)
+        throw std::runtime_error(path + ":" + std::to_string(lineno) + ": expected key = value");
+      apply(c, trim(t.substr(0, eq)), trim(t.substr(eq + 1)), path + ":" + std::to_string(lineno));
+    }
+  }
+  for (const auto& [key, setter] : setters()) {
+    if (const char* v = std::getenv(env_name(key).c_str())) apply(c, key, v, env_name(key));
+  }
+  while (!c.site_url.empty() && c.site_url.back() == '/') c.site_url.pop_back();
+  return c;
+}

@@ -1,0 +1,40 @@
+// Everything one request may use, passed explicitly: no global mutable state.
+#pragma once
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "db/content.h"
+#include "db/db.h"
+#include "http/request.h"
+#include "http/response.h"
+
+struct Context {
+  const Request& req;
+  Response& res;
+  const Config& cfg;
+  Db& db;
+  const std::vector<Edition>& editions;
+  std::time_t now;  // one clock reading per request: every query sees the same "now"
+
+  // The edition with this code, or nullptr.
+  const Edition* find_edition(const std::string& code) const {
+    for (const Edition& e : editions)
+      if (e.code == code) return &e;
+    return nullptr;
+  }
+  // The configured default edition (or the first one).
+  const Edition& default_edition() const {
+    const Edition* e = find_edition(cfg.default_edition);
+    return e ? *e : editions.front();
+  }
+};
+
+// Thrown by a handler to answer with an error page in the site layout
+// (404 for an unknown article, category or edition). `edition` picks the
+// language of the page and its news line; nullptr means the default edition.
+struct HttpError {
+  int status;
+  const Edition* edition = nullptr;
+};

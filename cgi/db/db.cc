@@ -1,0 +1,281 @@
+#include "db/db.h"
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include <cstring>
+#include <memory>
+
+#include "config.h"
+
+namespace {
+
+bool is_connection_lost(unsigned err) {
+  return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST || err == CR_CONNECTION_ERROR ||
+         err == CR_CONN_HOST_ERROR || err == CR_SERVER_LOST_EXTENDED || err == ER_CONNECTION_KILLED ||
+         err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+}
+
+MYSQL_TIME to_mysql_time(std::time_t t) {
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  MYSQL_TIME mt;
+  std::memset(&mt, 0, sizeof mt);
+  mt.year = tm.tm_year + 1900;
+  mt.month = tm.tm_mon + 1;
+  mt.day = tm.tm_mday;
+  mt.hour = tm.tm_hour;
+  mt.minute = tm.tm_min;
+  mt.second = tm.tm_sec;
+  mt.time_type = MYSQL_TIMESTAMP_DATETIME;
+  return mt;
+}
+
+std::time_t from_mysql_time(const MYSQL_TIME& mt) {
+  struct tm tm;
+  std::memset(&tm, 0, sizeof tm);
+  tm.tm_year = mt.year - 1900;
+  tm.tm_mon = mt.month - 1;
+  tm.tm_mday = mt.day;
+  tm.tm_hour = mt.hour;
+  tm.tm_min = mt.minute;
+  tm.tm_sec = mt.second;
+  return timegm(&tm);
+}
+
+// Result buffers for one execution of a statement.
+struct ResultBinding {
+  std::vector<MYSQL_BIND> binds;
+  std::vector<std::string> text;
+  std::vector<long long> ints;
+  std::vector<MYSQL_TIME> times;
+  std::vector<unsigned long> lengths;
+  std::vector<my_bool> nulls;
+  std::vector<enum_field_types> types;
+};
+
+bool is_integer(enum_field_types t) {
+  return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG ||
+         t == MYSQL_TYPE_LONGLONG || t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_YEAR;
+}
+bool is_datetime(enum_field_types t) {
+  return t == MYSQL_TYPE_DATETIME || t == MYSQL_TYPE_TIMESTAMP || t == MYSQL_TYPE_DATE;
+}
+
+}  // namespace
+
+Db::Db(const Config& cfg, bool for_scripts) : cfg_(cfg), for_scripts_(for_scripts) {}
+
+Db::~Db() { disconnect(); }
+
+void Db::disconnect() {
+  for (auto& [sql, stmt] : statements_) mysql_stmt_close(stmt);
+  statements_.clear();
+  if (conn_) mysql_close(conn_);
+  conn_ = nullptr;
+}
+
+void Db::connect() {
+  std::time_t now = std::time(nullptr);
+  if (now < retry_not_before_) throw DbUnavailable("database unavailable (backing off)");
+  MYSQL* m = mysql_init(nullptr);
+  if (!m) throw DbUnavailable("mysql_init failed");
+  unsigned int connect_timeout = cfg_.db_connect_timeout, read_timeout = cfg_.db_read_timeout,
+               write_timeout = cfg_.db_write_timeout;
+  mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
+  mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &read_timeout);
+  mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &write_timeout);
+  // utf8mb4 at connect time, so 4-byte characters round-trip; never SET NAMES.
+  mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+  // Every DATETIME we bind or read is UTC.
+  mysql_optionsv(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+  const char* socket = cfg_.db_socket.empty() ? nullptr : cfg_.db_socket.c_str();
+  if (!mysql_real_connect(m, socket ? nullptr : cfg_.db_host.c_str(), cfg_.db_user.c_str(),
+                          cfg_.db_password.c_str(), cfg_.db_name.c_str(), socket ? 0 : cfg_.db_port,
+                          socket, for_scripts_ ? CLIENT_MULTI_STATEMENTS : 0)) {
+    std::string msg = mysql_error(m);
+    mysql_close(m);
+    backoff_seconds_ = backoff_seconds_ == 0 ? 1 : std::min(backoff_seconds_ * 2, 8);
+    retry_not_before_ = now + backoff_seconds_ - 1;
+    throw DbUnavailable("cannot connect to the database: " + msg);
+  }
+  backoff_seconds_ = 0;
+  retry_not_before_ = 0;
+  conn_ = m;
+}
+
+void Db::fail(const char* what, unsigned err, const char* msg) {
+  std::string text = std::string(what) + " [" + std::to_string(err) + "] " + msg;
+  if (is_connection_lost(err)) {
+    disconnect();
+    throw DbUnavailable(text);
+  }
+  throw DbError(text);
+}
+
+MYSQL_STMT* Db::statement(const char* sql) {
+  if (!conn_) connect();
+  auto it = statements_.find(sql);
+  if (it != statements_.end()) return it->second;
+  MYSQL_STMT* stmt = mysql_stmt_init(conn_);
+  if (!stmt) fail("mysql_stmt_init", mysql_errno(conn_), mysql_error(conn_));
+  if (mysql_stmt_prepare(stmt, sql, std::strlen(sql)) != 0) {
+    unsigned err = mysql_stmt_errno(stmt);
+    std::string msg = mysql_stmt_error(stmt);
+    mysql_stmt_close(stmt);
+    fail("prepare", err, msg.c_str());
+  }
+  my_bool update_max = 1;
+  mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
+  statements_.emplace(sql, stmt);
+  return stmt;
+}
+
+Rows Db::select(const char* sql, std::initializer_list<Param> params) {
+  try {
+    return run(sql, params, true, nullptr);
+  } catch (const DbUnavailable&) {
+    // The connection was lost (server restart, idle timeout): reconnect and prepare again once.
+    return run(sql, params, true, nullptr);
+  }
+}
+
+uint64_t Db::execute(const char* sql, std::initializer_list<Param> params) {
+  uint64_t affected = 0;
+  run(sql, params, false, &affected);
+  return affected;
+}
+
+Rows Db::run(const char* sql, std::initializer_list<Param> params, bool is_read, uint64_t* affected) {
+  MYSQL_STMT* stmt = statement(sql);
+  if (mysql_stmt_param_count(stmt) != params.size())
+    throw DbError(std::string("parameter count mismatch for: ") + sql);
+
+  std::vector<MYSQL_BIND> in(params.size());
+  std::vector<long long> ints(params.size());
+  std::vector<MYSQL_TIME> times(params.size());
+  std::vector<unsigned long> lengths(params.size());
+  size_t k = 0;
+  for (const Param& p : params) {
+    MYSQL_BIND& b = in[k];
+    std::memset(&b, 0, sizeof b);
+    switch (p.kind) {
+      case Param::Int:
+        ints[k] = p.i;
+        b.buffer_type = MYSQL_TYPE_LONGLONG;
+        b.buffer = &ints[k];
+        break;
+      case Param::Str:
+        lengths[k] = p.s.size();
+        b.buffer_type = MYSQL_TYPE_STRING;
+        b.buffer = const_cast<char*>(p.s.data());
+        b.buffer_length = p.s.size();
+        b.length = &lengths[k];
+        break;
+      case Param::Time:
+        times[k] = to_mysql_time(static_cast<std::time_t>(p.i));
+        b.buffer_type = MYSQL_TYPE_DATETIME;
+        b.buffer = &times[k];
+        break;
+      case Param::Null:
+        b.buffer_type = MYSQL_TYPE_NULL;
+        break;
+    }
+    ++k;
+  }
+  if (!in.empty() && mysql_stmt_bind_param(stmt, in.data()) != 0)
+    fail("bind", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+  if (mysql_stmt_execute(stmt) != 0) fail("execute", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+
+  Rows rows;
+  std::unique_ptr<MYSQL_RES, decltype(&mysql_free_result)> meta(mysql_stmt_result_metadata(stmt),
+                                                                 mysql_free_result);
+  if (!meta) {
+    if (affected) *affected = mysql_stmt_affected_rows(stmt);
+    last_insert_id_ = mysql_stmt_insert_id(stmt);
+    return rows;
+  }
+  (void)is_read;
+  if (mysql_stmt_store_result(stmt) != 0) fail("store", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+
+  unsigned ncols = mysql_num_fields(meta.get());
+  MYSQL_FIELD* fields = mysql_fetch_fields(meta.get());
+  ResultBinding r;
+  r.binds.resize(ncols);
+  r.text.resize(ncols);
+  r.ints.resize(ncols);
+  r.times.resize(ncols);
+  r.lengths.resize(ncols);
+  r.nulls.resize(ncols);
+  for (unsigned c = 0; c < ncols; ++c) {
+    MYSQL_BIND& b = r.binds[c];
+    std::memset(&b, 0, sizeof b);
+    b.length = &r.lengths[c];
+    b.is_null = &r.nulls[c];
+    if (is_integer(fields[c].type)) {
+      b.buffer_type = MYSQL_TYPE_LONGLONG;
+      b.buffer = &r.ints[c];
+    } else if (is_datetime(fields[c].type)) {
+      b.buffer_type = MYSQL_TYPE_DATETIME;
+      b.buffer = &r.times[c];
+    } else {
+      r.text[c].resize(fields[c].max_length + 1);
+      b.buffer_type = MYSQL_TYPE_STRING;
+      b.buffer = r.text[c].data();
+      b.buffer_length = r.text[c].size();
+    }
+    r.types.push_back(fields[c].type);
+  }
+  if (mysql_stmt_bind_result(stmt, r.binds.data()) != 0)
+    fail("bind result", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+  rows.reserve(mysql_stmt_num_rows(stmt));
+  int status;
+  while ((status = mysql_stmt_fetch(stmt)) == 0 || status == MYSQL_DATA_TRUNCATED) {
+    Row row(ncols);
+    for (unsigned c = 0; c < ncols; ++c) {
+      Value& v = row[c];
+      v.is_null = r.nulls[c];
+      if (v.is_null) continue;
+      if (is_integer(r.types[c]))
+        v.i = r.ints[c];
+      else if (is_datetime(r.types[c]))
+        v.i = from_mysql_time(r.times[c]);
+      else
+        v.s.assign(r.text[c].data(), std::min<size_t>(r.lengths[c], r.text[c].size()));
+    }
+    rows.push_back(std::move(row));
+  }
+  mysql_stmt_free_result(stmt);
+  if (status == 1) fail("fetch", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+  return rows;
+}
+
+void Db::run_script(const std::string& sql) {
+  if (!for_scripts_) throw DbError("run_script on a request connection");
+  if (!conn_) connect();
+  if (mysql_real_query(conn_, sql.data(), sql.size()) != 0)
+    fail("script", mysql_errno(conn_), mysql_error(conn_));
+  for (;;) {
+    if (MYSQL_RES* res = mysql_store_result(conn_)) mysql_free_result(res);
+    int next = mysql_next_result(conn_);
+    if (next == -1) break;
+    if (next > 0) fail("script", mysql_errno(conn_), mysql_error(conn_));
+  }
+}
+
+void Db::begin() {
+  if (!conn_) connect();
+  if (mysql_autocommit(conn_, 0) != 0) fail("begin", mysql_errno(conn_), mysql_error(conn_));
+}
+
+void Db::commit() {
+  if (mysql_commit(conn_) != 0) fail("commit", mysql_errno(conn_), mysql_error(conn_));
+  mysql_autocommit(conn_, 1);
+}
+
+void Db::rollback() {
+  if (!conn_) return;
+  mysql_rollback(conn_);
+  mysql_autocommit(conn_, 1);
+}

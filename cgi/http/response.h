@@ -1,0 +1,23 @@
+// The response a handler builds. Headers, security headers included, are all
+// written by serialize_head(), in one place.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string cache_control = "public, max-age=5";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers
+  std::string body;
+
+  void set_header(const std::string& name, const std::string& value);
+  // Sets status 301/302/303 and Location; the body is a one-line note.
+  void redirect(int code, const std::string& location);
+};
+
+const char* status_text(int status);
+
+// Status line and headers for a CGI/FastCGI response, ending in the blank line.
+std::string serialize_head(const Response& res);

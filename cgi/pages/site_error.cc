@@ -1,0 +1,14 @@
+// Error pages inside the site layout, with the news line, so a reader who
+// followed a dead link still finds the latest stories.
+#include "context.h"
+#include "http/response.h"
+#include "pages/pages.h"
+#include "view/view.h"
+
+void site_error_page(Context& ctx, int status, const Edition& edition) {
+  std::string title = status == 404 ? edition.label("not_found") : std::to_string(status) + " " + status_text(status);
+  PageView view(ctx, edition, title, "site/error.tpl");
+  fill_error(view.content(), edition, status);
+  add_newsline(ctx, view, edition);
+  view.render(ctx.res, status);
+}

@@ -1,0 +1,24 @@
+// The front page of each edition, and "/" which sends readers to the default one.
+#include "context.h"
+#include "pages/pages.h"
+#include "view/urls.h"
+#include "view/view.h"
+
+namespace {
+constexpr int kHomeStories = 15;
+}
+
+// GET / -> 302 to the default edition (302: the default may change).
+void site_root(Context& ctx, const RouteParams&) {
+  ctx.res.redirect(302, home_path(ctx.default_edition().code));
+}
+
+// GET /{edition}/ -> 200, or 404 for an unknown edition.
+void site_home(Context& ctx, const RouteParams& p) {
+  const Edition& edition = edition_or_404(ctx, p[0]);
+  PageView view(ctx, edition, edition.label("latest"), "site/home.tpl");
+  fill_home(view.content(), edition, latest_stories(ctx.db, edition.code, ctx.now, kHomeStories));
+  view.set_canonical(home_path(edition.code));
+  add_newsline(ctx, view, edition);
+  view.render(ctx.res);
+}

@@ -1,0 +1,34 @@
+// The route table: every page the site answers, with the methods it allows.
+// Method checks and trailing-slash canonicalisation happen here, once, before
+// any handler runs.
+#pragma once
+#include <string>
+#include <vector>
+
+struct Context;
+
+// The values of a pattern's {placeholders}, in order.
+using RouteParams = std::vector<std::string>;
+using Handler = void (*)(Context&, const RouteParams&);
+
+struct Route {
+  const char* pattern;  // "/{edition}/news/{category}"; a trailing '/' is part of the canonical URL
+  const char* methods;  // space-separated, e.g. "GET HEAD"
+  Handler handler;
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;  // nullptr: no pattern matched (404)
+  RouteParams params;
+  bool method_allowed = false;   // false: 405 with Allow: route->methods
+  bool slash_mismatch = false;   // true: 301 to the canonical form of the path
+};
+
+const std::vector<Route>& routes();
+
+// Matches decoded path segments (and whether the path ended in '/') against `table`.
+RouteMatch match_route(const std::vector<Route>& table, const std::string& method,
+                       const std::vector<std::string>& segments, bool trailing_slash);
+
+// Answers the request in `ctx`: runs the handler or sets 301/404/405.
+void dispatch(Context& ctx);

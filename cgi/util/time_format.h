@@ -1,0 +1,20 @@
+// Times are stored in UTC and shown in the site's zone. The zone is set for
+// the whole process once at start-up (set_display_zone), before any thread starts.
+#pragma once
+#include <ctime>
+#include <string>
+
+// Makes `zone` (an IANA name such as "Asia/Baku") the zone times are shown in.
+// Returns false when the zone is unknown to the system's tzdata.
+bool set_display_zone(const std::string& zone);
+
+// "10:22 15.05.2025": how the site shows a time.
+std::string format_time_date(std::time_t utc);
+// "15.05.2025": the heading of a day in listings.
+std::string format_date(std::time_t utc);
+// "10:22"
+std::string format_clock(std::time_t utc);
+// "2025-05-15T10:22:00+04:00": for <time datetime>.
+std::string format_iso8601(std::time_t utc);
+// A number identifying the local calendar day of `utc` (for grouping listings).
+long local_day_number(std::time_t utc);

@@ -1,0 +1,115 @@
+// Fill functions of the public site's content templates, one per template.
+#include <sstream>
+
+#include "http/response.h"
+#include "util/time_format.h"
+#include "view/urls.h"
+#include "view/view.h"
+
+namespace {
+
+// Paragraphs are separated by blank lines in the stored body.
+std::vector<std::string> paragraphs(const std::string& body) {
+  std::vector<std::string> out;
+  std::string current;
+  std::istringstream in(body);
+  std::string line;
+  auto flush = [&] {
+    if (!current.empty()) out.push_back(current);
+    current.clear();
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) {
+      flush();
+    } else {
+      if (!current.empty()) current += ' ';
+      current += line;
+    }
+  }
+  flush();
+  return out;
+}
+
+void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h) {
+  d->SetValue("URL", article_path(edition, h));
+  d->SetValue("TITLE", h.title);
+  d->SetValue("CATEGORY", h.category_name);
+  d->SetValue("CATEGORY_URL", category_path(edition, h.category_slug));
+  d->SetValue("WHEN", format_time_date(h.published_at));
+  d->SetValue("TIME", format_clock(h.published_at));
+  d->SetValue("ISO", format_iso8601(h.published_at));
+}
+
+}  // namespace
+
+void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
+                  const std::vector<Headline>& related) {
+  fill_headline(&d, e.code, a);
+  for (const std::string& p : paragraphs(a.body)) d.SetValueAndShowSection("TEXT", p, "PARAGRAPH");
+  if (!a.author.empty() || !a.source.empty()) {
+    auto* byline = d.AddSectionDictionary("BYLINE");
+    byline->SetValue("AUTHOR", a.author);
+    byline->SetValue("SOURCE", a.source);
+    if (!a.author.empty() && !a.source.empty()) byline->ShowSection("SEPARATOR");
+  }
+  if (!related.empty()) {
+    auto* section = d.AddSectionDictionary("RELATED_SECTION");
+    section->SetValue("RELATED_LABEL", e.label("related"));
+    for (const Headline& h : related) fill_headline(section->AddSectionDictionary("RELATED"), e.code, h);
+  }
+}
+
+void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& stories) {
+  d.SetValue("HEADING", e.label("latest"));
+  d.SetValue("ALL_NEWS", e.label("all_news"));
+  d.SetValue("ALL_NEWS_URL", all_news_path(e.code));
+  for (size_t i = 0; i < stories.size(); ++i) {
+    auto* s = d.AddSectionDictionary(i == 0 ? "TOP_STORY" : "STORY");
+    fill_headline(s, e.code, stories[i]);
+    s->SetValue("LEAD", stories[i].lead);
+  }
+  if (stories.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
+}
+
+void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
+                  const std::string& base_path, const std::vector<Headline>& page,
+                  const std::optional<Cursor>& next, bool is_first_page) {
+  d.SetValue("HEADING", heading);
+  ctemplate::TemplateDictionary* day = nullptr;
+  long current_day = -1;
+  for (const Headline& h : page) {
+    long day_number = local_day_number(h.published_at);
+    if (!day || day_number != current_day) {
+      day = d.AddSectionDictionary("DAY");
+      day->SetValue("DATE", format_date(h.published_at));
+      current_day = day_number;
+    }
+    fill_headline(day->AddSectionDictionary("ITEM"), e.code, h);
+  }
+  if (page.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
+  if (!is_first_page) {
+    auto* first = d.AddSectionDictionary("FIRST_PAGE");
+    first->SetValue("URL", base_path);
+    first->SetValue("LABEL", e.label("newest"));
+  }
+  if (next) {
+    auto* more = d.AddSectionDictionary("NEXT_PAGE");
+    more->SetValue("BASE_URL", base_path);
+    more->SetValue("CURSOR", format_cursor(*next));
+    more->SetValue("LABEL", e.label("older"));
+  }
+}
+
+void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status) {
+  if (status == 404) {
+    d.SetValue("HEADING", e.label("not_found"));
+    d.SetValue("TEXT", e.label("not_found_text"));
+  } else {
+    d.SetValue("HEADING", std::to_string(status) + " " + status_text(status));
+    d.SetValue("TEXT", status == 405 ? "This address answers only GET and HEAD requests."
+                                     : "This request cannot be answered.");
+  }
+  d.SetValue("HOME_URL", home_path(e.code));
+  d.SetValue("HOME", e.label("latest"));
+}

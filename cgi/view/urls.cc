@@ -1,0 +1,15 @@
+#include "view/urls.h"
+
+#include "http/url.h"
+
+std::string home_path(const std::string& edition) { return "/" + url_escape(edition) + "/"; }
+
+std::string all_news_path(const std::string& edition) { return "/" + url_escape(edition) + "/news"; }
+
+std::string category_path(const std::string& edition, const std::string& category_slug) {
+  return all_news_path(edition) + "/" + url_escape(category_slug);
+}
+
+std::string article_path(const std::string& edition, const Headline& h) {
+  return category_path(edition, h.category_slug) + "/" + std::to_string(h.id) + "-" + url_escape(h.slug);
+}

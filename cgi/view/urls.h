@@ -1,0 +1,10 @@
+// Paths of the public site, built in one place. Segments are URL-escaped.
+#pragma once
+#include <string>
+
+#include "db/content.h"
+
+std::string home_path(const std::string& edition);
+std::string all_news_path(const std::string& edition);
+std::string category_path(const std::string& edition, const std::string& category_slug);
+std::string article_path(const std::string& edition, const Headline& h);

@@ -1,0 +1,103 @@
+#include "view/view.h"
+
+#include <cstdio>
+
+#include "context.h"
+#include "http/response.h"
+#include "util/time_format.h"
+#include "view/urls.h"
+
+namespace {
+
+const char* const kTemplates[] = {
+    "site/layout.tpl", "site/newsline.tpl", "site/article.tpl", "site/home.tpl",
+    "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl",
+};
+
+std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {
+  std::string out;
+  if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &dict, &out))
+    throw std::runtime_error(std::string("template expansion failed: ") + file);
+  return out;
+}
+
+}  // namespace
+
+bool load_templates(const std::string& dir) {
+  ctemplate::Template::SetTemplateRootDirectory(dir);
+  bool ok = true;
+  for (const char* t : kTemplates) {
+    if (!ctemplate::LoadTemplate(t, ctemplate::STRIP_BLANK_LINES)) {
+      std::fprintf(stderr, "newsline: cannot load template %s/%s\n", dir.c_str(), t);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+PageView::PageView(const Context& ctx, const Edition& edition, const std::string& title,
+                   const char* content_template)
+    : ctx_(ctx), edition_(edition), layout_("layout") {
+  layout_.SetValue("LANG", edition.code);
+  layout_.SetValue("EDITION", edition.code);
+  layout_.SetValue("SITE_NAME", ctx.cfg.site_name);
+  layout_.SetValue("PAGE_TITLE", title);
+  layout_.SetValue("HOME_URL", home_path(edition.code));
+  layout_.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
+  layout_.SetValue("ALL_NEWS", edition.label("all_news"));
+  for (const Edition& e : ctx.editions) {
+    auto* link = layout_.AddSectionDictionary("EDITION_LINK");
+    link->SetValue("URL", home_path(e.code));
+    link->SetValue("CODE", e.code);
+    link->SetValue("NAME", e.name);
+    if (&e == &edition) link->ShowSection("CURRENT");
+  }
+  content_ = layout_.AddIncludeDictionary("CONTENT");
+  content_->SetFilename(content_template);
+}
+
+void PageView::set_canonical(const std::string& path) {
+  layout_.SetValueAndShowSection("CANONICAL_URL", ctx_.cfg.site_url + path, "CANONICAL");
+}
+
+void PageView::set_newsline(const std::vector<Headline>& headlines) {
+  auto* d = layout_.AddIncludeDictionary("NEWSLINE");
+  d->SetFilename("site/newsline.tpl");
+  d->SetValue("HEADING", edition_.label("newsline"));
+  d->SetValue("ALL_NEWS", edition_.label("all_news"));
+  d->SetValue("ALL_NEWS_URL", all_news_path(edition_.code));
+  for (const Headline& h : headlines) {
+    auto* item = d->AddSectionDictionary("ITEM");
+    item->SetValue("URL", article_path(edition_.code, h));
+    item->SetValue("TITLE", h.title);
+    item->SetValue("WHEN", format_time_date(h.published_at));
+    item->SetValue("ISO", format_iso8601(h.published_at));
+  }
+}
+
+void PageView::render(Response& res, int status) {
+  res.status = status;
+  res.body = expand("site/layout.tpl", layout_);
+}
+
+void render_unavailable(Response& res, const std::string& site_name) {
+  ctemplate::TemplateDictionary d("unavailable");
+  d.SetValue("SITE_NAME", site_name);
+  d.SetValue("HEADING", "Temporarily unavailable");
+  d.SetValue("TEXT", "The news is being updated. Please try again in a few seconds.");
+  res.status = 503;
+  res.cache_control = "no-store";
+  res.set_header("Retry-After", "5");
+  res.body = expand("site/unavailable.tpl", d);
+}
+
+void render_plain_error(Response& res, int status, const std::string& site_name) {
+  ctemplate::TemplateDictionary d("plain_error");
+  d.SetValue("SITE_NAME", site_name);
+  d.SetValue("HEADING", std::to_string(status) + " " + status_text(status));
+  d.SetValue("TEXT", status >= 500 ? "Something went wrong on our side. Please try again later."
+                                   : "The address of this request is not one this site can answer.");
+  res.status = status;
+  res.cache_control = "no-store";
+  res.body = expand("site/unavailable.tpl", d);
+}

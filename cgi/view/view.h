@@ -1,0 +1,54 @@
+// Rendering: every page is the shared layout (templates/site/layout.tpl) with
+// one content template included in it. C++ never builds HTML; templates use
+// AUTOESCAPE, so every value is escaped for the context it lands in.
+#pragma once
+#include <ctemplate/template.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/content.h"
+#include "util/cursor.h"
+
+struct Context;
+struct Response;
+
+// Points ctemplate at `dir` and loads every template once, so a broken
+// template fails at start-up. Returns false (and logs) when one does not load.
+bool load_templates(const std::string& dir);
+
+class PageView {
+ public:
+  // A page of `edition` titled `title`, whose main column is `content_template`.
+  PageView(const Context& ctx, const Edition& edition, const std::string& title, const char* content_template);
+
+  // The dictionary of the content template, for its fill_* function.
+  ctemplate::TemplateDictionary& content() { return *content_; }
+  // <link rel="canonical"> to site_url + path.
+  void set_canonical(const std::string& path);
+  // Fills the news line sidebar.
+  void set_newsline(const std::vector<Headline>& headlines);
+  // Expands the page into res.body with the given status.
+  void render(Response& res, int status = 200);
+
+ private:
+  const Context& ctx_;
+  const Edition& edition_;
+  ctemplate::TemplateDictionary layout_;
+  ctemplate::TemplateDictionary* content_;
+};
+
+// One fill function per content template.
+void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
+                  const std::vector<Headline>& related);
+void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& stories);
+void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
+                  const std::string& base_path, const std::vector<Headline>& page,
+                  const std::optional<Cursor>& next, bool is_first_page);
+void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status);
+
+// The 503 page: standalone, needs no database.
+void render_unavailable(Response& res, const std::string& site_name);
+// The 500 page and pages refused at the edge (400/414) before an edition is known: standalone.
+void render_plain_error(Response& res, int status, const std::string& site_name);

@@ -1,0 +1,26 @@
+{{%AUTOESCAPE context="HTML"}}{{! The shared layout of every public page: header, the page's content, the news line. }}
+<!DOCTYPE html>
+<html lang="{{LANG}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{PAGE_TITLE}} | {{SITE_NAME}}</title>
+{{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">{{/CANONICAL}}
+<link rel="stylesheet" href="/static/css/site.css">
+<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
+</head>
+<body>
+<header class="site-header">
+<a class="brand" href="{{HOME_URL}}">{{SITE_NAME}}</a>
+<nav class="sections" aria-label="Sections"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a></nav>
+<nav class="editions" aria-label="Editions">{{#EDITION_LINK}}<a href="{{URL}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/EDITION_LINK}}</nav>
+</header>
+<div class="page">
+<main class="content">
+{{>CONTENT}}
+</main>
+{{>NEWSLINE}}
+</div>
+<footer class="site-footer"><a href="{{HOME_URL}}">{{SITE_NAME}}</a></footer>
+</body>
+</html>
