@@ -81,6 +81,8 @@ void dispatch(Context& ctx) {
     ctx.res.set_header("Allow", allow);
     throw HttpError{405};
   }
+  // An unknown edition is a 404 at once, not a redirect to another unknown address.
+  if (std::strncmp(m.route->pattern, "/{edition}", 10) == 0 && !ctx.find_edition(m.params[0])) throw HttpError{404};
   if (m.slash_mismatch) {
     bool wants_slash = !ctx.req.trailing_slash;
     std::string location = canonical_path(ctx.req.segments, wants_slash);

@@ -133,7 +133,7 @@ class Stack:
 
     def admin_sql(self, sql, database=None):
         cmd = [_which("mariadb", "mysql"), "--no-defaults", "--socket=" + self.db_socket, "-u", self.os_user,
-               "--batch", "--skip-column-names"]
+               "--default-character-set=utf8mb4", "--batch", "--skip-column-names"]
         if database:
             cmd.append(database)
         return subprocess.run(cmd, input=sql, text=True, capture_output=True)

@@ -1,0 +1,123 @@
+"""One throwaway stack (MariaDB + FastCGI workers + nginx on loopback) shared
+by the integration and browser tests of a run, in a temp directory, stopped
+by PID at the end. Never var/, never a system instance."""
+import atexit
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+from stack import Stack  # noqa: E402
+
+OUT = os.path.join(REPO, "test-output")
+_stack = None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def stack():
+    """The run's stack, started on first use."""
+    global _stack
+    if _stack is None:
+        root = tempfile.mkdtemp(prefix="newsline-test-")
+        os.chmod(root, 0o755)
+        s = Stack(root, port=free_port(), processes=2, threads=2)
+        atexit.register(_stop, s)
+        s.start()
+        _stack = s
+    return _stack
+
+
+def _stop(s):
+    s.stop()
+    os.makedirs(OUT, exist_ok=True)
+    for log in os.listdir(s.log_dir):
+        shutil.copy(os.path.join(s.log_dir, log), os.path.join(OUT, "stack-" + log))
+    shutil.rmtree(s.root, ignore_errors=True)
+
+
+class Reply:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.text = body.decode("utf-8", "replace")
+
+    def header(self, name):
+        return self.headers.get(name)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **kw):
+        return None
+
+
+_opener = urllib.request.build_opener(_NoRedirect)
+
+
+def http(path, method="GET", headers=None, data=None, port=None):
+    """One request to the stack's nginx; redirects are returned, not followed."""
+    url = "http://127.0.0.1:%d%s" % (port or stack().port, path)
+    req = urllib.request.Request(url, method=method, headers=headers or {}, data=data)
+    try:
+        with _opener.open(req, timeout=15) as r:
+            return Reply(r.status, r.headers, r.read())
+    except urllib.error.HTTPError as e:
+        return Reply(e.code, e.headers, e.read())
+
+
+def raw_http(request_bytes, port=None):
+    """Sends bytes as they are (for requests urllib refuses to make); returns the status."""
+    with socket.create_connection(("127.0.0.1", port or stack().port), timeout=15) as s:
+        s.sendall(request_bytes)
+        data = b""
+        while b"\r\n" not in data:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+    line = data.split(b"\r\n", 1)[0].split()
+    return int(line[1]) if len(line) > 1 else 0
+
+
+def cgi(path, method="GET", extra_env=None, config=None):
+    """Runs the binary as a CGI program for one request; returns (status, headers, body)."""
+    s = stack()
+    env = s.newsline_env()
+    for k in list(env):
+        if k.startswith("NEWSLINE_") and k != "NEWSLINE_DB_PASSWORD":
+            del env[k]
+    q = path.find("?")
+    env.update({"GATEWAY_INTERFACE": "CGI/1.1", "REQUEST_METHOD": method, "REQUEST_URI": path,
+                "QUERY_STRING": path[q + 1:] if q >= 0 else "", "REMOTE_ADDR": "127.0.0.1",
+                "SERVER_PROTOCOL": "HTTP/1.1"})
+    env["NEWSLINE_LISTEN"] = ""
+    env.update(extra_env or {})
+    proc = subprocess.run([os.path.join(REPO, "build", "newsline"), "--config", config or s.config_file],
+                          env=env, capture_output=True, timeout=30)
+    head, _, body = proc.stdout.partition(b"\r\n\r\n")
+    headers = {}
+    for line in head.decode().split("\r\n"):
+        if ": " in line:
+            k, v = line.split(": ", 1)
+            headers[k] = v
+    status = int(headers.get("Status", "0 x").split()[0])
+    return status, headers, body.decode("utf-8", "replace"), proc
+
+
+def sql(statement):
+    """Runs SQL in the test database as the stack's admin (for setting up content)."""
+    r = stack().admin_sql(statement, database="newsline")
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr)
+    return r.stdout

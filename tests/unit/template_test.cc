@@ -1,0 +1,102 @@
+// Renders every content template with hostile values and checks that nothing
+// arrives unescaped, and that ctemplate reports no error while doing so.
+#include <boost/test/unit_test.hpp>
+
+#include <ctemplate/template.h>
+
+#include "util/time_format.h"
+#include "view/view.h"
+
+namespace {
+
+const std::string kHostile = "<script>alert(1)</script>\"'&<img src=x onerror=alert(2)>";
+
+struct Templates {
+  Templates() {
+    BOOST_REQUIRE(load_templates("templates"));
+    set_display_zone("Asia/Baku");
+  }
+};
+
+Edition hostile_edition() {
+  Edition e{"en", kHostile, {}};
+  for (const char* k : {"newsline", "all_news", "related", "latest", "older", "newest", "not_found",
+                        "not_found_text", "no_articles"})
+    e.labels[k] = kHostile;
+  return e;
+}
+
+Article hostile_article() {
+  Article a;
+  a.id = 7;
+  a.slug = "x\"><script>";
+  a.title = kHostile;
+  a.category_slug = "javascript:alert(1)";
+  a.category_name = kHostile;
+  a.published_at = 1747290120;
+  a.body = kHostile + "\n\n" + kHostile;
+  a.author = kHostile;
+  a.source = kHostile;
+  a.lead = kHostile;
+  return a;
+}
+
+std::string expand(const char* file, const ctemplate::TemplateDictionary& d) {
+  std::string out;
+  BOOST_REQUIRE(ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &d, &out));
+  return out;
+}
+
+void check_escaped(const std::string& html) {
+  BOOST_TEST(html.find("<script") == std::string::npos);
+  BOOST_TEST(html.find("<img") == std::string::npos);
+  BOOST_TEST(html.find("&lt;script&gt;") != std::string::npos);
+  BOOST_TEST(html.find("href=\"javascript:") == std::string::npos);
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(templates, Templates)
+
+BOOST_AUTO_TEST_CASE(article_escapes_every_field) {
+  ctemplate::TemplateDictionary d("t");
+  Article a = hostile_article();
+  fill_article(d, hostile_edition(), a, {a});
+  std::string html = expand("site/article.tpl", d);
+  check_escaped(html);
+  BOOST_TEST(html.find("10:22 15.05.2025") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(home_and_listing_escape_every_field) {
+  Article a = hostile_article();
+  ctemplate::TemplateDictionary home("h");
+  fill_home(home, hostile_edition(), {a, a});
+  check_escaped(expand("site/home.tpl", home));
+
+  ctemplate::TemplateDictionary listing("l");
+  fill_listing(listing, hostile_edition(), kHostile, "/en/news", {a, a}, Cursor{1, 2}, false);
+  std::string html = expand("site/listing.tpl", listing);
+  check_escaped(html);
+  BOOST_TEST(html.find("before=1-2") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(error_page_escapes_labels) {
+  ctemplate::TemplateDictionary d("e");
+  fill_error(d, hostile_edition(), 404);
+  std::string html = expand("site/error.tpl", d);
+  BOOST_TEST(html.find("<script") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(every_template_declares_autoescape) {
+  for (const char* t : {"layout", "newsline", "article", "home", "listing", "error", "unavailable"}) {
+    std::string path = std::string("templates/site/") + t + ".tpl";
+    FILE* f = std::fopen(path.c_str(), "r");
+    BOOST_REQUIRE(f);
+    char buf[64] = {0};
+    size_t n = std::fread(buf, 1, sizeof buf - 1, f);
+    std::fclose(f);
+    BOOST_TEST(std::string(buf, n).rfind("{{%AUTOESCAPE context=\"HTML\"}}", 0) == 0u, path);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
