@@ -6,7 +6,8 @@ import unittest
 from browser.chromium import Chromium
 from stackfixture import OUT, REPO, stack
 
-SEED_FILE = os.path.join(REPO, "..", "shared", "seed", "ednews-article-page.txt")
+# A copy of ../shared/seed/ednews-article-page.txt, so the tests need nothing outside the repo.
+SEED_FILE = os.path.join(REPO, "tests", "fixtures", "ednews-article-page.txt")
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 
 

@@ -78,7 +78,7 @@ class PublicPages(unittest.TestCase):
         self.assertEqual(items[0], ("Talks between Azerbaijan and Armenia may be held at level of heads of state",
                                     "12:21 19.05.2025"))
         self.assertEqual(items[-1], ("President Approves Medal for Emergency Ministry’s 20th Year", "11:27 16.05.2025"))
-        seed = open(os.path.join(REPO, "..", "shared", "seed", "ednews-article-page.txt"), encoding="utf-8").read()
+        seed = open(os.path.join(REPO, "tests", "fixtures", "ednews-article-page.txt"), encoding="utf-8").read()
         lines = [l for l in seed.split("News line", 1)[1].splitlines() if l.strip()][:-1]
         self.assertEqual([x for pair in items for x in pair], lines)
 
