@@ -38,12 +38,13 @@ def _which(*names):
 class Stack:
     """One stack rooted at `root` (var/ for `make run`, a temp dir for tests)."""
 
-    def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None):
+    def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None, extra_nginx=""):
         self.root = os.path.abspath(root)
         self.port = port
         self.processes = processes
         self.threads = threads
         self.extra_config = extra_config or {}
+        self.extra_nginx = extra_nginx  # more location blocks (the benchmark's static copy)
         self.run_dir = os.path.join(self.root, "run")
         self.log_dir = os.path.join(self.root, "log")
         self.datadir = os.path.join(self.root, "mysql")
@@ -176,6 +177,7 @@ class Stack:
             ("/srv/newsline/static/", os.path.join(REPO, "static") + "/"),
             ("unix:/run/newsline/newsline.sock", "unix:" + self.fcgi_socket),
             ("include fastcgi_params;", "include /etc/nginx/fastcgi_params;"),
+            ("    location / {", self.extra_nginx + "    location / {"),
         ]
         for old, new in replacements:
             if old not in server:

@@ -9,6 +9,10 @@ const std::string& Edition::label(const std::string& key) const {
   return it == labels.end() ? key : it->second;
 }
 
+// Listing queries read articles in index order (ix_edition_feed / ix_category_feed)
+// and stop at LIMIT: STRAIGHT_JOIN keeps the optimizer from starting at categories
+// and sorting every article, and "(t, id) before the cursor" is written so that it
+// is a range on published_at, which makes a deep page as cheap as the first.
 namespace {
 
 // Columns 0..5 of every headline query: id, slug, title, category slug, category name, published_at.
@@ -30,7 +34,8 @@ std::vector<Headline> headlines_from(const Rows& rows) {
   return out;
 }
 
-// The first page is "everything before now, any id".
+// The first page is "everything before now, any id". A cursor is never later than now,
+// so "before the cursor" also means "its time has come".
 Cursor cursor_or_now(const std::optional<Cursor>& before, std::time_t now) {
   if (before && before->published_at <= now) return *before;
   return Cursor{now, std::numeric_limits<int64_t>::max()};
@@ -62,7 +67,7 @@ std::vector<Headline> latest_stories(Db& db, const std::string& edition, std::ti
   Rows rows = db.select(
       "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
       "       SUBSTRING_INDEX(a.body, '\\n\\n', 1)"
-      " FROM articles a JOIN categories c ON c.id = a.category_id"
+      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
       " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
       {edition, Param::time(now), limit});
@@ -79,11 +84,11 @@ std::vector<Headline> edition_feed(Db& db, const std::string& edition, const std
   Cursor c = cursor_or_now(before, now);
   return headlines_from(db.select(
       "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-      " FROM articles a JOIN categories c ON c.id = a.category_id"
-      " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-      "   AND (a.published_at < ? OR (a.published_at = ? AND a.id < ?))"
+      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+      " WHERE a.edition = ? AND a.status = 'published'"
+      "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
-      {edition, Param::time(now), Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
+      {edition, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
 }
 
 std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::optional<Cursor>& before,
@@ -91,18 +96,18 @@ std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::opti
   Cursor c = cursor_or_now(before, now);
   return headlines_from(db.select(
       "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-      " FROM articles a JOIN categories c ON c.id = a.category_id"
-      " WHERE a.category_id = ? AND a.status = 'published' AND a.published_at <= ?"
-      "   AND (a.published_at < ? OR (a.published_at = ? AND a.id < ?))"
+      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+      " WHERE a.category_id = ? AND a.status = 'published'"
+      "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
       " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
-      {category_id, Param::time(now), Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
+      {category_id, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
 }
 
 std::optional<Article> find_visible_article(Db& db, const std::string& edition, int64_t id, std::time_t now) {
   Rows rows = db.select(
       "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
       "       a.edition, a.body, a.author, a.source, a.updated_at"
-      " FROM articles a JOIN categories c ON c.id = a.category_id"
+      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
       " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?",
       {id, edition, Param::time(now)});
   if (rows.empty()) return std::nullopt;
