@@ -332,7 +332,10 @@ def main():
         return
     print("Press Ctrl-C to stop.")
     try:
-        signal.signal(signal.SIGTERM, lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+        # Ctrl-C (SIGINT) and SIGTERM both stop the stack, even when started from
+        # a shell that made this process ignore SIGINT.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
         while all(p.poll() is None for p in stack.procs.values()):
             time.sleep(0.5)
         print("a process of the stack exited; stopping the rest", file=sys.stderr)
