@@ -6,6 +6,7 @@
 #include "context.h"
 #include "db/db.h"
 #include "http/response.h"
+#include "pages/admin.h"
 #include "pages/pages.h"
 #include "router.h"
 #include "view/view.h"
@@ -46,22 +47,39 @@ std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
 
 void App::answer(const Request& req, Db& db, Response& res) {
   auto editions_now = editions(db);
-  Context ctx{req, res, cfg_, db, *editions_now, std::time(nullptr)};
+  Context ctx{req, res, cfg_, db, *editions_now, std::time(nullptr), std::nullopt};
   try {
     dispatch(ctx);
   } catch (const HttpError& e) {
+    if (!req.segments.empty() && req.segments[0] == "admin") {
+      admin_error_page(ctx, e.status, e.message);
+      return;
+    }
     const Edition* edition = e.edition;
     if (!edition && !req.segments.empty()) edition = ctx.find_edition(req.segments[0]);
     site_error_page(ctx, e.status, edition ? *edition : ctx.default_edition());
   }
 }
 
-void App::handle(const ParamLookup& params, Db& db, Response& res) {
+namespace {
+
+int edge_status(EdgeError e) {
+  switch (e) {
+    case EdgeError::uri_too_long: return 414;
+    case EdgeError::body_too_large: return 413;
+    case EdgeError::unsupported_media_type: return 415;
+    default: return 400;
+  }
+}
+
+}  // namespace
+
+void App::handle(const ParamLookup& params, const BodyReader& body, Db& db, Response& res) {
   Request req;
-  EdgeError edge = build_request(params, req);
+  EdgeError edge = build_request(params, body, req);
   try {
     if (edge != EdgeError::none) {
-      render_plain_error(res, edge == EdgeError::uri_too_long ? 414 : 400, cfg_.site_name);
+      render_plain_error(res, edge_status(edge), cfg_.site_name);
       return;
     }
     answer(req, db, res);

@@ -18,7 +18,7 @@ class App {
 
   // Answers one request. Never throws: bad input is a 4xx page, an unreachable
   // database a 503 page, anything unexpected a logged 500 without details.
-  void handle(const ParamLookup& params, Db& db, Response& res);
+  void handle(const ParamLookup& params, const BodyReader& body, Db& db, Response& res);
 
   const Config& config() const { return cfg_; }
 

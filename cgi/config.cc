@@ -64,6 +64,10 @@ const std::map<std::string, Setter>& setters() {
       {"default_edition", str(&Config::default_edition, "edition that / redirects to (az, en, ru)")},
       {"newsline_size", num(&Config::newsline_size, "newsline_size", 1, 200, "headlines in the news line")},
       {"listing_page_size", num(&Config::listing_page_size, "listing_page_size", 5, 500, "articles per all-news or category page")},
+      {"session_idle_minutes", num(&Config::session_idle_minutes, "session_idle_minutes", 1, 1440, "admin session ends after this many idle minutes")},
+      {"session_absolute_hours", num(&Config::session_absolute_hours, "session_absolute_hours", 1, 168, "admin session ends this many hours after login")},
+      {"login_max_failures", num(&Config::login_max_failures, "login_max_failures", 1, 100, "failed logins per account or address before 429")},
+      {"login_window_minutes", num(&Config::login_window_minutes, "login_window_minutes", 1, 1440, "minutes over which failed logins are counted")},
       {"template_dir", str(&Config::template_dir, "directory holding the ctemplate files")},
       {"sql_dir", str(&Config::sql_dir, "directory holding migrations/ (for 'newsline migrate')")},
   };

@@ -29,6 +29,11 @@ struct Config {
   std::string default_edition = "en";
   int newsline_size = 40;
   int listing_page_size = 50;
+  // Admin sessions and login throttling
+  int session_idle_minutes = 30;
+  int session_absolute_hours = 12;
+  int login_max_failures = 5;       // per account and per address...
+  int login_window_minutes = 15;    // ...within this window; then 429 until failures age out
   std::string template_dir = "templates";
   std::string sql_dir = "sql";
 };

@@ -1,6 +1,7 @@
 // Everything one request may use, passed explicitly: no global mutable state.
 #pragma once
 #include <ctime>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,16 @@
 #include "http/request.h"
 #include "http/response.h"
 
+// A logged-in editor or admin (see auth/session.h).
+struct Session {
+  int64_t user_id = 0;
+  std::string user_name;
+  std::string role;  // "admin" or "editor"
+  std::string csrf_token;
+  std::string token_hash;
+  bool is_admin() const { return role == "admin"; }
+};
+
 struct Context {
   const Request& req;
   Response& res;
@@ -17,6 +28,7 @@ struct Context {
   Db& db;
   const std::vector<Edition>& editions;
   std::time_t now;  // one clock reading per request: every query sees the same "now"
+  std::optional<Session> session;  // set by dispatch() for routes that need a login
 
   // The edition with this code, or nullptr.
   const Edition* find_edition(const std::string& code) const {
@@ -37,4 +49,5 @@ struct Context {
 struct HttpError {
   int status;
   const Edition* edition = nullptr;
+  std::string message = "";  // shown on admin error pages
 };

@@ -2,15 +2,21 @@
 // and the maintenance commands (migrate, load).
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "app.h"
+#include "auth/crypto.h"
 #include "config.h"
+#include "db/articles.h"
+#include "db/audit.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/users.h"
 #include "http/adapters.h"
 #include "util/time_format.h"
 #include "view/view.h"
@@ -24,7 +30,9 @@ void print_help() {
       "  serve          serve FastCGI on the 'listen' socket (the default when 'listen' is set)\n"
       "  cgi            answer one request as a CGI program (the default otherwise)\n"
       "  migrate        apply the migrations in sql_dir/migrations not applied yet\n"
-      "  load FILE...   run trusted SQL files (demo content) against the database\n\n"
+      "  load FILE...   run trusted SQL files (demo content) against the database\n"
+      "  user add NAME --role admin|editor\n"
+      "                 add a user; the password is read from the first line of stdin\n\n"
       "Settings (config file lines 'key = value'; each overridden by the environment\n"
       "variable NEWSLINE_<KEY>, e.g. NEWSLINE_DB_PASSWORD):\n");
   for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
@@ -36,6 +44,32 @@ int migrate(const Config& cfg) {
   int n = apply_migrations(db, cfg.sql_dir, log);
   std::fputs(log.c_str(), stdout);
   std::printf("%d migration(s) applied\n", n);
+  if (int rendered = render_missing_body_html(db)) std::printf("rendered %d article bodies\n", rendered);
+  return 0;
+}
+
+// newsline user add NAME --role admin|editor  (password: first line of stdin)
+int user_command(const Config& cfg, const std::vector<std::string>& args) {
+  if (args.size() != 5 || args[1] != "add" || args[3] != "--role" || (args[4] != "admin" && args[4] != "editor")) {
+    std::fprintf(stderr, "usage: newsline user add NAME --role admin|editor  (password on stdin)\n");
+    return 2;
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (auto problem = password_problem(password)) {
+    std::fprintf(stderr, "newsline: %s\n", problem->c_str());
+    return 2;
+  }
+  Db db(cfg);
+  if (find_user_by_name(db, args[2])) {
+    std::fprintf(stderr, "newsline: there is already a user '%s'\n", args[2].c_str());
+    return 1;
+  }
+  std::time_t now = std::time(nullptr);
+  int64_t id = insert_user(db, args[2], hash_password(password), args[4], now);
+  write_audit(db, now, 0, "(command line)", "", "user_create", "user " + std::to_string(id), args[2] + " (" + args[4] + ")");
+  std::printf("added %s (%s)\n", args[2].c_str(), args[4].c_str());
   return 0;
 }
 
@@ -49,6 +83,7 @@ int load_sql(const Config& cfg, const std::vector<std::string>& files) {
     db.run_script(ss.str());
     std::printf("loaded %s\n", f.c_str());
   }
+  render_missing_body_html(db);
   return 0;
 }
 
@@ -71,6 +106,10 @@ int main(int argc, char** argv) {
     }
   }
   try {
+    if (!crypto_init()) {
+      std::fprintf(stderr, "newsline: libsodium cannot be initialised\n");
+      return 1;
+    }
     Config cfg = load_config(config_path);
     if (!set_display_zone(cfg.time_zone)) {
       std::fprintf(stderr, "newsline: unknown time zone '%s'\n", cfg.time_zone.c_str());
@@ -79,6 +118,7 @@ int main(int argc, char** argv) {
     std::string command = args.empty() ? (cfg.listen.empty() ? "cgi" : "serve") : args[0];
     if (command == "migrate") return migrate(cfg);
     if (command == "load") return load_sql(cfg, std::vector<std::string>(args.begin() + 1, args.end()));
+    if (command == "user") return user_command(cfg, args);
     if (command != "serve" && command != "cgi") {
       std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
       return 2;

@@ -11,10 +11,17 @@ struct Context;
 using RouteParams = std::vector<std::string>;
 using Handler = void (*)(Context&, const RouteParams&);
 
+// Who may use a route: anyone, any logged-in user (editors and admins), admins only.
+enum class Access { anyone, editor, admin };
+// Which CSRF token a POST must carry: none, the session's, or the login form's.
+enum class Csrf { none, session, login };
+
 struct Route {
   const char* pattern;  // "/{edition}/news/{category}"; a trailing '/' is part of the canonical URL
   const char* methods;  // space-separated, e.g. "GET HEAD"
   Handler handler;
+  Access access = Access::anyone;
+  Csrf csrf = Csrf::none;
 };
 
 struct RouteMatch {
@@ -30,5 +37,6 @@ const std::vector<Route>& routes();
 RouteMatch match_route(const std::vector<Route>& table, const std::string& method,
                        const std::vector<std::string>& segments, bool trailing_slash);
 
-// Answers the request in `ctx`: runs the handler or sets 301/404/405.
+// Answers the request in `ctx`: checks method, login, role and CSRF token
+// (303 to the login form, 403, 404, 405), then runs the handler.
 void dispatch(Context& ctx);

@@ -38,13 +38,15 @@ def _which(*names):
 class Stack:
     """One stack rooted at `root` (var/ for `make run`, a temp dir for tests)."""
 
-    def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None, extra_nginx=""):
+    def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None, extra_nginx="",
+                 admin_password=None):
         self.root = os.path.abspath(root)
         self.port = port
         self.processes = processes
         self.threads = threads
         self.extra_config = extra_config or {}
         self.extra_nginx = extra_nginx  # more location blocks (the benchmark's static copy)
+        self.admin_password = admin_password or os.environ.get("NEWSLINE_ADMIN_PASSWORD")
         self.run_dir = os.path.join(self.root, "run")
         self.log_dir = os.path.join(self.root, "log")
         self.datadir = os.path.join(self.root, "mysql")
@@ -159,6 +161,24 @@ class Stack:
                                 for f in os.listdir(os.path.join(REPO, "sql", "demo")) if f.endswith(".sql"))
             self.newsline("load", *demo_files, stdout=subprocess.DEVNULL)
             open(marker, "w").close()
+        self.create_admin()
+
+    def create_admin(self):
+        """On first start: user `admin` with NEWSLINE_ADMIN_PASSWORD, or a generated
+        password printed once and kept in admin-password (mode 600)."""
+        exists = self.admin_sql("SELECT COUNT(*) FROM users WHERE name = 'admin'", database="newsline")
+        if exists.returncode != 0 or exists.stdout.strip() != "0":
+            return
+        password = self.admin_password
+        if not password:
+            password = secrets.token_urlsafe(15)
+            path = os.path.join(self.root, "admin-password")
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.write(fd, (password + "\n").encode())
+            os.close(fd)
+            print("Created user 'admin' with password: %s  (kept in %s)" % (password, path))
+        self.newsline("user", "add", "admin", "--role", "admin", input=password + "\n", text=True,
+                      stdout=subprocess.DEVNULL)
 
     # ----- FastCGI workers and nginx --------------------------------------
 

@@ -106,7 +106,7 @@ std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::opti
 std::optional<Article> find_visible_article(Db& db, const std::string& edition, int64_t id, std::time_t now) {
   Rows rows = db.select(
       "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
-      "       a.edition, a.body, a.author, a.source, a.updated_at"
+      "       a.edition, a.body, a.author, a.source, a.updated_at, COALESCE(a.body_html, '')"
       " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
       " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?",
       {id, edition, Param::time(now)});
@@ -119,6 +119,7 @@ std::optional<Article> find_visible_article(Db& db, const std::string& edition, 
   a.author = r[8].s;
   a.source = r[9].s;
   a.updated_at = r[10].i;
+  a.body_html = r[11].s;
   return a;
 }
 

@@ -39,7 +39,8 @@ struct Headline {
 
 struct Article : Headline {
   std::string edition;
-  std::string body;
+  std::string body;       // Markdown
+  std::string body_html;  // rendered at save time; empty for rows written outside the admin
   std::string author;
   std::string source;
   std::time_t updated_at = 0;

@@ -43,6 +43,10 @@ void serve_requests(App& app, int listen_fd) {
   while (FCGX_Accept_r(&fcgx) >= 0) {
     Response res;
     app.handle([&](const char* name) { return static_cast<const char*>(FCGX_GetParam(name, fcgx.envp)); },
+               [&](char* buf, size_t n) {
+                 int got = FCGX_GetStr(buf, static_cast<int>(n), fcgx.in);
+                 return got > 0 ? static_cast<size_t>(got) : 0;
+               },
                db, res);
     std::string head = serialize_head(res);
     FCGX_PutStr(head.data(), static_cast<int>(head.size()), fcgx.out);

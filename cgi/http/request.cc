@@ -15,6 +15,46 @@ bool Request::has_param(const std::string& name) const {
   return false;
 }
 
+const std::string& Request::field(const std::string& name) const {
+  static const std::string empty;
+  for (const auto& [k, v] : form)
+    if (k == name) return v;
+  return empty;
+}
+
+std::vector<std::string> Request::fields(const std::string& name) const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : form)
+    if (k == name) out.push_back(v);
+  return out;
+}
+
+const std::string& Request::cookie(const std::string& name) const {
+  static const std::string empty;
+  for (const auto& [k, v] : cookies)
+    if (k == name) return v;
+  return empty;
+}
+
+QueryParams parse_cookies(const std::string& header) {
+  QueryParams out;
+  size_t start = 0;
+  while (start < header.size()) {
+    size_t semi = header.find(';', start);
+    if (semi == std::string::npos) semi = header.size();
+    std::string piece = header.substr(start, semi - start);
+    size_t b = piece.find_first_not_of(' ');
+    size_t eq = piece.find('=');
+    if (b != std::string::npos && eq != std::string::npos && eq > b) {
+      std::string value = piece.substr(eq + 1);
+      while (!value.empty() && value.back() == ' ') value.pop_back();
+      if (is_valid_utf8(value)) out.emplace_back(piece.substr(b, eq - b), value);
+    }
+    start = semi + 1;
+  }
+  return out;
+}
+
 namespace {
 
 std::string get(const ParamLookup& param, const char* name) {
@@ -31,7 +71,35 @@ bool is_token(const std::string& method) {
 
 }  // namespace
 
-EdgeError build_request(const ParamLookup& param, Request& out) {
+namespace {
+
+// Reads a POST body of exactly CONTENT_LENGTH bytes (at most kMaxBodyBytes).
+EdgeError read_form(const ParamLookup& param, const BodyReader& read_body, Request& out) {
+  std::string type = get(param, "CONTENT_TYPE");
+  std::string length_text = get(param, "CONTENT_LENGTH");
+  if (length_text.empty()) return EdgeError::none;  // an empty POST (logout buttons send a token, though)
+  if (length_text.size() > 9 || length_text.find_first_not_of("0123456789") != std::string::npos)
+    return EdgeError::bad_request;
+  size_t length = std::stoul(length_text);
+  if (length > kMaxBodyBytes) return EdgeError::body_too_large;
+  if (length == 0) return EdgeError::none;
+  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return EdgeError::unsupported_media_type;
+  std::string body(length, '\0');
+  size_t got = 0;
+  while (got < length) {
+    size_t n = read_body(&body[got], length - got);
+    if (n == 0) return EdgeError::bad_request;  // the client sent less than it announced
+    got += n;
+  }
+  auto form = parse_query(body);
+  if (!form) return EdgeError::bad_request;
+  out.form = std::move(*form);
+  return EdgeError::none;
+}
+
+}  // namespace
+
+EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, Request& out) {
   out.method = get(param, "REQUEST_METHOD");
   if (!is_token(out.method)) return EdgeError::bad_request;
 
@@ -58,9 +126,11 @@ EdgeError build_request(const ParamLookup& param, Request& out) {
   out.trailing_slash = uri.size() > 1 && uri.back() == '/';
   out.raw_query = query;
   out.query = std::move(*params);
+  out.cookies = parse_cookies(get(param, "HTTP_COOKIE"));
   out.if_none_match = get(param, "HTTP_IF_NONE_MATCH");
   out.remote_addr = get(param, "REMOTE_ADDR");
   std::string https = get(param, "HTTPS");
   out.https = !https.empty() && https != "off";
+  if (out.method == "POST") return read_form(param, read_body, out);
   return EdgeError::none;
 }

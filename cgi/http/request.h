@@ -14,6 +14,8 @@ struct Request {
   bool trailing_slash = false;        // path ends in '/' (and is not just "/")
   std::string raw_query;              // as sent (validated: it decodes cleanly)
   QueryParams query;
+  QueryParams form;                   // decoded application/x-www-form-urlencoded POST body
+  QueryParams cookies;
   std::string if_none_match;
   std::string remote_addr;
   bool https = false;
@@ -21,15 +23,28 @@ struct Request {
   // The first value of query parameter `name`, or "" when absent.
   const std::string& param(const std::string& name) const;
   bool has_param(const std::string& name) const;
+  // The first value of form field `name`, or "".
+  const std::string& field(const std::string& name) const;
+  // Every value of form field `name` (checkboxes, multi-selects).
+  std::vector<std::string> fields(const std::string& name) const;
+  // The value of cookie `name`, or "".
+  const std::string& cookie(const std::string& name) const;
 };
 
 // Limits at the edge; beyond them a request is refused before any handler runs.
 constexpr size_t kMaxPathBytes = 1024;
 constexpr size_t kMaxQueryBytes = 2048;
+constexpr size_t kMaxBodyBytes = 1 << 20;  // an article body and its fields fit easily
 
-enum class EdgeError { none, bad_request, uri_too_long };
+enum class EdgeError { none, bad_request, uri_too_long, body_too_large, unsupported_media_type };
 
 // Fills `out` from CGI-style parameters looked up through `param`
-// (REQUEST_METHOD, REQUEST_URI, ...). Returns why the request is refused, if it is.
+// (REQUEST_METHOD, REQUEST_URI, ...) and, for a POST, the body read through
+// `read_body` (returns bytes read, 0 at the end). Returns why the request is
+// refused, if it is.
 using ParamLookup = std::function<const char*(const char*)>;
-EdgeError build_request(const ParamLookup& param, Request& out);
+using BodyReader = std::function<size_t(char*, size_t)>;
+EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, Request& out);
+
+// Parses a Cookie header ("a=1; b=2"). Malformed pieces are skipped.
+QueryParams parse_cookies(const std::string& header);

@@ -9,6 +9,10 @@ void Response::set_header(const std::string& name, const std::string& value) {
   headers.emplace_back(name, value);
 }
 
+void Response::add_header(const std::string& name, const std::string& value) {
+  headers.emplace_back(name, value);
+}
+
 void Response::redirect(int code, const std::string& location) {
   status = code;
   set_header("Location", location);
@@ -26,7 +30,11 @@ const char* status_text(int status) {
     case 400: return "Bad Request";
     case 403: return "Forbidden";
     case 404: return "Not Found";
+    case 401: return "Unauthorized";
     case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
     case 413: return "Content Too Large";
     case 414: return "URI Too Long";
     case 429: return "Too Many Requests";

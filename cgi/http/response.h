@@ -12,7 +12,10 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string body;
 
+  // Replaces a header of that name, or adds it.
   void set_header(const std::string& name, const std::string& value);
+  // Adds a header even when one of that name exists (Set-Cookie).
+  void add_header(const std::string& name, const std::string& value);
   // Sets status 301/302/303 and Location; the body is a one-line note.
   void redirect(int code, const std::string& location);
 };

@@ -40,3 +40,16 @@ long local_day_number(std::time_t utc) {
   localtime_r(&utc, &tm);
   return (tm.tm_year + 1900L) * 1000 + tm.tm_yday;
 }
+
+std::string format_input_datetime(std::time_t utc) { return format(utc, "%Y-%m-%dT%H:%M"); }
+
+std::optional<std::time_t> parse_input_datetime(const std::string& text) {
+  struct tm tm = {};
+  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M", &tm);
+  if (end && *end == ':') end = strptime(end, ":%S", &tm);
+  if (!end || *end != '\0' || tm.tm_year < 70 || tm.tm_year > 8000) return std::nullopt;
+  tm.tm_isdst = -1;
+  std::time_t t = mktime(&tm);  // the process zone is the site's zone
+  if (t == static_cast<std::time_t>(-1)) return std::nullopt;
+  return t;
+}

@@ -2,6 +2,7 @@
 // the whole process once at start-up (set_display_zone), before any thread starts.
 #pragma once
 #include <ctime>
+#include <optional>
 #include <string>
 
 // Makes `zone` (an IANA name such as "Asia/Baku") the zone times are shown in.
@@ -16,5 +17,9 @@ std::string format_date(std::time_t utc);
 std::string format_clock(std::time_t utc);
 // "2025-05-15T10:22:00+04:00": for <time datetime>.
 std::string format_iso8601(std::time_t utc);
+// "2025-05-15T10:22": the value of an <input type="datetime-local"> in the site's zone.
+std::string format_input_datetime(std::time_t utc);
+// Parses such a value (seconds optional) as a time in the site's zone; nullopt if malformed.
+std::optional<std::time_t> parse_input_datetime(const std::string& text);
 // A number identifying the local calendar day of `utc` (for grouping listings).
 long local_day_number(std::time_t utc);

@@ -1,35 +1,12 @@
 // Fill functions of the public site's content templates, one per template.
-#include <sstream>
 
 #include "http/response.h"
+#include "util/markdown.h"
 #include "util/time_format.h"
 #include "view/urls.h"
 #include "view/view.h"
 
 namespace {
-
-// Paragraphs are separated by blank lines in the stored body.
-std::vector<std::string> paragraphs(const std::string& body) {
-  std::vector<std::string> out;
-  std::string current;
-  std::istringstream in(body);
-  std::string line;
-  auto flush = [&] {
-    if (!current.empty()) out.push_back(current);
-    current.clear();
-  };
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) {
-      flush();
-    } else {
-      if (!current.empty()) current += ' ';
-      current += line;
-    }
-  }
-  flush();
-  return out;
-}
 
 void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h) {
   d->SetValue("URL", article_path(edition, h));
@@ -46,7 +23,7 @@ void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition,
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
                   const std::vector<Headline>& related) {
   fill_headline(&d, e.code, a);
-  for (const std::string& p : paragraphs(a.body)) d.SetValueAndShowSection("TEXT", p, "PARAGRAPH");
+  d.SetValue("BODY_HTML", a.body_html.empty() ? markdown_to_html(a.body) : a.body_html);
   if (!a.author.empty() || !a.source.empty()) {
     auto* byline = d.AddSectionDictionary("BYLINE");
     byline->SetValue("AUTHOR", a.author);

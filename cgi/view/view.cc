@@ -5,6 +5,7 @@
 #include "context.h"
 #include "http/response.h"
 #include "util/time_format.h"
+#include "view/admin_view.h"
 #include "view/urls.h"
 
 namespace {
@@ -26,7 +27,9 @@ std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) 
 bool load_templates(const std::string& dir) {
   ctemplate::Template::SetTemplateRootDirectory(dir);
   bool ok = true;
-  for (const char* t : kTemplates) {
+  std::vector<const char*> all(std::begin(kTemplates), std::end(kTemplates));
+  all.insert(all.end(), admin_templates().begin(), admin_templates().end());
+  for (const char* t : all) {
     if (!ctemplate::LoadTemplate(t, ctemplate::STRIP_BLANK_LINES)) {
       std::fprintf(stderr, "newsline: cannot load template %s/%s\n", dir.c_str(), t);
       ok = false;
@@ -73,6 +76,10 @@ void PageView::set_newsline(const std::vector<Headline>& headlines) {
     item->SetValue("WHEN", format_time_date(h.published_at));
     item->SetValue("ISO", format_iso8601(h.published_at));
   }
+}
+
+void PageView::set_preview() {
+  layout_.SetValueAndShowSection("PREVIEW_LABEL", edition_.label("preview"), "PREVIEW");
 }
 
 void PageView::render(Response& res, int status) {

@@ -29,6 +29,8 @@ class PageView {
   void set_canonical(const std::string& path);
   // Fills the news line sidebar.
   void set_newsline(const std::vector<Headline>& headlines);
+  // Marks the page as an editor's preview (banner, noindex).
+  void set_preview();
   // Expands the page into res.body with the given status.
   void render(Response& res, int status = 200);
 

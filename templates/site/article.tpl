@@ -3,8 +3,10 @@
 <h1>{{TITLE}}</h1>
 <p class="meta"><a class="category" href="{{CATEGORY_URL}}">{{CATEGORY}}</a> <time datetime="{{ISO}}">{{WHEN}}</time></p>
 <div class="body">
-{{#PARAGRAPH}}<p>{{TEXT}}</p>
-{{/PARAGRAPH}}
+{{! BODY_HTML is libcmark's rendering of the editor's Markdown in safe mode (raw HTML
+    omitted, javascript:/vbscript:/file:/data: links dropped; see util/markdown.cc),
+    so it is vetted markup and must not be escaped again. }}
+{{BODY_HTML:none}}
 </div>
 {{! The byline separator is the double backslash EDnews prints between author and source. }}
 {{#BYLINE}}<p class="byline">{{AUTHOR}}{{#SEPARATOR}}\\{{/SEPARATOR}}{{SOURCE}}</p>{{/BYLINE}}

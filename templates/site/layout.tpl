@@ -5,11 +5,13 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{PAGE_TITLE}} | {{SITE_NAME}}</title>
+{{#PREVIEW}}<meta name="robots" content="noindex, nofollow">{{/PREVIEW}}
 {{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">{{/CANONICAL}}
 <link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
 </head>
 <body>
+{{#PREVIEW}}<p class="preview-banner" role="status">{{PREVIEW_LABEL}}</p>{{/PREVIEW}}
 <header class="site-header">
 <a class="brand" href="{{HOME_URL}}">{{SITE_NAME}}</a>
 <nav class="sections" aria-label="Sections"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a></nav>

@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <map>
+
 #include "http/request.h"
 #include "http/url.h"
 
@@ -59,11 +62,20 @@ BOOST_AUTO_TEST_CASE(escaping_for_urls) {
 }
 
 namespace {
-EdgeError build(const std::map<std::string, std::string>& env, Request& r) {
-  return build_request([&](const char* n) -> const char* {
-    auto it = env.find(n);
-    return it == env.end() ? nullptr : it->second.c_str();
-  }, r);
+EdgeError build(const std::map<std::string, std::string>& env, Request& r, std::string body = "") {
+  size_t offset = 0;
+  return build_request(
+      [&](const char* n) -> const char* {
+        auto it = env.find(n);
+        return it == env.end() ? nullptr : it->second.c_str();
+      },
+      [&](char* buf, size_t n) {
+        size_t k = std::min(n, body.size() - offset);
+        body.copy(buf, k, offset);
+        offset += k;
+        return k;
+      },
+      r);
 }
 }  // namespace
 
@@ -90,6 +102,33 @@ BOOST_AUTO_TEST_CASE(request_at_the_edge) {
   Request https;
   build({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/"}, {"HTTPS", "on"}}, https);
   BOOST_TEST(https.https);
+}
+
+BOOST_AUTO_TEST_CASE(form_bodies_and_cookies) {
+  std::map<std::string, std::string> post = {{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/admin/login"},
+                                             {"CONTENT_TYPE", "application/x-www-form-urlencoded"},
+                                             {"HTTP_COOKIE", "a=1; nl_login=tok; b"}};
+  std::string body = "name=ed&password=p%26w+d&x=1";
+  post["CONTENT_LENGTH"] = std::to_string(body.size());
+  Request r;
+  BOOST_TEST((build(post, r, body) == EdgeError::none));
+  BOOST_TEST(r.field("name") == "ed");
+  BOOST_TEST(r.field("password") == "p&w d");
+  BOOST_TEST(r.cookie("nl_login") == "tok");
+  BOOST_TEST(r.cookie("b") == "");
+
+  Request short_body;  // fewer bytes than announced
+  BOOST_TEST((build(post, short_body, "name=ed") == EdgeError::bad_request));
+  post["CONTENT_LENGTH"] = "99999999";
+  Request big;
+  BOOST_TEST((build(post, big, "") == EdgeError::body_too_large));
+  post["CONTENT_LENGTH"] = "3";
+  post["CONTENT_TYPE"] = "multipart/form-data; boundary=x";
+  Request multipart;
+  BOOST_TEST((build(post, multipart, "a=b") == EdgeError::unsupported_media_type));
+  post["CONTENT_LENGTH"] = "-1";
+  Request negative;
+  BOOST_TEST((build(post, negative, "") == EdgeError::bad_request));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

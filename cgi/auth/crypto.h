@@ -1,0 +1,26 @@
+// Passwords and tokens, all through libsodium. Call crypto_init() once at start-up.
+#pragma once
+#include <optional>
+#include <string>
+
+// Initialises libsodium; false if it cannot (then nothing here may be used).
+bool crypto_init();
+
+// argon2id hash in libsodium's string format (crypto_pwhash_str, interactive limits).
+std::string hash_password(const std::string& password);
+// True when `password` matches `hash`. Takes the same time whatever the outcome.
+bool verify_password(const std::string& hash, const std::string& password);
+// Does the work of one verification against a dummy hash and returns false:
+// an unknown user costs what a wrong password costs.
+bool verify_password_of_nobody(const std::string& password);
+
+// Why a new password is not acceptable, or nullopt. 8 to 1024 characters, no
+// composition rules, nothing truncated.
+std::optional<std::string> password_problem(const std::string& password);
+
+// 256 random bits, base64url without padding (43 characters).
+std::string random_token();
+// Hex BLAKE2b-256 of a token: what the database keeps instead of the token.
+std::string token_hash(const std::string& token);
+// Constant-time comparison of two tokens (false when the lengths differ).
+bool same_token(const std::string& a, const std::string& b);

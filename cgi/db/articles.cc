@@ -1,0 +1,177 @@
+#include "db/articles.h"
+
+#include <limits>
+#include <sstream>
+
+#include "db/db.h"
+#include "util/markdown.h"
+
+namespace {
+
+std::string join_ids(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+
+std::vector<int64_t> split_ids(const std::string& s) {
+  std::vector<int64_t> ids;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, ','))
+    if (!part.empty()) ids.push_back(std::stoll(part));
+  return ids;
+}
+
+// Escapes LIKE's wildcards so a title search matches the words literally.
+std::string like_pattern(const std::string& words) {
+  std::string p = "%";
+  for (char c : words) {
+    if (c == '%' || c == '_' || c == '\\') p += '\\';
+    p += c;
+  }
+  return p + "%";
+}
+
+// Columns: edition, category_id, slug, title, body, author, source, status, published_at
+void draft_fields_from(const Row& r, size_t k, ArticleDraft& a) {
+  a.edition = r[k].s;
+  a.category_id = r[k + 1].i;
+  a.slug = r[k + 2].s;
+  a.title = r[k + 3].s;
+  a.body = r[k + 4].s;
+  a.author = r[k + 5].s;
+  a.source = r[k + 6].s;
+  a.status = r[k + 7].s;
+  a.published_at = r[k + 8].i;
+}
+
+}  // namespace
+
+std::optional<ArticleDraft> load_article(Db& db, int64_t id) {
+  Rows rows = db.select(
+      "SELECT id, revision, body_html, edition, category_id, slug, title, body, author, source, status, published_at"
+      " FROM articles WHERE id = ?",
+      {id});
+  if (rows.empty()) return std::nullopt;
+  ArticleDraft a;
+  a.id = rows[0][0].i;
+  a.revision = rows[0][1].i;
+  a.body_html = rows[0][2].s;
+  draft_fields_from(rows[0], 3, a);
+  for (const Row& r : db.select("SELECT related_id FROM article_related WHERE article_id = ? ORDER BY position", {id}))
+    a.related.push_back(r[0].i);
+  return a;
+}
+
+std::vector<AdminListItem> admin_article_list(Db& db, const AdminListFilter& f, std::time_t before_updated,
+                                              int64_t before_id, int limit) {
+  if (before_id <= 0) {
+    before_updated = std::numeric_limits<int32_t>::max();
+    before_id = std::numeric_limits<int64_t>::max();
+  }
+  // Every filter is a bound value; an empty one matches everything.
+  Rows rows = db.select(
+      "SELECT a.id, a.edition, a.title, a.status, c.name, a.published_at, a.updated_at, COALESCE(u.name, '')"
+      " FROM articles a JOIN categories c ON c.id = a.category_id LEFT JOIN users u ON u.id = a.updated_by"
+      " WHERE (? = '' OR a.edition = ?)"
+      "   AND ((? = '' AND a.status <> 'deleted') OR a.status = ?)"
+      "   AND (? = 0 OR a.category_id = ?)"
+      "   AND (? = '' OR a.title LIKE ?)"
+      "   AND a.updated_at <= ? AND (a.updated_at < ? OR a.id < ?)"
+      " ORDER BY a.updated_at DESC, a.id DESC LIMIT ?",
+      {f.edition, f.edition, f.status, f.status, f.category_id, f.category_id, f.title_words,
+       like_pattern(f.title_words), Param::time(before_updated), Param::time(before_updated), before_id, limit});
+  std::vector<AdminListItem> out;
+  for (const Row& r : rows)
+    out.push_back({r[0].i, r[1].s, r[2].s, r[3].s, r[4].s, static_cast<std::time_t>(r[5].i),
+                   static_cast<std::time_t>(r[6].i), r[7].s});
+  return out;
+}
+
+bool slug_taken(Db& db, const std::string& edition, const std::string& slug, int64_t except_id) {
+  return !db.select("SELECT 1 FROM articles WHERE edition = ? AND slug = ? AND id <> ?", {edition, slug, except_id})
+              .empty();
+}
+
+int count_articles_in_edition(Db& db, const std::string& edition, const std::vector<int64_t>& ids) {
+  int n = 0;
+  for (int64_t id : ids)
+    n += !db.select("SELECT 1 FROM articles WHERE id = ? AND edition = ?", {id, edition}).empty();
+  return n;
+}
+
+int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now) {
+  db.execute(
+      "INSERT INTO articles (edition, category_id, slug, title, body, body_html, author, source, status,"
+      " published_at, created_at, updated_at, updated_by, revision)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+      {a.edition, a.category_id, a.slug, a.title, a.body, a.body_html, a.author, a.source, a.status,
+       Param::time(a.published_at), Param::time(now), Param::time(now), user_id});
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
+bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now) {
+  // Optimistic locking: 0 rows changed means the revision moved on meanwhile.
+  return db.execute(
+             "UPDATE articles SET edition = ?, category_id = ?, slug = ?, title = ?, body = ?, body_html = ?,"
+             " author = ?, source = ?, status = ?, published_at = ?, updated_at = ?, updated_by = ?,"
+             " revision = revision + 1"
+             " WHERE id = ? AND revision = ?",
+             {a.edition, a.category_id, a.slug, a.title, a.body, a.body_html, a.author, a.source, a.status,
+              Param::time(a.published_at), Param::time(now), user_id, a.id, a.revision}) == 1;
+}
+
+void replace_related(Db& db, int64_t article_id, const std::vector<int64_t>& related) {
+  db.execute("DELETE FROM article_related WHERE article_id = ?", {article_id});
+  int position = 0;
+  for (int64_t id : related)
+    db.execute("INSERT IGNORE INTO article_related (article_id, related_id, position) VALUES (?, ?, ?)",
+               {article_id, id, ++position});
+}
+
+void remember_old_slug(Db& db, int64_t article_id, const std::string& slug) {
+  db.execute("INSERT IGNORE INTO article_old_slugs (article_id, slug) VALUES (?, ?)", {article_id, slug});
+}
+
+void insert_revision(Db& db, const ArticleDraft& a, int64_t user_id, const std::string& user_name, std::time_t now) {
+  db.execute(
+      "INSERT INTO article_revisions (article_id, revision, user_id, user_name, saved_at, edition, category_id,"
+      " slug, title, body, author, source, status, published_at, related_ids)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {a.id, a.revision, user_id, user_name, Param::time(now), a.edition, a.category_id, a.slug, a.title, a.body,
+       a.author, a.source, a.status, Param::time(a.published_at), join_ids(a.related)});
+}
+
+std::vector<RevisionInfo> list_revisions(Db& db, int64_t article_id) {
+  std::vector<RevisionInfo> out;
+  for (const Row& r : db.select(
+           "SELECT revision, user_name, saved_at, title, status FROM article_revisions"
+           " WHERE article_id = ? ORDER BY revision DESC",
+           {article_id}))
+    out.push_back({r[0].i, r[1].s, static_cast<std::time_t>(r[2].i), r[3].s, r[4].s});
+  return out;
+}
+
+std::optional<ArticleDraft> load_revision(Db& db, int64_t article_id, int64_t revision) {
+  Rows rows = db.select(
+      "SELECT article_id, revision, related_ids, edition, category_id, slug, title, body, author, source, status,"
+      " published_at FROM article_revisions WHERE article_id = ? AND revision = ?",
+      {article_id, revision});
+  if (rows.empty()) return std::nullopt;
+  ArticleDraft a;
+  a.id = rows[0][0].i;
+  a.revision = rows[0][1].i;
+  a.related = split_ids(rows[0][2].s);
+  draft_fields_from(rows[0], 3, a);
+  return a;
+}
+
+int render_missing_body_html(Db& db) {
+  int n = 0;
+  for (const Row& r : db.select("SELECT id, body FROM articles WHERE body_html IS NULL", {})) {
+    db.execute("UPDATE articles SET body_html = ? WHERE id = ?", {markdown_to_html(r[1].s), r[0].i});
+    ++n;
+  }
+  return n;
+}

@@ -1,0 +1,79 @@
+// Articles as editors see them: any status, with revisions and related links.
+#pragma once
+#include <cstdint>
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+class Db;
+
+struct ArticleDraft {
+  int64_t id = 0;
+  std::string edition;
+  int64_t category_id = 0;
+  std::string slug;
+  std::string title;
+  std::string body;       // Markdown
+  std::string body_html;  // rendered by libcmark when saved
+  std::string author;
+  std::string source;
+  std::string status = "draft";  // draft, published, deleted
+  std::time_t published_at = 0;
+  int64_t revision = 0;
+  std::vector<int64_t> related;
+};
+
+struct AdminListFilter {
+  std::string edition;      // "" = any
+  std::string status;       // "" = any but deleted
+  int64_t category_id = 0;  // 0 = any
+  std::string title_words;  // "" = any; else a substring of the title
+};
+
+struct AdminListItem {
+  int64_t id = 0;
+  std::string edition;
+  std::string title;
+  std::string status;
+  std::string category_name;
+  std::time_t published_at = 0;
+  std::time_t updated_at = 0;
+  std::string updated_by;
+};
+
+struct RevisionInfo {
+  int64_t revision = 0;
+  std::string user_name;
+  std::time_t saved_at = 0;
+  std::string title;
+  std::string status;
+};
+
+std::optional<ArticleDraft> load_article(Db& db, int64_t id);
+
+// Most recently changed first; keyset on (updated_at, id).
+std::vector<AdminListItem> admin_article_list(Db& db, const AdminListFilter& filter, std::time_t before_updated,
+                                              int64_t before_id, int limit);
+
+bool slug_taken(Db& db, const std::string& edition, const std::string& slug, int64_t except_id);
+// How many of `ids` are articles of `edition` (to validate related links).
+int count_articles_in_edition(Db& db, const std::string& edition, const std::vector<int64_t>& ids);
+
+// Inserts a new article at revision 1; returns its id.
+int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now);
+// Saves `a` if the stored revision is still a.revision, making it a.revision + 1.
+// False when someone else saved meanwhile (nothing is changed then).
+bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now);
+
+void replace_related(Db& db, int64_t article_id, const std::vector<int64_t>& related);
+void remember_old_slug(Db& db, int64_t article_id, const std::string& slug);
+
+// Renders body_html for articles that have none (rows written by SQL: demo
+// content, imports). Returns how many it rendered.
+int render_missing_body_html(Db& db);
+
+// Keeps the full text of `a` (at a.revision) as a revision.
+void insert_revision(Db& db, const ArticleDraft& a, int64_t user_id, const std::string& user_name, std::time_t now);
+std::vector<RevisionInfo> list_revisions(Db& db, int64_t article_id);
+std::optional<ArticleDraft> load_revision(Db& db, int64_t article_id, int64_t revision);

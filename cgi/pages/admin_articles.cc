@@ -1,0 +1,346 @@
+// Articles in the admin area: list, create, edit, publish, schedule,
+// unpublish, preview, delete, revisions. Every save keeps a revision and
+// writes an audit row in the same transaction; a save made against an older
+// revision than the stored one is refused with the conflict page.
+#include <algorithm>
+#include <set>
+#include <sstream>
+
+#include "context.h"
+#include "db/articles.h"
+#include "db/categories.h"
+#include "db/content.h"
+#include "pages/admin.h"
+#include "pages/pages.h"
+#include "util/markdown.h"
+#include "util/slug.h"
+#include "util/text.h"
+#include "util/time_format.h"
+#include "view/admin_view.h"
+#include "view/urls.h"
+#include "view/view.h"
+
+namespace {
+
+constexpr int kListPageSize = 50;
+constexpr size_t kMaxRelated = 10;
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::string without_cr(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s)
+    if (c != '\r') out += c;
+  return out;
+}
+
+std::string join_ids(const std::vector<int64_t>& ids) {
+  std::string out;
+  for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
+  return out;
+}
+
+// The editor's form, read and checked; `draft` starts from the stored article.
+struct ArticleForm {
+  ArticleDraft draft;
+  std::string action;  // save, publish, schedule, unpublish
+  std::string related_text;
+  std::string published_text;
+  std::vector<std::string> errors;
+};
+
+std::optional<std::vector<int64_t>> parse_ids(const std::string& text) {
+  std::vector<int64_t> ids;
+  std::string normalised = text;
+  std::replace(normalised.begin(), normalised.end(), ',', ' ');
+  std::istringstream in(normalised);
+  std::string word;
+  while (in >> word) {
+    if (word.size() > 15 || word.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    int64_t id = std::stoll(word);
+    if (id <= 0) return std::nullopt;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
+void check_slug(Context& ctx, ArticleForm& f, bool typed) {
+  ArticleDraft& a = f.draft;
+  if (!typed) {
+    std::string base = a.slug;
+    for (int n = 2; slug_taken(ctx.db, a.edition, a.slug, a.id) && n < 100; ++n)
+      a.slug = utf8_truncate(base, 74) + "-" + std::to_string(n);
+  } else if (slug_taken(ctx.db, a.edition, a.slug, a.id)) {
+    f.errors.push_back("Another article of this edition has the slug '" + a.slug + "'.");
+  }
+}
+
+ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
+  const Request& r = ctx.req;
+  ArticleForm f{stored, r.field("action"), trim(r.field("related")), trim(r.field("published_at")), {}};
+  ArticleDraft& a = f.draft;
+  static const std::set<std::string> actions = {"save", "publish", "schedule", "unpublish"};
+  if (!actions.count(f.action)) f.action = "save";
+
+  a.edition = r.field("edition");
+  if (!ctx.find_edition(a.edition)) f.errors.push_back("Choose an edition.");
+  a.title = trim(r.field("title"));
+  if (a.title.empty()) f.errors.push_back("The title is empty.");
+  if (utf8_length(a.title) > 500) f.errors.push_back("The title is longer than 500 characters.");
+  a.body = without_cr(r.field("body"));
+  a.author = trim(r.field("author"));
+  a.source = trim(r.field("source"));
+  if (utf8_length(a.author) > 200 || utf8_length(a.source) > 200)
+    f.errors.push_back("Author and source may have at most 200 characters.");
+
+  const std::string& category_text = r.field("category");
+  std::optional<CategoryRow> category;
+  if (!category_text.empty() && category_text.size() < 10 &&
+      category_text.find_first_not_of("0123456789") == std::string::npos)
+    category = find_category_by_id(ctx.db, std::stoll(category_text));
+  if (!category || category->edition != a.edition)
+    f.errors.push_back("Choose a category of the article's edition.");
+  else
+    a.category_id = category->id;
+
+  std::string slug = trim(r.field("slug"));
+  bool typed = !slug.empty();
+  a.slug = typed ? slug : slugify(a.title);
+  if (typed && !is_valid_slug(slug))
+    f.errors.push_back("A slug has only lower-case letters a-z, digits and single hyphens (at most 80).");
+
+  if (!f.published_text.empty()) {
+    if (auto t = parse_input_datetime(f.published_text))
+      a.published_at = *t;
+    else
+      f.errors.push_back("The publication time is not a date and time.");
+  }
+  auto related = parse_ids(f.related_text);
+  if (!related) {
+    f.errors.push_back("Related articles are article numbers separated by commas.");
+  } else {
+    related->erase(std::remove(related->begin(), related->end(), a.id), related->end());
+    if (related->size() > kMaxRelated) f.errors.push_back("At most 10 related articles.");
+    else if (count_articles_in_edition(ctx.db, a.edition, *related) != static_cast<int>(related->size()))
+      f.errors.push_back("Some related articles do not exist in this edition.");
+    else
+      a.related = *related;
+  }
+  if (f.errors.empty()) check_slug(ctx, f, typed);
+
+  // What the button asks for.
+  if (f.action == "publish") {
+    a.status = "published";
+    a.published_at = ctx.now;
+  } else if (f.action == "schedule") {
+    if (f.published_text.empty() || a.published_at <= ctx.now)
+      f.errors.push_back("To schedule, give a publication time in the future.");
+    a.status = "published";
+  } else if (f.action == "unpublish") {
+    a.status = "draft";
+  }
+  if (a.published_at == 0) a.published_at = ctx.now;
+  const std::string& revision = r.field("revision");
+  a.revision = revision.size() < 10 && !revision.empty() && revision.find_first_not_of("0123456789") == std::string::npos
+                   ? std::stoll(revision)
+                   : -1;
+  a.body_html = markdown_to_html(a.body);
+  return f;
+}
+
+void render_form(Context& ctx, const ArticleForm& f, int status) {
+  std::vector<CategoryRow> categories = list_categories(ctx.db);
+  AdminView view(ctx, f.draft.id ? "Edit: " + f.draft.title : "New article", "admin/article_form.tpl");
+  fill_article_form(view.content(),
+                    {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories});
+  view.render(ctx.res, status);
+}
+
+ArticleForm form_of(const ArticleDraft& a) {
+  return {a, "save", join_ids(a.related), a.published_at ? format_input_datetime(a.published_at) : "", {}};
+}
+
+ArticleDraft article_or_404(Context& ctx, const std::string& id_text) {
+  std::optional<ArticleDraft> a = load_article(ctx.db, id_or_404(id_text));
+  if (!a) throw HttpError{404};
+  return *a;
+}
+
+const char* done_key(const std::string& action, bool created) {
+  if (action == "publish") return "published";
+  if (action == "schedule") return "scheduled";
+  if (action == "unpublish") return "unpublished";
+  return created ? "created" : "saved";
+}
+
+// Saves `a` (new when a.id == 0) with its revision and audit row, in one
+// transaction. False on a conflict: a.revision is no longer the stored one.
+bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& audit_action) {
+  int64_t user = ctx.session->user_id;
+  return with_transaction(ctx.db, [&] {
+    if (a.id == 0) {
+      a.id = insert_article(ctx.db, a, user, ctx.now);
+      a.revision = 1;
+    } else {
+      if (!update_article_if_revision(ctx.db, a, user, ctx.now)) return false;
+      a.revision += 1;
+      if (!old_slug.empty() && old_slug != a.slug) remember_old_slug(ctx.db, a.id, old_slug);
+    }
+    replace_related(ctx.db, a.id, a.related);
+    insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
+    audit(ctx, audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title);
+    return true;
+  });
+}
+
+// 409: both versions, the editor's text kept in the form, ready to save over the new revision.
+void render_conflict(Context& ctx, ArticleForm f) {
+  ArticleDraft theirs = article_or_404(ctx, std::to_string(f.draft.id));
+  std::vector<RevisionInfo> revs = list_revisions(ctx.db, theirs.id);
+  std::string saved_by = revs.empty() ? "someone" : revs.front().user_name + " (" + format_time_date(revs.front().saved_at) + ")";
+  f.draft.revision = theirs.revision;
+  f.errors.push_back("Not saved: someone else saved this article meanwhile. Your text is below.");
+  std::vector<CategoryRow> categories = list_categories(ctx.db);
+  AdminView view(ctx, "Conflict: " + theirs.title, "admin/conflict.tpl");
+  fill_conflict(view.content(), theirs, saved_by,
+                {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories});
+  view.render(ctx.res, 409);
+}
+
+}  // namespace
+
+void admin_article_list(Context& ctx, const RouteParams&) {
+  const Request& r = ctx.req;
+  AdminListFilter filter{r.param("edition"), r.param("status"), 0, utf8_truncate(trim(r.param("q")), 200)};
+  if (!filter.edition.empty() && !ctx.find_edition(filter.edition)) throw HttpError{400};
+  static const std::set<std::string> statuses = {"", "draft", "published", "deleted"};
+  if (!statuses.count(filter.status)) throw HttpError{400};
+  const std::string& category = r.param("category");
+  if (!category.empty()) {
+    if (category.size() > 9 || category.find_first_not_of("0123456789") != std::string::npos) throw HttpError{400};
+    filter.category_id = std::stoll(category);
+  }
+  std::optional<Cursor> before;
+  if (r.has_param("before") && !(before = parse_cursor(r.param("before")))) throw HttpError{400};
+
+  std::vector<AdminListItem> items = admin_article_list(ctx.db, filter, before ? before->published_at : 0,
+                                                        before ? before->id : 0, kListPageSize + 1);
+  std::string next_query;
+  if (items.size() > static_cast<size_t>(kListPageSize)) {
+    items.pop_back();
+    next_query = "edition=" + url_escape(filter.edition) + "&status=" + url_escape(filter.status) +
+                 "&category=" + url_escape(category) + "&q=" + url_escape(filter.title_words) +
+                 "&before=" + format_cursor({items.back().updated_at, items.back().id});
+  }
+  std::vector<CategoryRow> categories = list_categories(ctx.db);
+  AdminView view(ctx, "Articles", "admin/article_list.tpl");
+  fill_article_list(view.content(), items, filter, ctx.editions, categories, next_query);
+  view.render(ctx.res);
+}
+
+void admin_article_new(Context& ctx, const RouteParams&) {
+  ArticleDraft a;
+  const Edition* e = ctx.find_edition(ctx.req.param("edition"));
+  a.edition = (e ? *e : ctx.default_edition()).code;
+  ArticleForm f = form_of(a);
+  f.published_text.clear();
+  render_form(ctx, f, 200);
+}
+
+void admin_article_create(Context& ctx, const RouteParams&) {
+  ArticleForm f = read_article_form(ctx, ArticleDraft{});
+  if (!f.errors.empty()) {
+    render_form(ctx, f, 422);
+    return;
+  }
+  const char* action = f.action == "save" ? "create" : f.action.c_str();
+  save_article(ctx, f.draft, "", action);
+  ctx.res.redirect(303, "/admin/articles/" + std::to_string(f.draft.id) + "?done=" + done_key(f.action, true));
+}
+
+void admin_article_edit(Context& ctx, const RouteParams& p) { render_form(ctx, form_of(article_or_404(ctx, p[0])), 200); }
+
+void admin_article_save(Context& ctx, const RouteParams& p) {
+  ArticleDraft stored = article_or_404(ctx, p[0]);
+  ArticleForm f = read_article_form(ctx, stored);
+  if (!f.errors.empty()) {
+    render_form(ctx, f, 422);
+    return;
+  }
+  if (!save_article(ctx, f.draft, stored.slug, f.action)) {
+    render_conflict(ctx, f);
+    return;
+  }
+  ctx.res.redirect(303, "/admin/articles/" + std::to_string(f.draft.id) + "?done=" + done_key(f.action, false));
+}
+
+void admin_article_preview(Context& ctx, const RouteParams& p) {
+  ArticleDraft a = article_or_404(ctx, p[0]);
+  const Edition& edition = edition_or_404(ctx, a.edition);
+  std::optional<CategoryRow> category = find_category_by_id(ctx.db, a.category_id);
+  Article shown;
+  shown.id = a.id;
+  shown.slug = a.slug;
+  shown.title = a.title;
+  shown.category_slug = category ? category->slug : "";
+  shown.category_name = category ? category->name : "";
+  shown.published_at = a.published_at;
+  shown.body = a.body;
+  shown.body_html = a.body_html;
+  shown.author = a.author;
+  shown.source = a.source;
+  PageView view(ctx, edition, a.title, "site/article.tpl");
+  fill_article(view.content(), edition, shown, related_headlines(ctx.db, a.id, ctx.now));
+  view.set_preview();
+  add_newsline(ctx, view, edition);
+  view.render(ctx.res);
+  ctx.res.cache_control = "no-store";
+}
+
+void admin_article_delete_confirm(Context& ctx, const RouteParams& p) {
+  ArticleDraft a = article_or_404(ctx, p[0]);
+  AdminView view(ctx, "Delete: " + a.title, "admin/delete_confirm.tpl");
+  fill_delete_confirm(view.content(), a);
+  view.render(ctx.res);
+}
+
+void admin_article_delete(Context& ctx, const RouteParams& p) {
+  ArticleDraft a = article_or_404(ctx, p[0]);
+  a.status = "deleted";
+  if (!save_article(ctx, a, a.slug, "delete")) throw HttpError{409};
+  ctx.res.redirect(303, "/admin/articles?done=deleted");
+}
+
+void admin_revision_list(Context& ctx, const RouteParams& p) {
+  ArticleDraft a = article_or_404(ctx, p[0]);
+  AdminView view(ctx, "Revisions: " + a.title, "admin/revision_list.tpl");
+  fill_revision_list(view.content(), a, list_revisions(ctx.db, a.id));
+  view.render(ctx.res);
+}
+
+void admin_revision_show(Context& ctx, const RouteParams& p) {
+  std::optional<ArticleDraft> rev = load_revision(ctx.db, id_or_404(p[0]), id_or_404(p[1]));
+  if (!rev) throw HttpError{404};
+  std::optional<CategoryRow> category = find_category_by_id(ctx.db, rev->category_id);
+  AdminView view(ctx, "Revision " + std::to_string(rev->revision), "admin/revision_show.tpl");
+  fill_revision_show(view.content(), *rev, category ? category->name : "");
+  view.render(ctx.res);
+}
+
+void admin_revision_restore(Context& ctx, const RouteParams& p) {
+  ArticleDraft current = article_or_404(ctx, p[0]);
+  std::optional<ArticleDraft> rev = load_revision(ctx.db, current.id, id_or_404(p[1]));
+  if (!rev) throw HttpError{404};
+  ArticleDraft restored = *rev;
+  restored.revision = current.revision;  // restoring is a new save on top of the current revision
+  restored.body_html = markdown_to_html(restored.body);
+  // The slug may belong to another article by now; keep the current one then.
+  if (slug_taken(ctx.db, restored.edition, restored.slug, restored.id)) restored.slug = current.slug;
+  if (!save_article(ctx, restored, current.slug, "restore")) throw HttpError{409};
+  ctx.res.redirect(303, "/admin/articles/" + std::to_string(current.id) + "?done=restored");
+}

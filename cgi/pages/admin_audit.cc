@@ -1,0 +1,28 @@
+// The audit log (admins), newest first, paginated by id.
+#include "context.h"
+#include "db/audit.h"
+#include "pages/admin.h"
+#include "view/admin_view.h"
+
+namespace {
+constexpr int kAuditPageSize = 100;
+}
+
+void admin_audit_log(Context& ctx, const RouteParams&) {
+  int64_t before = 0;
+  if (ctx.req.has_param("before")) {
+    const std::string& text = ctx.req.param("before");
+    if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
+      throw HttpError{400};
+    before = std::stoll(text);
+  }
+  std::vector<AuditEntry> entries = audit_page(ctx.db, before, kAuditPageSize + 1);
+  int64_t next = 0;
+  if (entries.size() > static_cast<size_t>(kAuditPageSize)) {
+    entries.pop_back();
+    next = entries.back().id;
+  }
+  AdminView view(ctx, "Audit log", "admin/audit.tpl");
+  fill_audit(view.content(), entries, next);
+  view.render(ctx.res);
+}

@@ -1,0 +1,40 @@
+// Shared pieces of the admin pages: error pages, audit rows, id parameters.
+#include <map>
+
+#include "context.h"
+#include "db/audit.h"
+#include "http/response.h"
+#include "pages/admin.h"
+#include "view/admin_view.h"
+
+void admin_error_page(Context& ctx, int status, const std::string& message) {
+  static const std::map<int, std::pair<const char*, const char*>> texts = {
+      {400, {"Bad request", "This request cannot be answered as it is."}},
+      {403, {"Not allowed", "You may not do this."}},
+      {404, {"Not found", "There is nothing at this address."}},
+      {405, {"Method not allowed", "This address does not take that kind of request."}},
+      {409, {"Conflict", "This cannot be done in the current state."}},
+      {429, {"Too many attempts", "Please wait before trying again."}},
+  };
+  auto it = texts.find(status);
+  std::string heading = it != texts.end() ? it->second.first : status_text(status);
+  std::string text = !message.empty() ? message : it != texts.end() ? it->second.second : "";
+  AdminView view(ctx, heading, "admin/message.tpl");
+  fill_message(view.content(), heading, text);
+  view.render(ctx.res, status);
+}
+
+void audit(Context& ctx, const std::string& action, const std::string& target, const std::string& details,
+           const std::string& user_name) {
+  int64_t user_id = ctx.session ? ctx.session->user_id : 0;
+  const std::string& name = ctx.session ? ctx.session->user_name : user_name;
+  write_audit(ctx.db, ctx.now, user_id, name, ctx.req.remote_addr, action, target, details);
+}
+
+int64_t id_or_404(const std::string& text) {
+  if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
+    throw HttpError{404};
+  int64_t id = std::stoll(text);
+  if (id <= 0) throw HttpError{404};
+  return id;
+}

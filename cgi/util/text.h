@@ -1,0 +1,9 @@
+#pragma once
+#include <string>
+#include <string_view>
+
+// The longest prefix of UTF-8 `s` of at most `max_bytes` that does not cut a character.
+std::string utf8_truncate(std::string_view s, size_t max_bytes);
+
+// Number of characters (code points) in UTF-8 `s`.
+size_t utf8_length(std::string_view s);

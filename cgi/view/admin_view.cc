@@ -1,0 +1,60 @@
+#include "view/admin_view.h"
+
+#include <map>
+
+#include "context.h"
+#include "http/response.h"
+
+namespace {
+
+// ?done=<key> after a redirect shows one of these notices (an allow-list:
+// nothing from the URL is ever shown as it is).
+const std::map<std::string, std::string>& notices() {
+  static const std::map<std::string, std::string> m = {
+      {"created", "The article was created."},     {"saved", "Saved."},
+      {"published", "Published."},                 {"scheduled", "Scheduled."},
+      {"unpublished", "Unpublished: it is a draft now."}, {"deleted", "The article was deleted."},
+      {"restored", "The revision was restored."},  {"password", "Your password was changed."},
+      {"user", "The user was saved."},             {"category", "The category was saved."},
+      {"category_deleted", "The category was deleted."},
+  };
+  return m;
+}
+
+}  // namespace
+
+const std::vector<const char*>& admin_templates() {
+  static const std::vector<const char*> t = {
+      "admin/layout.tpl",        "admin/login.tpl",         "admin/article_list.tpl", "admin/article_form.tpl",
+      "admin/conflict.tpl",      "admin/delete_confirm.tpl", "admin/revision_list.tpl", "admin/revision_show.tpl",
+      "admin/category_list.tpl", "admin/user_list.tpl",     "admin/password.tpl",     "admin/audit.tpl",
+      "admin/message.tpl",
+  };
+  return t;
+}
+
+AdminView::AdminView(const Context& ctx, const std::string& title, const char* content_template)
+    : layout_("admin") {
+  layout_.SetValue("SITE_NAME", ctx.cfg.site_name);
+  layout_.SetValue("PAGE_TITLE", title);
+  if (ctx.session) {
+    // Every form of the page carries the session's CSRF token.
+    layout_.SetTemplateGlobalValue("CSRF", ctx.session->csrf_token);
+    auto* user = layout_.AddSectionDictionary("USER");
+    user->SetValue("NAME", ctx.session->user_name);
+    user->SetValue("ROLE", ctx.session->role);
+    if (ctx.session->is_admin()) user->ShowSection("ADMIN_NAV");
+  }
+  auto it = notices().find(ctx.req.param("done"));
+  if (it != notices().end()) layout_.SetValueAndShowSection("NOTICE", it->second, "NOTICE_SECTION");
+  content_ = layout_.AddIncludeDictionary("CONTENT");
+  content_->SetFilename(content_template);
+}
+
+void AdminView::render(Response& res, int status) {
+  res.status = status;
+  res.cache_control = "no-store";
+  res.body.clear();
+  if (!ctemplate::ExpandTemplate("admin/layout.tpl", ctemplate::STRIP_BLANK_LINES, &layout_, &res.body))
+    throw std::runtime_error("template expansion failed: admin/layout.tpl");
+}

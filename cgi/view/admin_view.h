@@ -1,0 +1,61 @@
+// Admin pages: the admin layout (templates/admin/layout.tpl) around one content
+// template, and one fill function per admin template. Like the public site, no
+// HTML is built in C++ and every template auto-escapes.
+#pragma once
+#include <ctemplate/template.h>
+
+#include <string>
+#include <vector>
+
+#include "db/articles.h"
+#include "db/audit.h"
+#include "db/categories.h"
+#include "db/users.h"
+
+struct Context;
+struct Response;
+struct Edition;
+
+class AdminView {
+ public:
+  // A page titled `title` whose main column is `content_template` (admin/...).
+  AdminView(const Context& ctx, const std::string& title, const char* content_template);
+  ctemplate::TemplateDictionary& content() { return *content_; }
+  void render(Response& res, int status = 200);
+
+ private:
+  ctemplate::TemplateDictionary layout_;
+  ctemplate::TemplateDictionary* content_;
+};
+
+// What an article form shows: the draft, its problems, the choices.
+struct ArticleFormData {
+  const ArticleDraft& draft;
+  std::string related_text;  // as typed, or the stored ids
+  std::string published_text;
+  std::vector<std::string> errors;
+  const std::vector<Edition>& editions;
+  const std::vector<CategoryRow>& categories;
+};
+
+void fill_login(ctemplate::TemplateDictionary& d, const std::string& csrf, const std::string& name,
+                const std::string& next, const std::string& error);
+void fill_article_list(ctemplate::TemplateDictionary& d, const std::vector<AdminListItem>& items,
+                       const AdminListFilter& filter, const std::vector<Edition>& editions,
+                       const std::vector<CategoryRow>& categories, const std::string& next_query);
+void fill_article_form(ctemplate::TemplateDictionary& d, const ArticleFormData& form);
+void fill_conflict(ctemplate::TemplateDictionary& d, const ArticleDraft& theirs, const std::string& saved_by,
+                   const ArticleFormData& yours);
+void fill_delete_confirm(ctemplate::TemplateDictionary& d, const ArticleDraft& a);
+void fill_revision_list(ctemplate::TemplateDictionary& d, const ArticleDraft& a, const std::vector<RevisionInfo>& revs);
+void fill_revision_show(ctemplate::TemplateDictionary& d, const ArticleDraft& rev, const std::string& category_name);
+void fill_category_list(ctemplate::TemplateDictionary& d, const std::vector<CategoryRow>& categories,
+                        const std::vector<Edition>& editions, const std::vector<std::string>& errors);
+void fill_user_list(ctemplate::TemplateDictionary& d, const std::vector<User>& users, int64_t current_user,
+                    const std::vector<std::string>& errors);
+void fill_password(ctemplate::TemplateDictionary& d, const std::vector<std::string>& errors);
+void fill_audit(ctemplate::TemplateDictionary& d, const std::vector<AuditEntry>& entries, int64_t next_before);
+void fill_message(ctemplate::TemplateDictionary& d, const std::string& heading, const std::string& text);
+
+// Every admin template, for load_templates().
+const std::vector<const char*>& admin_templates();

@@ -1,0 +1,27 @@
+{{%AUTOESCAPE context="HTML"}}{{! Create or edit an article. "revision" is what the form was loaded from: a save against a newer one is a conflict. }}
+<section class="article-form">
+{{#ERRORS}}<div class="errors" role="alert">{{#ERROR}}<p>{{TEXT}}</p>{{/ERROR}}</div>{{/ERRORS}}
+{{#EXISTING}}<p class="meta">Status: <strong>{{STATUS}}</strong> ·
+<a href="/admin/articles/{{ID}}/preview">Preview</a> ·
+<a href="/admin/articles/{{ID}}/revisions">Revisions</a> ·
+<a href="/admin/articles/{{ID}}/delete">Delete…</a></p>{{/EXISTING}}
+<form method="post" action="{{ACTION_URL}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="revision" value="{{REVISION}}">
+<label>Edition <select name="edition">{{#EDITION_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/EDITION_OPTION}}</select></label>
+<label>Category <select name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></label>
+<label>Title <input name="title" value="{{TITLE}}" required maxlength="500"></label>
+<label>Slug <input name="slug" value="{{SLUG}}" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*"> <small>empty: made from the title</small></label>
+<label>Body (Markdown) <textarea name="body" rows="18">{{BODY}}</textarea></label>
+<label>Author <input name="author" value="{{AUTHOR}}" maxlength="200"></label>
+<label>Source <input name="source" value="{{SOURCE}}" maxlength="200"></label>
+<label>Published (Baku time) <input name="published_at" type="datetime-local" value="{{PUBLISHED_AT}}"></label>
+<label>Related articles <input name="related" value="{{RELATED}}" maxlength="200"> <small>ids, separated by commas</small></label>
+<div class="buttons">
+<button type="submit" name="action" value="save">Save</button>
+<button type="submit" name="action" value="publish">Publish now</button>
+<button type="submit" name="action" value="schedule">Schedule at the time above</button>
+{{#EXISTING}}{{#CAN_UNPUBLISH}}<button type="submit" name="action" value="unpublish">Unpublish</button>{{/CAN_UNPUBLISH}}{{/EXISTING}}
+</div>
+</form>
+</section>
