@@ -16,6 +16,7 @@ sys.path.insert(0, os.path.join(REPO, "scripts"))
 from stack import Stack  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output")
+ADMIN_PASSWORD = "correct horse battery staple"
 _stack = None
 
 
@@ -31,7 +32,7 @@ def stack():
     if _stack is None:
         root = tempfile.mkdtemp(prefix="newsline-test-")
         os.chmod(root, 0o755)
-        s = Stack(root, port=free_port(), processes=2, threads=2)
+        s = Stack(root, port=free_port(), processes=2, threads=2, admin_password=ADMIN_PASSWORD)
         atexit.register(_stop, s)
         s.start()
         _stack = s
@@ -121,3 +122,59 @@ def sql(statement):
     if r.returncode != 0:
         raise RuntimeError(r.stderr)
     return r.stdout
+
+
+
+class Client:
+    """A person with a browser: keeps cookies, submits forms with their CSRF
+    token the way the page gave it. Redirects are returned, not followed."""
+
+    def __init__(self):
+        import http.cookiejar
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
+        self.last = None
+
+    def request(self, path, method="GET", fields=None, headers=None):
+        import urllib.parse
+        data = urllib.parse.urlencode(fields, doseq=True).encode() if fields is not None else None
+        h = {"Content-Type": "application/x-www-form-urlencoded"} if data is not None else {}
+        h.update(headers or {})
+        req = urllib.request.Request(stack().url(path), data=data, method=method, headers=h)
+        try:
+            with self.opener.open(req, timeout=30) as r:
+                reply = Reply(r.status, r.headers, r.read())
+        except urllib.error.HTTPError as e:
+            reply = Reply(e.code, e.headers, e.read())
+        self.last = reply
+        return reply
+
+    def get(self, path):
+        return self.request(path)
+
+    def csrf(self, page=None):
+        import re
+        m = re.search(r'name="csrf" value="([^"]+)"', (page or self.last).text)
+        return m.group(1) if m else ""
+
+    def post(self, path, fields, csrf=True, from_page=None):
+        """POSTs `fields`, adding the CSRF token of `from_page` (or of a fresh GET of the admin home)."""
+        fields = dict(fields)
+        if csrf and "csrf" not in fields:
+            page = from_page or self.get("/admin/password")
+            fields["csrf"] = self.csrf(page)
+        return self.request(path, "POST", fields)
+
+    def login(self, name="admin", password=ADMIN_PASSWORD, next_path=None):
+        form = self.get("/admin/login" + ("?next=" + urllib.request.quote(next_path, safe="") if next_path else ""))
+        import re
+        m = re.search(r'name="next" value="([^"]*)"', form.text)
+        import html as _html
+        return self.request("/admin/login", "POST", {"csrf": self.csrf(form), "name": name, "password": password,
+                                                     "next": _html.unescape(m.group(1)) if m else ""})
+
+    def cookie(self, name):
+        for c in self.jar:
+            if c.name == name:
+                return c
+        return None

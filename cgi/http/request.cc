@@ -91,7 +91,7 @@ EdgeError read_form(const ParamLookup& param, const BodyReader& read_body, Reque
     if (n == 0) return EdgeError::bad_request;  // the client sent less than it announced
     got += n;
   }
-  auto form = parse_query(body);
+  auto form = parse_query(body, true);
   if (!form) return EdgeError::bad_request;
   out.form = std::move(*form);
   return EdgeError::none;

@@ -9,9 +9,11 @@ int hex_value(char c) {
   return -1;
 }
 
-bool has_control_char(std::string_view s) {
-  for (unsigned char c : s)
+bool has_control_char(std::string_view s, bool multiline) {
+  for (unsigned char c : s) {
+    if (multiline && (c == '\n' || c == '\r' || c == '\t')) continue;
     if (c < 0x20 || c == 0x7f) return true;
+  }
   return false;
 }
 
@@ -49,7 +51,7 @@ bool is_valid_utf8(std::string_view s) {
   return true;
 }
 
-std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space) {
+std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space, bool multiline) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -66,7 +68,7 @@ std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space
       out += c;
     }
   }
-  if (!is_valid_utf8(out) || has_control_char(out)) return std::nullopt;
+  if (!is_valid_utf8(out) || has_control_char(out, multiline)) return std::nullopt;
   return out;
 }
 
@@ -89,7 +91,7 @@ std::optional<std::vector<std::string>> split_path(std::string_view path) {
   return segments;
 }
 
-std::optional<QueryParams> parse_query(std::string_view query) {
+std::optional<QueryParams> parse_query(std::string_view query, bool form_body) {
   QueryParams params;
   size_t start = 0;
   while (start < query.size()) {
@@ -99,7 +101,7 @@ std::optional<QueryParams> parse_query(std::string_view query) {
     if (!pair.empty()) {
       size_t eq = pair.find('=');
       auto key = percent_decode(pair.substr(0, eq), true);
-      auto value = percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true);
+      auto value = percent_decode(eq == std::string_view::npos ? "" : pair.substr(eq + 1), true, form_body);
       if (!key || !value) return std::nullopt;
       params.emplace_back(std::move(*key), std::move(*value));
     }

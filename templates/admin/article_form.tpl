@@ -12,7 +12,7 @@
 <label>Category <select name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></label>
 <label>Title <input name="title" value="{{TITLE}}" required maxlength="500"></label>
 <label>Slug <input name="slug" value="{{SLUG}}" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*"> <small>empty: made from the title</small></label>
-<label>Body (Markdown) <textarea name="body" rows="18">{{BODY}}</textarea></label>
+<label>Body (Markdown) <textarea name="body" rows="18">{{BODY:pre_escape}}</textarea></label>
 <label>Author <input name="author" value="{{AUTHOR}}" maxlength="200"></label>
 <label>Source <input name="source" value="{{SOURCE}}" maxlength="200"></label>
 <label>Published (Baku time) <input name="published_at" type="datetime-local" value="{{PUBLISHED_AT}}"></label>

@@ -7,7 +7,7 @@
 <h2>Saved version (revision {{THEIR_REVISION}}, {{THEIR_STATUS}})</h2>
 <h3>{{THEIR_TITLE}}</h3>
 <p class="meta">{{THEIR_AUTHOR}} / {{THEIR_SOURCE}}</p>
-<pre class="body-text">{{THEIR_BODY}}</pre>
+<pre class="body-text">{{THEIR_BODY:pre_escape}}</pre>
 </div>
 <div class="yours">
 <h2>Your version</h2>

@@ -7,7 +7,7 @@
 <dt>Author</dt><dd>{{AUTHOR}}</dd><dt>Source</dt><dd>{{SOURCE}}</dd><dt>Status</dt><dd>{{STATUS}}</dd>
 <dt>Published</dt><dd>{{PUBLISHED_AT}}</dd>
 </dl>
-<pre class="body-text">{{BODY}}</pre>
+<pre class="body-text">{{BODY:pre_escape}}</pre>
 <form method="post" action="/admin/articles/{{ID}}/revisions/{{NUMBER}}/restore">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <button type="submit">Restore this revision</button>

@@ -5,6 +5,7 @@
 #include <ctemplate/template.h>
 
 #include "util/time_format.h"
+#include "view/admin_view.h"
 #include "view/view.h"
 
 namespace {
@@ -87,9 +88,25 @@ BOOST_AUTO_TEST_CASE(error_page_escapes_labels) {
   BOOST_TEST(html.find("<script") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(article_form_keeps_line_breaks_and_escapes) {
+  ctemplate::TemplateDictionary d("f");
+  ArticleDraft draft;
+  draft.body = "line one\n\n<script>x</script> line two";
+  draft.title = kHostile;
+  std::vector<Edition> editions = {hostile_edition()};
+  std::vector<CategoryRow> categories;
+  fill_article_form(d, {draft, kHostile, kHostile, {kHostile}, editions, categories});
+  std::string html = expand("admin/article_form.tpl", d);
+  BOOST_TEST(html.find("line one\n\n&lt;script&gt;x&lt;/script&gt; line two</textarea>") != std::string::npos);
+  BOOST_TEST(html.find("<script") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(every_template_declares_autoescape) {
-  for (const char* t : {"layout", "newsline", "article", "home", "listing", "error", "unavailable"}) {
-    std::string path = std::string("templates/site/") + t + ".tpl";
+  std::vector<std::string> paths;
+  for (const char* t : {"layout", "newsline", "article", "home", "listing", "error", "unavailable"})
+    paths.push_back(std::string("templates/site/") + t + ".tpl");
+  for (const char* t : admin_templates()) paths.push_back(std::string("templates/") + t);
+  for (const std::string& path : paths) {
     FILE* f = std::fopen(path.c_str(), "r");
     BOOST_REQUIRE(f);
     char buf[64] = {0};

@@ -54,6 +54,9 @@ BOOST_AUTO_TEST_CASE(query_parsing) {
   BOOST_TEST((*q)[2].first == "flag");
   BOOST_TEST((*q)[3].second == "");
   BOOST_TEST(!parse_query("a=%E0%A4"));
+  BOOST_TEST(!parse_query("body=line%0Aline"));        // never in a URL
+  BOOST_TEST((*parse_query("body=line%0D%0Aline%09x", true))[0].second == "line\r\nline\tx");  // a textarea
+  BOOST_TEST(!parse_query("body=nul%00", true));
 }
 
 BOOST_AUTO_TEST_CASE(escaping_for_urls) {
