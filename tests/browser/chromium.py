@@ -82,6 +82,22 @@ class Chromium:
             raise RuntimeError("navigation failed: " + result["errorText"])
         self._wait_event("Page.loadEventFired")
 
+    def click_and_wait(self, selector):
+        """Clicks the element (a submit button, a link) and waits for the next page to load."""
+        self._events.clear()
+        clicked = self.evaluate("(() => { const e = document.querySelector(%s); if (!e) return false; e.click(); return true; })()"
+                                % json.dumps(selector))
+        if not clicked:
+            raise RuntimeError("nothing matches " + selector)
+        self._wait_event("Page.loadEventFired")
+
+    def fill(self, selector, value):
+        """Types `value` into a form field, as a person would before submitting."""
+        ok = self.evaluate("(() => { const e = document.querySelector(%s); if (!e) return false; e.value = %s; return true; })()"
+                           % (json.dumps(selector), json.dumps(value)))
+        if not ok:
+            raise RuntimeError("no field " + selector)
+
     def evaluate(self, expression):
         r = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=True)
         return r["result"].get("value")
