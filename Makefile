@@ -19,7 +19,7 @@ DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev 
                 libsodium-dev libcmark-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates
 
-.PHONY: all deps build run start stop test unit-test bench migrate clean
+.PHONY: all deps build compile run start stop test unit-test bench migrate clean
 
 all: build
 build: $(BUILD)/newsline
@@ -47,10 +47,15 @@ deps:
 
 # Serves the site on 127.0.0.1:$(PORT) until Ctrl-C (data kept in var/).
 PORT ?= 8080
-run: deps build
+# Builds with both cores, once deps has installed the compiler and libraries.
+JOBS ?= 2
+compile: deps
+	$(MAKE) --no-print-directory -j$(JOBS) build $(BUILD)/unit_tests
+
+run: compile
 	python3 scripts/stack.py run --port $(PORT)
 
-start: deps build
+start: compile
 	python3 scripts/stack.py start --port $(PORT)
 
 stop:
@@ -59,13 +64,13 @@ stop:
 migrate: build
 	python3 scripts/stack.py migrate
 
-test: deps build $(BUILD)/unit_tests
+test: compile
 	python3 tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests
 	$(BUILD)/unit_tests
 
-bench: deps build
+bench: compile
 	python3 scripts/bench.py
 
 clean:
