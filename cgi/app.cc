@@ -1,5 +1,7 @@
 #include "app.h"
 
+#include "auth/session.h"
+
 #include <cstdio>
 #include <ctime>
 
@@ -45,7 +47,125 @@ std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
   return editions_;
 }
 
+App::~App() {
+  if (clock_) clock_->stop();
+}
+
+void App::start_caches() {
+  clock_ = std::make_unique<ContentClock>(cfg_);
+  clock_->start();
+  if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
+}
+
+namespace {
+
+// Pages every reader gets alike: GETs and HEADs outside /admin, from someone
+// who is not logged in as an editor (editors always get fresh pages).
+bool is_shared_page(const Request& req) {
+  return (req.method == "GET" || req.method == "HEAD") && (req.segments.empty() || req.segments[0] != "admin") &&
+         req.cookie(kEditorCookie).empty();
+}
+
+bool worth_caching(const Response& res) {
+  return res.status == 200 || res.status == 301 || res.status == 302 || res.status == 404;
+}
+
+std::string http_date(std::time_t t) {
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return buf;
+}
+
+std::time_t parse_http_date(const std::string& s) {
+  struct tm tm = {};
+  const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return end && *end == '\0' ? timegm(&tm) : 0;
+}
+
+std::string strong_etag(const std::string& body) {
+  uint64_t h = 1469598103934665603ULL;  // FNV-1a 64
+  for (unsigned char c : body) h = (h ^ c) * 1099511628211ULL;
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+bool etag_matches(const std::string& if_none_match, const std::string& etag) {
+  if (if_none_match == "*") return true;
+  size_t start = 0;
+  while (start < if_none_match.size()) {
+    size_t comma = if_none_match.find(',', start);
+    if (comma == std::string::npos) comma = if_none_match.size();
+    std::string tag = if_none_match.substr(start, comma - start);
+    size_t b = tag.find_first_not_of(' ');
+    tag = b == std::string::npos ? "" : tag.substr(b);
+    while (!tag.empty() && tag.back() == ' ') tag.pop_back();
+    if (tag.rfind("W/", 0) == 0) tag = tag.substr(2);
+    if (tag == etag) return true;
+    start = comma + 1;
+  }
+  return false;
+}
+
+const std::string* header_of(const Response& res, const char* name) {
+  for (const auto& [k, v] : res.headers)
+    if (k == name) return &v;
+  return nullptr;
+}
+
+// Turns a 200 into a 304 when the reader's copy is current.
+void answer_conditional(const Request& req, Response& res) {
+  if (res.status != 200) return;
+  const std::string* etag = header_of(res, "ETag");
+  const std::string* modified = header_of(res, "Last-Modified");
+  bool fresh = false;
+  if (!req.if_none_match.empty())
+    fresh = etag && etag_matches(req.if_none_match, *etag);
+  else if (!req.if_modified_since.empty() && modified)
+    fresh = parse_http_date(req.if_modified_since) >= parse_http_date(*modified);
+  if (fresh) {
+    res.status = 304;
+    res.body.clear();
+  }
+}
+
+}  // namespace
+
+void App::add_validators(const Request& req, Response& res) const {
+  if (!is_shared_page(req)) {
+    if (req.cookie(kEditorCookie).size() && !(req.segments.size() && req.segments[0] == "admin"))
+      res.cache_control = "private, no-cache";
+    return;
+  }
+  if (res.status == 200 || res.status == 404)
+    res.cache_control = "public, max-age=5, stale-while-revalidate=30";
+  if (res.status != 200) return;
+  res.set_header("ETag", strong_etag(res.body));
+  if (clock_ && clock_->last_modified()) res.set_header("Last-Modified", http_date(clock_->last_modified()));
+}
+
 void App::answer(const Request& req, Db& db, Response& res) {
+  // A cached page costs no database round trip. The generation is read before
+  // rendering, so a page rendered while content changes is stored as already old.
+  bool shared = cache_ && is_shared_page(req);
+  uint64_t generation = clock_ ? clock_->generation() : 0;
+  std::string key = req.path + "?" + req.raw_query;
+  if (shared && generation) {
+    if (auto hit = cache_->find(key, generation)) {
+      res = *hit;
+      answer_conditional(req, res);
+      return;
+    }
+  }
+  render(req, db, res);
+  add_validators(req, res);
+  if (shared && generation && worth_caching(res)) cache_->store(key, generation, res);
+  answer_conditional(req, res);
+}
+
+void App::render(const Request& req, Db& db, Response& res) {
   auto editions_now = editions(db);
   Context ctx{req, res, cfg_, db, *editions_now, std::time(nullptr), std::nullopt};
   try {

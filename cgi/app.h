@@ -5,16 +5,22 @@
 #include <mutex>
 #include <vector>
 
+#include "cache/content_clock.h"
+#include "cache/page_cache.h"
 #include "config.h"
 #include "db/content.h"
 #include "http/request.h"
 
 class Db;
-struct Response;
 
 class App {
  public:
   explicit App(const Config& cfg) : cfg_(cfg) {}
+  ~App();
+
+  // In a worker process (after fork): starts the content clock and, when
+  // cfg.page_cache is on, the page cache. Without it nothing is cached (CGI).
+  void start_caches();
 
   // Answers one request. Never throws: bad input is a 4xx page, an unreachable
   // database a 503 page, anything unexpected a logged 500 without details.
@@ -25,8 +31,13 @@ class App {
  private:
   std::shared_ptr<const std::vector<Edition>> editions(Db& db);
   void answer(const Request& req, Db& db, Response& res);
+  void render(const Request& req, Db& db, Response& res);
+  // ETag, Last-Modified and Cache-Control of a public page.
+  void add_validators(const Request& req, Response& res) const;
 
   const Config& cfg_;
   std::mutex editions_mutex_;
   std::shared_ptr<const std::vector<Edition>> editions_;
+  std::unique_ptr<ContentClock> clock_;
+  std::unique_ptr<PageCache> cache_;
 };

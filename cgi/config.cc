@@ -38,6 +38,13 @@ struct Setter {
 Setter str(std::string Config::*field, const char* help) {
   return {help, [field](Config& c, const std::string& v) { c.*field = v; }};
 }
+Setter flag(bool Config::*field, const char* name, const char* help) {
+  return {help, [=](Config& c, const std::string& v) {
+            if (v == "on" || v == "true" || v == "1") c.*field = true;
+            else if (v == "off" || v == "false" || v == "0") c.*field = false;
+            else throw std::runtime_error(std::string(name) + ": expected on or off, got '" + v + "'");
+          }};
+}
 Setter num(int Config::*field, const char* name, int min, int max, const char* help) {
   return {help, [=](Config& c, const std::string& v) { c.*field = to_int(name, v, min, max); }};
 }
@@ -68,6 +75,9 @@ const std::map<std::string, Setter>& setters() {
       {"session_absolute_hours", num(&Config::session_absolute_hours, "session_absolute_hours", 1, 168, "admin session ends this many hours after login")},
       {"login_max_failures", num(&Config::login_max_failures, "login_max_failures", 1, 100, "failed logins per account or address before 429")},
       {"login_window_minutes", num(&Config::login_window_minutes, "login_window_minutes", 1, 1440, "minutes over which failed logins are counted")},
+      {"page_cache", flag(&Config::page_cache, "page_cache", "on: keep rendered public pages in memory (off: every request asks MariaDB)")},
+      {"page_cache_mb", num(&Config::page_cache_mb, "page_cache_mb", 1, 4096, "memory for cached pages per worker process, MB")},
+      {"cache_poll_ms", num(&Config::cache_poll_ms, "cache_poll_ms", 50, 1000, "how often a worker checks for new content, ms (readers see changes within this)")},
       {"template_dir", str(&Config::template_dir, "directory holding the ctemplate files")},
       {"sql_dir", str(&Config::sql_dir, "directory holding migrations/ (for 'newsline migrate')")},
   };

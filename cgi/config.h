@@ -34,6 +34,10 @@ struct Config {
   int session_absolute_hours = 12;
   int login_max_failures = 5;       // per account and per address...
   int login_window_minutes = 15;    // ...within this window; then 429 until failures age out
+  // Caches (per worker process; see cache/)
+  bool page_cache = true;
+  int page_cache_mb = 32;
+  int cache_poll_ms = 250;          // how often a worker asks whether content changed
   std::string template_dir = "templates";
   std::string sql_dir = "sql";
 };

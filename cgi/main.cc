@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db/articles.h"
 #include "db/audit.h"
+#include "db/content.h"
 #include "db/db.h"
 #include "db/migrate.h"
 #include "db/users.h"
@@ -84,6 +85,7 @@ int load_sql(const Config& cfg, const std::vector<std::string>& files) {
     std::printf("loaded %s\n", f.c_str());
   }
   render_missing_body_html(db);
+  bump_content_version(db, std::time(nullptr));  // running workers drop what they cached
   return 0;
 }
 

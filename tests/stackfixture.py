@@ -124,6 +124,13 @@ def sql(statement):
     return r.stdout
 
 
+def sql_change(statement):
+    """Changes what readers see, as any writer must: with the content version
+    bumped in the same transaction, so the workers' caches let go of it."""
+    return sql("START TRANSACTION; %s; UPDATE content_version SET version = version + 1, "
+               "changed_at = UTC_TIMESTAMP() WHERE id = 1; COMMIT;" % statement.rstrip("; "))
+
+
 
 class Client:
     """A person with a browser: keeps cookies, submits forms with their CSRF
@@ -178,3 +185,19 @@ class Client:
             if c.name == name:
                 return c
         return None
+
+
+FRESHNESS_SECONDS = 1.0  # readers see every change within a second (issue 4)
+
+
+def within_a_second(check, what="the change"):
+    """Polls `check()` until it is true; fails unless that happens within the
+    freshness bound. Returns the seconds it took."""
+    import time
+    start = time.monotonic()
+    while True:
+        if check():
+            return time.monotonic() - start
+        if time.monotonic() - start > FRESHNESS_SECONDS:
+            raise AssertionError("%s was not visible within %.1f s" % (what, FRESHNESS_SECONDS))
+        time.sleep(0.02)

@@ -42,12 +42,14 @@ Session start_session(Context& ctx, const User& user) {
   insert_session(ctx.db, s.token_hash, user.id, s.csrf_token, ctx.now, ctx.req.remote_addr);
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kSessionCookie, token, "/admin",
                                                 ctx.cfg.session_absolute_hours * 3600L));
+  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie, "1", "/", ctx.cfg.session_absolute_hours * 3600L));
   return s;
 }
 
 void end_session(Context& ctx, const Session& session) {
   delete_session(ctx.db, session.token_hash);
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kSessionCookie, "", "/admin", 0));
+  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie, "", "/", 0));
 }
 
 std::string login_csrf_token(Context& ctx) {

@@ -11,6 +11,9 @@ struct User;
 
 constexpr const char* kSessionCookie = "nl_session";
 constexpr const char* kLoginCsrfCookie = "nl_login";
+// Set for the whole site while logged in. It grants nothing; it only makes
+// public pages skip the caches, so editors always see fresh pages.
+constexpr const char* kEditorCookie = "nl_editor";
 
 // The session named by the request's cookie, if it exists and has not expired
 // (idle or absolute timeout; an expired one is deleted). Refreshes last-seen.

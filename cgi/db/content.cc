@@ -43,6 +43,21 @@ Cursor cursor_or_now(const std::optional<Cursor>& before, std::time_t now) {
 
 }  // namespace
 
+ContentState read_content_state(Db& db, std::time_t now) {
+  Rows rows = db.select(
+      "SELECT v.version, v.changed_at,"
+      " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
+      " FROM content_version v WHERE v.id = 1",
+      {Param::time(now)});
+  if (rows.empty()) return {};
+  return {rows[0][0].i, static_cast<std::time_t>(rows[0][1].i),
+          rows[0][2].is_null ? 0 : static_cast<std::time_t>(rows[0][2].i)};
+}
+
+void bump_content_version(Db& db, std::time_t now) {
+  db.execute("UPDATE content_version SET version = version + 1, changed_at = ? WHERE id = 1", {Param::time(now)});
+}
+
 std::vector<Edition> load_editions(Db& db) {
   std::vector<Edition> editions;
   for (const Row& r : db.select("SELECT code, name FROM editions ORDER BY position, code", {}))

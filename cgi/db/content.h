@@ -46,6 +46,16 @@ struct Article : Headline {
   std::time_t updated_at = 0;
 };
 
+// What the page caches are keyed by (see cache/content_clock.h).
+struct ContentState {
+  int64_t version = 0;
+  std::time_t changed_at = 0;
+  std::time_t next_due = 0;  // the next scheduled publication after `now`; 0 = none
+};
+ContentState read_content_state(Db& db, std::time_t now);
+// Marks a change readers can see. Call inside the transaction that makes it.
+void bump_content_version(Db& db, std::time_t now);
+
 // All editions with their labels, in display order.
 std::vector<Edition> load_editions(Db& db);
 

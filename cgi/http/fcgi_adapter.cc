@@ -61,6 +61,7 @@ void serve_requests(App& app, int listen_fd) {
 // One worker process: cfg.threads accept loops; the main thread waits for a
 // stop signal (libfcgi's own handlers would wake only one thread).
 int run_worker(App& app, int listen_fd) {
+  app.start_caches();
   std::vector<std::thread> threads;
   for (int i = 0; i < app.config().threads; ++i) threads.emplace_back(serve_requests, std::ref(app), listen_fd);
   sigset_t set = control_signals();

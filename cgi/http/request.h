@@ -17,6 +17,7 @@ struct Request {
   QueryParams form;                   // decoded application/x-www-form-urlencoded POST body
   QueryParams cookies;
   std::string if_none_match;
+  std::string if_modified_since;
   std::string remote_addr;
   bool https = false;
 

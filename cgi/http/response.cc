@@ -61,7 +61,7 @@ std::string serialize_head(const Response& res) {
   h.reserve(512);
   h += "Status: " + std::to_string(res.status) + " " + status_text(res.status) + "\r\n";
   h += "Content-Type: " + res.content_type + "\r\n";
-  h += "Content-Length: " + std::to_string(res.body.size()) + "\r\n";
+  if (res.status != 304) h += "Content-Length: " + std::to_string(res.body.size()) + "\r\n";
   h += "Cache-Control: " + res.cache_control + "\r\n";
   // Security headers: no scripts at all on public pages, no framing, no sniffing.
   h += "Content-Security-Policy: default-src 'self'; script-src 'none'; object-src 'none'; "

@@ -8,7 +8,7 @@
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
-  std::string cache_control = "public, max-age=5";
+  std::string cache_control = "public, max-age=5";  // public pages: see App::add_validators
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string body;
 

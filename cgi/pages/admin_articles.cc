@@ -193,6 +193,8 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
     }
     replace_related(ctx.db, a.id, a.related);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
+    // Same transaction: no worker can see the new version before the change itself.
+    bump_content_version(ctx.db, ctx.now);
     audit(ctx, audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title);
     return true;
   });

@@ -1,6 +1,8 @@
 // Categories per edition (admins): create, rename, order, delete when empty.
 #include "context.h"
 #include "db/categories.h"
+#include "db/content.h"
+#include "db/db.h"
 #include "pages/admin.h"
 #include "util/slug.h"
 #include "util/text.h"
@@ -47,8 +49,12 @@ void admin_category_create(Context& ctx, const RouteParams&) {
     render_list(ctx, errors, 422);
     return;
   }
-  int64_t id = insert_category(ctx.db, edition, slug, name, *position);
-  audit(ctx, "category_create", "category " + std::to_string(id), edition + "/" + slug + ": " + name);
+  with_transaction(ctx.db, [&] {
+    int64_t id = insert_category(ctx.db, edition, slug, name, *position);
+    bump_content_version(ctx.db, ctx.now);
+    audit(ctx, "category_create", "category " + std::to_string(id), edition + "/" + slug + ": " + name);
+    return true;
+  });
   ctx.res.redirect(303, "/admin/categories?done=category");
 }
 
@@ -61,17 +67,25 @@ void admin_category_update(Context& ctx, const RouteParams& p) {
     render_list(ctx, {"A name has 1 to 100 characters; the order is a number from 0 to 99999."}, 422);
     return;
   }
-  update_category(ctx.db, c->id, name, *position);
-  audit(ctx, "category_update", "category " + std::to_string(c->id),
-        c->name + " -> " + name + ", order " + std::to_string(*position));
+  with_transaction(ctx.db, [&] {
+    update_category(ctx.db, c->id, name, *position);
+    bump_content_version(ctx.db, ctx.now);
+    audit(ctx, "category_update", "category " + std::to_string(c->id),
+          c->name + " -> " + name + ", order " + std::to_string(*position));
+    return true;
+  });
   ctx.res.redirect(303, "/admin/categories?done=category");
 }
 
 void admin_category_delete(Context& ctx, const RouteParams& p) {
   std::optional<CategoryRow> c = find_category_by_id(ctx.db, id_or_404(p[0]));
   if (!c) throw HttpError{404};
-  if (!delete_category_if_empty(ctx.db, c->id))
-    throw HttpError{409, nullptr, "The category still has articles (of any status); it cannot be deleted."};
-  audit(ctx, "category_delete", "category " + std::to_string(c->id), c->edition + "/" + c->slug);
+  bool deleted = with_transaction(ctx.db, [&] {
+    if (!delete_category_if_empty(ctx.db, c->id)) return false;
+    bump_content_version(ctx.db, ctx.now);
+    audit(ctx, "category_delete", "category " + std::to_string(c->id), c->edition + "/" + c->slug);
+    return true;
+  });
+  if (!deleted) throw HttpError{409, nullptr, "The category still has articles (of any status); it cannot be deleted."};
   ctx.res.redirect(303, "/admin/categories?done=category_deleted");
 }

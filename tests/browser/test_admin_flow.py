@@ -4,7 +4,7 @@ import os
 import unittest
 
 from browser.chromium import Chromium
-from stackfixture import ADMIN_PASSWORD, OUT, sql, stack
+from stackfixture import ADMIN_PASSWORD, OUT, http, sql, sql_change, stack, within_a_second
 
 ARTICLE_ID = 50  # a ru demo article, not on the seed page
 
@@ -19,7 +19,7 @@ class EditorInChromium(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.browser.close()
-        sql("UPDATE articles SET title = '%s' WHERE id = %d" % (cls.original_title.replace("'", "''"), ARTICLE_ID))
+        sql_change("UPDATE articles SET title = '%s' WHERE id = %d" % (cls.original_title.replace("'", "''"), ARTICLE_ID))
 
     def test_login_edit_and_see_it_on_the_site(self):
         b = self.browser
@@ -41,6 +41,7 @@ class EditorInChromium(unittest.TestCase):
         self.assertIn("Saved.", b.evaluate("document.querySelector('.notice').innerText"))
         b.screenshot(os.path.join(OUT, "admin-article-saved.png"))
 
+        within_a_second(lambda: "правка из браузера" in http("/ru/").text, "the edit on the ru home page")
         b.open(self.stack.url("/ru/"))
         self.assertEqual(b.evaluate("location.pathname"), "/ru/")
         slug_url = b.evaluate("document.querySelector('a[href*=\"/%d-\"]').getAttribute('href')" % ARTICLE_ID)

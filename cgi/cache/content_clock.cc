@@ -1,0 +1,64 @@
+#include "cache/content_clock.h"
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+
+#include "config.h"
+#include "db/content.h"
+#include "db/db.h"
+
+void ContentClock::start() {
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+void ContentClock::stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ContentClock::advance(int64_t version, std::time_t changed_at, std::time_t next_due, std::time_t now) {
+  bool due_passed = next_due_ != 0 && now >= next_due_;
+  if (version != version_seen_ || due_passed) {
+    // A scheduled article that became visible changes pages as a publish does.
+    std::time_t modified = due_passed && next_due_ > changed_at ? next_due_ : changed_at;
+    last_modified_.store(modified, std::memory_order_release);
+    generation_.fetch_add(1, std::memory_order_acq_rel);
+    version_seen_ = version;
+  }
+  next_due_ = next_due;
+}
+
+bool ContentClock::poll_once() {
+  thread_local std::unique_ptr<Db> db;
+  if (!db) db = std::make_unique<Db>(cfg_);
+  std::time_t now = std::time(nullptr);
+  try {
+    ContentState s = read_content_state(*db, now);
+    advance(s.version, s.changed_at, s.next_due, now);
+    return true;
+  } catch (const std::exception& e) {
+    // The database is away: nobody can publish meanwhile, but a known scheduled
+    // time still ends the cached pages (their renders will answer 503 then).
+    if (next_due_ != 0 && now >= next_due_) {
+      generation_.fetch_add(1, std::memory_order_acq_rel);
+      next_due_ = 0;
+    }
+    return false;
+  }
+}
+
+void ContentClock::run() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    poll_once();
+    lock.lock();
+    wake_.wait_for(lock, std::chrono::milliseconds(cfg_.cache_poll_ms), [this] { return stopping_; });
+  }
+}

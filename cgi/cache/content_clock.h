@@ -1,0 +1,47 @@
+// Tells a worker process when its cached pages stopped being true. A thread
+// polls MariaDB (cfg.cache_poll_ms, 250 ms by default) for the content version
+// and the next scheduled publication; the generation moves on when the version
+// changes, whatever process or host changed it, and when a scheduled article's
+// time comes. Cached pages are stamped with the generation they were made in.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <ctime>
+#include <mutex>
+#include <thread>
+
+struct Config;
+
+class ContentClock {
+ public:
+  explicit ContentClock(const Config& cfg) : cfg_(cfg) {}
+  ~ContentClock() { stop(); }
+
+  // Starts polling (in a worker process, after fork).
+  void start();
+  void stop();
+
+  // The current generation; 0 until the first successful poll (nothing is cached then).
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+  // When readers' content last changed (for Last-Modified); 0 when unknown.
+  std::time_t last_modified() const { return last_modified_.load(std::memory_order_acquire); }
+
+  // One poll; public for tests. Returns false when the database could not be read.
+  bool poll_once();
+
+ private:
+  void run();
+  // Records a state read at `now`; bumps the generation when it changed or a due time passed.
+  void advance(int64_t version, std::time_t changed_at, std::time_t next_due, std::time_t now);
+
+  const Config& cfg_;
+  std::atomic<uint64_t> generation_{0};
+  std::atomic<std::time_t> last_modified_{0};
+  int64_t version_seen_ = -1;
+  std::time_t next_due_ = 0;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+};
