@@ -32,6 +32,7 @@ void print_help() {
       "  cgi            answer one request as a CGI program (the default otherwise)\n"
       "  migrate        apply the migrations in sql_dir/migrations not applied yet\n"
       "  load FILE...   run trusted SQL files (demo content) against the database\n"
+      "  explain        EXPLAIN every listing query (index use, no filesort)\n"
       "  user add NAME --role admin|editor\n"
       "                 add a user; the password is read from the first line of stdin\n\n"
       "Settings (config file lines 'key = value'; each overridden by the environment\n"
@@ -46,6 +47,19 @@ int migrate(const Config& cfg) {
   std::fputs(log.c_str(), stdout);
   std::printf("%d migration(s) applied\n", n);
   if (int rendered = render_missing_body_html(db)) std::printf("rendered %d article bodies\n", rendered);
+  return 0;
+}
+
+// Prints, per listing query, each table's access type, key and Extra of EXPLAIN.
+int explain(const Config& cfg) {
+  Db db(cfg);
+  for (const auto& [name, rows] : explain_listing_queries(db, std::time(nullptr))) {
+    std::printf("%s\n", name.c_str());
+    // EXPLAIN columns: id select_type table type possible_keys key key_len ref rows Extra
+    for (const Row& r : rows)
+      std::printf("  table=%s type=%s key=%s rows=%s extra=%s\n", r[2].s.c_str(), r[3].s.c_str(), r[5].s.c_str(),
+                  (r[8].s.empty() ? std::to_string(r[8].i) : r[8].s).c_str(), r[9].s.c_str());
+  }
   return 0;
 }
 
@@ -121,6 +135,7 @@ int main(int argc, char** argv) {
     if (command == "migrate") return migrate(cfg);
     if (command == "load") return load_sql(cfg, std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "user") return user_command(cfg, args);
+    if (command == "explain") return explain(cfg);
     if (command != "serve" && command != "cgi") {
       std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
       return 2;

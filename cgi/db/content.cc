@@ -4,6 +4,38 @@
 
 #include "db/db.h"
 
+// The listing queries, named so that explain_listing_queries() checks the very
+// text the pages run.
+constexpr const char* kStoriesSql =
+    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
+    "       SUBSTRING_INDEX(a.body, '\\n\\n', 1)"
+    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+constexpr const char* kEditionFeedSql =
+    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
+    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " WHERE a.edition = ? AND a.status = 'published'"
+    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+constexpr const char* kCategoryFeedSql =
+    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
+    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " WHERE a.category_id = ? AND a.status = 'published'"
+    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+constexpr const char* kRelatedSql =
+    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
+    " FROM article_related r"
+    " JOIN articles a ON a.id = r.related_id"
+    " JOIN categories c ON c.id = a.category_id"
+    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
+    " ORDER BY r.position";
+constexpr const char* kContentStateSql =
+    "SELECT v.version, v.changed_at,"
+    " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
+    " FROM content_version v WHERE v.id = 1";
+
 const std::string& Edition::label(const std::string& key) const {
   auto it = labels.find(key);
   return it == labels.end() ? key : it->second;
@@ -45,9 +77,7 @@ Cursor cursor_or_now(const std::optional<Cursor>& before, std::time_t now) {
 
 ContentState read_content_state(Db& db, std::time_t now) {
   Rows rows = db.select(
-      "SELECT v.version, v.changed_at,"
-      " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
-      " FROM content_version v WHERE v.id = 1",
+      kContentStateSql,
       {Param::time(now)});
   if (rows.empty()) return {};
   return {rows[0][0].i, static_cast<std::time_t>(rows[0][1].i),
@@ -80,11 +110,7 @@ std::vector<Headline> latest_headlines(Db& db, const std::string& edition, std::
 
 std::vector<Headline> latest_stories(Db& db, const std::string& edition, std::time_t now, int limit) {
   Rows rows = db.select(
-      "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
-      "       SUBSTRING_INDEX(a.body, '\\n\\n', 1)"
-      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
-      " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-      " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+      kStoriesSql,
       {edition, Param::time(now), limit});
   std::vector<Headline> out;
   for (const Row& r : rows) {
@@ -98,11 +124,7 @@ std::vector<Headline> edition_feed(Db& db, const std::string& edition, const std
                                    std::time_t now, int limit) {
   Cursor c = cursor_or_now(before, now);
   return headlines_from(db.select(
-      "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
-      " WHERE a.edition = ? AND a.status = 'published'"
-      "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
-      " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+      kEditionFeedSql,
       {edition, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
 }
 
@@ -110,11 +132,7 @@ std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::opti
                                     std::time_t now, int limit) {
   Cursor c = cursor_or_now(before, now);
   return headlines_from(db.select(
-      "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
-      " WHERE a.category_id = ? AND a.status = 'published'"
-      "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
-      " ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+      kCategoryFeedSql,
       {category_id, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
 }
 
@@ -144,11 +162,26 @@ bool article_had_slug(Db& db, int64_t id, const std::string& slug) {
 
 std::vector<Headline> related_headlines(Db& db, int64_t id, std::time_t now) {
   return headlines_from(db.select(
-      "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-      " FROM article_related r"
-      " JOIN articles a ON a.id = r.related_id"
-      " JOIN categories c ON c.id = a.category_id"
-      " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
-      " ORDER BY r.position, a.published_at DESC",
+      kRelatedSql,
       {id, Param::time(now)}));
+}
+
+std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now) {
+  Cursor deep{now - 86400 * 365, 1000000};
+  std::vector<std::pair<std::string, Rows>> out;
+  out.emplace_back("home stories", db.select_once(std::string("EXPLAIN ") + kStoriesSql,
+                                                  {"en", Param::time(now), 15}));
+  out.emplace_back("news line / all news", db.select_once(std::string("EXPLAIN ") + kEditionFeedSql,
+                                                          {"en", Param::time(now), Param::time(now), INT64_MAX, 41}));
+  out.emplace_back("all news, deep page", db.select_once(std::string("EXPLAIN ") + kEditionFeedSql,
+                                                         {"en", Param::time(deep.published_at),
+                                                          Param::time(deep.published_at), deep.id, 51}));
+  out.emplace_back("category", db.select_once(std::string("EXPLAIN ") + kCategoryFeedSql,
+                                              {1, Param::time(now), Param::time(now), INT64_MAX, 51}));
+  out.emplace_back("category, deep page", db.select_once(std::string("EXPLAIN ") + kCategoryFeedSql,
+                                                         {1, Param::time(deep.published_at),
+                                                          Param::time(deep.published_at), deep.id, 51}));
+  out.emplace_back("related", db.select_once(std::string("EXPLAIN ") + kRelatedSql, {1, Param::time(now)}));
+  out.emplace_back("next scheduled", db.select_once(std::string("EXPLAIN ") + kContentStateSql, {Param::time(now)}));
+  return out;
 }

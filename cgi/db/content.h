@@ -9,9 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "db/db.h"
 #include "util/cursor.h"
-
-class Db;
 
 struct Edition {
   std::string code;  // az, en, ru
@@ -74,6 +73,9 @@ std::vector<Headline> edition_feed(Db& db, const std::string& edition, const std
 // The same within one category.
 std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::optional<Cursor>& before,
                                     std::time_t now, int limit);
+
+// EXPLAIN of every listing query with typical parameters (for `newsline explain`).
+std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now);
 
 // A visible article of `edition`, or nullopt.
 std::optional<Article> find_visible_article(Db& db, const std::string& edition, int64_t id, std::time_t now);

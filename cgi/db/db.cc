@@ -118,6 +118,13 @@ MYSQL_STMT* Db::statement(const char* sql) {
   if (!conn_) connect();
   auto it = statements_.find(sql);
   if (it != statements_.end()) return it->second;
+  MYSQL_STMT* stmt = prepare(sql);
+  statements_.emplace(sql, stmt);
+  return stmt;
+}
+
+MYSQL_STMT* Db::prepare(const char* sql) {
+  if (!conn_) connect();
   MYSQL_STMT* stmt = mysql_stmt_init(conn_);
   if (!stmt) fail("mysql_stmt_init", mysql_errno(conn_), mysql_error(conn_));
   if (mysql_stmt_prepare(stmt, sql, std::strlen(sql)) != 0) {
@@ -128,8 +135,19 @@ MYSQL_STMT* Db::statement(const char* sql) {
   }
   my_bool update_max = 1;
   mysql_stmt_attr_set(stmt, STMT_ATTR_UPDATE_MAX_LENGTH, &update_max);
-  statements_.emplace(sql, stmt);
   return stmt;
+}
+
+Rows Db::select_once(const std::string& sql, std::initializer_list<Param> params) {
+  MYSQL_STMT* stmt = prepare(sql.c_str());
+  try {
+    Rows rows = execute_prepared(stmt, params, nullptr);
+    mysql_stmt_close(stmt);
+    return rows;
+  } catch (...) {
+    if (conn_) mysql_stmt_close(stmt);  // a lost connection already closed it
+    throw;
+  }
 }
 
 Rows Db::select(const char* sql, std::initializer_list<Param> params) {
@@ -148,9 +166,12 @@ uint64_t Db::execute(const char* sql, std::initializer_list<Param> params) {
 }
 
 Rows Db::run(const char* sql, std::initializer_list<Param> params, bool is_read, uint64_t* affected) {
-  MYSQL_STMT* stmt = statement(sql);
-  if (mysql_stmt_param_count(stmt) != params.size())
-    throw DbError(std::string("parameter count mismatch for: ") + sql);
+  (void)is_read;
+  return execute_prepared(statement(sql), params, affected);
+}
+
+Rows Db::execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params, uint64_t* affected) {
+  if (mysql_stmt_param_count(stmt) != params.size()) throw DbError("parameter count mismatch");
 
   std::vector<MYSQL_BIND> in(params.size());
   std::vector<long long> ints(params.size());
@@ -196,7 +217,6 @@ Rows Db::run(const char* sql, std::initializer_list<Param> params, bool is_read,
     last_insert_id_ = mysql_stmt_insert_id(stmt);
     return rows;
   }
-  (void)is_read;
   if (mysql_stmt_store_result(stmt) != 0) fail("store", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 
   unsigned ncols = mysql_num_fields(meta.get());

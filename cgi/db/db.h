@@ -65,6 +65,9 @@ class Db {
 
   // Runs a read. On a lost connection it reconnects and retries once.
   Rows select(const char* sql, std::initializer_list<Param> params);
+  // Runs a read prepared just for this call (not cached: `sql` may be a
+  // built string, e.g. "EXPLAIN " + a query). Maintenance commands only.
+  Rows select_once(const std::string& sql, std::initializer_list<Param> params);
   // Runs a write; returns the affected rows. Never retried (it may have happened).
   uint64_t execute(const char* sql, std::initializer_list<Param> params);
   uint64_t last_insert_id() const { return last_insert_id_; }
@@ -81,6 +84,8 @@ class Db {
   void disconnect();
   MYSQL_STMT* statement(const char* sql);
   Rows run(const char* sql, std::initializer_list<Param> params, bool is_read, uint64_t* affected);
+  Rows execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params, uint64_t* affected);
+  MYSQL_STMT* prepare(const char* sql);
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);
 
   const Config& cfg_;

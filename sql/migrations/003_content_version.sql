@@ -12,3 +12,6 @@ INSERT INTO content_version (id, version, changed_at) VALUES (1, 1, UTC_TIMESTAM
 
 -- The next scheduled publication: MIN(published_at) of published articles still in the future.
 ALTER TABLE articles ADD KEY ix_scheduled (status, published_at);
+
+-- Related links in the editor's order without a sort.
+ALTER TABLE article_related ADD KEY ix_related_order (article_id, position);

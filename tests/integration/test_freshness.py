@@ -1,0 +1,172 @@
+"""Caching that is never wrong for more than a second, HTTP validators, and
+queries that stay flat as the data grows."""
+import os
+import re
+import subprocess
+import time
+import unittest
+
+from stackfixture import REPO, Client, http, sql, sql_change, stack, within_a_second
+from integration.test_admin import admin, create_article, edit_form_fields, public_article_url
+
+SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
+
+
+def com_stmt_execute():
+    out = sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")
+    return int(out.split()[1])
+
+
+class Freshness(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        stack()
+
+    def setUp(self):
+        sql("DELETE FROM login_failures")
+        self.max_article_id = int(sql("SELECT MAX(id) FROM articles").strip())
+
+    def tearDown(self):
+        sql_change("DELETE FROM articles WHERE id > %d" % self.max_article_id)
+
+    def warm(self, path, n=30):
+        for _ in range(n):  # enough requests to reach every worker process and thread
+            self.assertEqual(http(path).status, 200)
+
+    def test_every_worker_shows_a_publish_within_a_second(self):
+        self.warm("/en/")
+        self.warm("/en/news")
+        c = admin()
+        aid = create_article(c, "Fresh within a second")
+        fields = edit_form_fields(c.get("/admin/articles/%d" % aid))
+        fields["action"] = "publish"
+        self.assertEqual(c.request("/admin/articles/%d" % aid, "POST", fields).status, 303)
+        published = time.monotonic()
+        for path in ("/en/", "/en/news"):
+            # Twenty answers in a row, from whichever workers nginx picks, all show it.
+            within_a_second(lambda: all("Fresh within a second" in http(path).text for _ in range(20)),
+                            "the publish on every worker (%s)" % path)
+        self.assertLess(time.monotonic() - published, 2.0)
+
+    def test_unpublish_and_edits_leave_the_caches_too(self):
+        c = admin()
+        aid = create_article(c, "Soon unpublished", action="publish")
+        url = public_article_url(aid)
+        within_a_second(lambda: http(url).status == 200, "the publish")
+        self.warm(url)
+        fields = edit_form_fields(c.get("/admin/articles/%d" % aid))
+        fields["title"] = "Edited title"
+        c.request("/admin/articles/%d" % aid, "POST", fields)
+        within_a_second(lambda: all("Edited title" in http(url).text for _ in range(20)), "the edit")
+        fields = edit_form_fields(c.get("/admin/articles/%d" % aid))
+        fields["action"] = "unpublish"
+        c.request("/admin/articles/%d" % aid, "POST", fields)
+        within_a_second(lambda: all(http(url).status == 404 for _ in range(20)), "the unpublish")
+
+    def test_scheduled_time_ends_cached_pages_by_itself(self):
+        self.warm("/en/")
+        sql_change("INSERT INTO articles (edition, category_id, slug, title, body, status, published_at) "
+                   "VALUES ('en', 1, 'due-soon', 'Due in three seconds', 'x', 'published', "
+                   "UTC_TIMESTAMP() + INTERVAL 3 SECOND)")
+        due = time.monotonic() + 3
+        time.sleep(1.2)  # the workers have seen the change; the article is not due yet
+        self.assertNotIn("Due in three seconds", http("/en/").text)
+        self.warm("/en/")  # cached again, without it
+        time.sleep(max(0, due - time.monotonic()))
+        within_a_second(lambda: all("Due in three seconds" in http("/en/").text for _ in range(20)),
+                        "the scheduled article when its time came")
+
+    def test_a_cached_page_costs_no_database_round_trip(self):
+        self.warm(SEED_PATH)
+        before = com_stmt_execute()
+        start = time.monotonic()
+        for _ in range(200):
+            self.assertEqual(http(SEED_PATH).status, 200)
+        elapsed = time.monotonic() - start
+        queries = com_stmt_execute() - before
+        # Only the workers' version polls run meanwhile (2 processes, 4 a second).
+        self.assertLessEqual(queries, 8 * (elapsed + 1), "%d statements for 200 cached requests" % queries)
+
+    def test_editors_always_get_fresh_pages(self):
+        self.warm("/en/")
+        # A writer that does not bump the version: readers keep the cached copy...
+        sql("UPDATE articles SET title = 'Quietly changed' WHERE id = 42")
+        try:
+            self.assertNotIn("Quietly changed", http("/en/").text)
+            # ...but an editor's browser skips the caches.
+            r = http("/en/", headers={"Cookie": "nl_editor=1"})
+            self.assertIn("Quietly changed", r.text)
+            self.assertEqual(r.header("Cache-Control"), "private, no-cache")
+            # Logging in sets that cookie for the whole site.
+            c = Client()
+            c.login()
+            self.assertEqual(c.cookie("nl_editor").path, "/")
+        finally:
+            sql_change("UPDATE articles SET title = 'Talks between Azerbaijan and Armenia may be held at level "
+                       "of heads of state' WHERE id = 42")
+
+
+class HttpValidators(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        stack()
+
+    def test_etag_last_modified_and_304(self):
+        r = http(SEED_PATH)
+        etag, modified = r.header("ETag"), r.header("Last-Modified")
+        self.assertRegex(etag, r'^"[0-9a-f]{16}"$')
+        self.assertRegex(modified, r"^\w{3}, \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT$")
+        self.assertEqual(r.header("Cache-Control"), "public, max-age=5, stale-while-revalidate=30")
+        again = http(SEED_PATH, headers={"If-None-Match": etag})
+        self.assertEqual(again.status, 304)
+        self.assertEqual(again.body, b"")
+        self.assertEqual(again.header("ETag"), etag)
+        self.assertEqual(http(SEED_PATH, headers={"If-None-Match": 'W/"x", ' + etag}).status, 304)
+        self.assertEqual(http(SEED_PATH, headers={"If-None-Match": '"0000000000000000"'}).status, 200)
+        self.assertEqual(http(SEED_PATH, headers={"If-Modified-Since": modified}).status, 304)
+        self.assertEqual(http(SEED_PATH, headers={"If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"}).status, 200)
+        self.assertEqual(http(SEED_PATH, method="HEAD", headers={"If-None-Match": etag}).status, 304)
+
+    def test_a_change_changes_the_etag(self):
+        etag = http("/en/").header("ETag")
+        sql_change("UPDATE articles SET title = CONCAT(title, ' (updated)') WHERE id = 42")
+        try:
+            within_a_second(lambda: http("/en/", headers={"If-None-Match": etag}).status == 200, "a new ETag")
+        finally:
+            sql_change("UPDATE articles SET title = REPLACE(title, ' (updated)', '') WHERE id = 42")
+
+    def test_admin_and_errors_have_no_validators(self):
+        r = http("/admin/login")
+        self.assertIsNone(r.header("ETag"))
+        self.assertEqual(r.header("Cache-Control"), "no-store")
+        self.assertIsNone(http("/en/news/nosuch").header("ETag"))
+
+
+class FlatQueries(unittest.TestCase):
+    def test_every_listing_query_uses_an_index_without_filesort(self):
+        s = stack()
+        first_new = int(sql("SELECT MAX(id) FROM articles").strip()) + 1
+        # A few thousand rows over two years, in every edition and category.
+        sql("INSERT INTO articles (edition, category_id, slug, title, body, status, published_at) "
+            "SELECT c.edition, c.id, CONCAT('explain-', seq, '-', c.id), CONCAT('Explained ', seq), 'x', "
+            "IF(seq % 10 = 0, 'draft', 'published'), UTC_TIMESTAMP() - INTERVAL seq * 97 MINUTE "
+            "FROM seq_1_to_250 JOIN categories c")
+        sql("INSERT INTO article_related (article_id, related_id, position) "
+            "SELECT 1, id, id FROM articles WHERE id >= %d LIMIT 5" % first_new)
+        sql("ANALYZE TABLE articles, article_related, categories")
+        try:
+            out = s.newsline("explain", capture_output=True, text=True).stdout
+            with open(os.path.join(REPO, "test-output", "explain.txt"), "w") as f:
+                f.write(out)
+            tables = re.findall(r"table=(\w*) type=(\w*) key=(\w*) rows=\S* extra=(.*)", out)
+            self.assertGreaterEqual(len(tables), 12, out)
+            for table, access, key, extra in tables:
+                if not table:
+                    continue
+                self.assertNotEqual(access, "ALL", out)
+                self.assertNotIn("filesort", extra, out)
+                self.assertNotIn("temporary", extra, out)
+                self.assertTrue(key, out)
+        finally:
+            sql("DELETE FROM article_related WHERE article_id = 1 AND related_id >= %d" % first_new)
+            sql_change("DELETE FROM articles WHERE id >= %d" % first_new)
