@@ -19,13 +19,17 @@ DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev 
                 libsodium-dev libcmark-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates
 
-.PHONY: all deps build compile run start stop test unit-test bench migrate clean
+.PHONY: all deps build compile bench-data run start stop test unit-test bench migrate clean
 
 all: build
 build: $(BUILD)/newsline
 
 $(BUILD)/newsline: $(APP_OBJ) $(BUILD)/cgi/main.o
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/fcgi_floor: scripts/fcgi_floor.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
 
 $(BUILD)/unit_tests: $(APP_OBJ) $(TEST_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lboost_unit_test_framework
@@ -70,8 +74,14 @@ test: compile
 unit-test: $(BUILD)/unit_tests
 	$(BUILD)/unit_tests
 
-bench: compile
-	python3 scripts/bench.py
+# wrk against the real stack; see scripts/bench.py. DATA=var/bench uses the
+# data set made by `make bench-data N=1000000` instead of the demo content.
+bench: compile $(BUILD)/fcgi_floor
+	python3 scripts/bench.py run $(if $(DATA),--data $(DATA))
+
+N ?= 1000000
+bench-data: compile
+	python3 scripts/bench.py data --articles $(N)
 
 clean:
 	rm -rf $(BUILD)

@@ -1,57 +1,144 @@
 #!/usr/bin/env python3
-"""make bench: wrk against the real stack (nginx -> FastCGI workers -> MariaDB).
+"""make bench: wrk against the real stack, nothing in the test suite.
 
-Starts a throwaway stack with the demo content plus generated articles (so the
-deep all-news page is deep), saves the article page's HTML as a static file that
-the same nginx serves, then measures in interleaved rounds (A B C D, A B C D, ...):
+One nginx serves, on three loopback ports:
+  static    a saved copy of the article page, as a file (the ceiling)
+  floor     the same bytes from build/fcgi_floor, a trivial libfcgi responder
+            of our own behind the same nginx (the FastCGI floor)
+  newsline  the article, home, category and a deep all-news page, caches on
+  nocache   the same pages from workers started with page_cache = off, so
+            every request goes to MariaDB
+Runs are interleaved (A B C ... A B C ...), at 32 connections and at 1, for
+--rounds rounds of --seconds each. For each target it prints the median
+req/s, p50, p99, errors and non-2xx, the ratios to static and to the floor,
+and statements per request (MariaDB's Com_stmt_execute over the run). Then
+each worker's resident memory, and publish-to-visible: while wrk loads the
+home page, an article is published through the admin and the time until
+twenty answers in a row show it in the news line is measured.
 
-  static   nginx serving the saved article HTML (the ceiling)
-  article  the seed article page
-  home     /en/
-  deep     /en/news?before=<cursor> about 15,000 articles down
-
-and prints req/s, p50, p99, errors and non-2xx for each (medians over the
-rounds) with the ratio to the static file. No numbers are asserted anywhere.
-
-  python3 scripts/bench.py [--rounds 2] [--seconds 10] [--connections 32] [--articles 20000]
+  python3 scripts/bench.py run  [--data DIR] [--rounds 2] [--seconds 10]
+  python3 scripts/bench.py data --articles 1000000 [--root var/bench]
 """
 import argparse
+import grp
+import html as htmllib
+import json
 import os
 import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import urllib.request
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stack import Stack  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(REPO, "tests"))
+from stack import BINARY, Stack  # noqa: E402
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
+ADMIN_PASSWORD = "bench admin password"
+# A bench database writes a lot and need not survive a power cut.
+MARIADB_ARGS = ["--innodb-buffer-pool-size=2G", "--innodb-log-file-size=1G", "--innodb-flush-log-at-trx-commit=2",
+                "--innodb-doublewrite=0", "--skip-log-bin"]
 
 
 def free_port():
-    import socket
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-def generate_articles(stack, count):
-    """Older en articles (before the demo's), spread a few minutes apart, via the sequence engine."""
-    stack.admin_sql(
-        "INSERT INTO articles (edition, category_id, slug, title, body, author, source, status, published_at) "
-        "SELECT 'en', 1 + (seq %% 7), CONCAT('generated-story-', seq), CONCAT('Generated story number ', seq), "
-        "REPEAT('A paragraph of generated text for the benchmark. ', 40), 'Bench', 'EDnews', 'published', "
-        "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 7 MINUTE FROM seq_1_to_%d;" % count,
-        database="newsline")
+# ----- data --------------------------------------------------------------------
 
+# Words of the three editions, for bodies of 2-8 KB that look like news text.
+WORDS = {
+    "en": "the minister said on Tuesday that talks with partners in the region would continue next week "
+          "and that the new agreement on energy transport and trade was ready to be signed in Baku",
+    "az": "nazir çərşənbə axşamı bildirib ki, regiondakı tərəfdaşlarla danışıqlar gələn həftə davam edəcək "
+          "və enerji, nəqliyyat və ticarət üzrə yeni saziş Bakıda imzalanmağa hazırdır",
+    "ru": "министр заявил во вторник что переговоры с партнерами в регионе продолжатся на следующей неделе "
+          "и новое соглашение об энергетике транспорте и торговле готово к подписанию в Баку",
+}
+
+
+def generate(stack, count, batch=20000):
+    """`count` published articles over the last years: three editions, twenty
+    categories, bodies of 2-8 KB in each edition's language, stored rendered too."""
+    have = int(stack.admin_sql("SELECT COUNT(*) FROM categories", database="newsline").stdout)
+    extra = []
+    for edition, n in (("en", 3), ("az", 5), ("ru", 5)):  # 7 + 4 + 4 demo categories + 13 = 28 >= 20
+        for i in range(n):
+            extra.append("('%s', 'bench-%d', 'Bench %s %d', %d)" % (edition, i, edition, i, 50 + i))
+    if have < 20:
+        stack.admin_sql("INSERT INTO categories (edition, slug, name, position) VALUES %s;" % ",".join(extra),
+                        database="newsline")
+    done = 0
+    start = time.time()
+    while done < count:
+        n = min(batch, count - done)
+        body = ("CONCAT_WS('\\n\\n', " + ", ".join(
+            "REPEAT(CONCAT(ELT(1 + (seq %% 3), @en, @az, @ru), '. '), %d + (seq * %d) %% 5)" % (3 + k, 7 + k)
+            for k in range(4)) + ")")
+        sql = (
+            "SET @en = '%s', @az = '%s', @ru = '%s';"
+            "INSERT INTO articles (edition, category_id, slug, title, body, body_html, author, source, status,"
+            " published_at, created_at, updated_at) "
+            "SELECT c.edition, c.id, CONCAT('bench-story-', seq), CONCAT('Bench story ', seq, ' ', LEFT(ELT(1 + (seq %% 3), @en, @az, @ru), 40)),"
+            " b.body, CONCAT('<p>', REPLACE(b.body, '\\n\\n', '</p>\\n<p>'), '</p>\\n'), 'Bench', 'EDnews', 'published',"
+            " TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 2 MINUTE,"
+            " TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 2 MINUTE, TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 2 MINUTE "
+            "FROM (SELECT seq, %s AS body FROM seq_%d_to_%d) b "
+            "JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c "
+            "  ON c.k = b.seq %% (SELECT COUNT(*) FROM categories) "
+            "JOIN (SELECT 1) one ON TRUE;"
+            % (WORDS["en"], WORDS["az"], WORDS["ru"], body, done + 1, done + n))
+        # Titles and bodies follow the category's edition.
+        sql = sql.replace("ELT(1 + (seq % 3), @en, @az, @ru)", "ELT(FIELD(c.edition, 'en', 'az', 'ru'), @en, @az, @ru)")
+        r = stack.admin_sql(sql, database="newsline")
+        if r.returncode != 0:
+            raise RuntimeError(r.stderr)
+        done += n
+        rate = done / max(time.time() - start, 0.001)
+        print("  %d / %d articles (%.0f/s, %.0f s left)" % (done, count, rate, (count - done) / rate), flush=True)
+    stack.admin_sql("ANALYZE TABLE articles; UPDATE content_version SET version = version + 1;", database="newsline")
+
+
+def command_data(args):
+    root = os.path.abspath(args.root)
+    stack = Stack(root, port=free_port(), mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
+    try:
+        stack._prepare_dirs()
+        stack.write_config()
+        stack.start_mariadb()
+        stack.bootstrap_database()
+        stack.migrate_and_seed(demo=True)
+        existing = int(stack.admin_sql("SELECT COUNT(*) FROM articles WHERE slug LIKE 'bench-story-%'",
+                                       database="newsline").stdout)
+        if existing:
+            print("removing %d generated articles first" % existing)
+            stack.admin_sql("DELETE FROM articles WHERE slug LIKE 'bench-story-%'", database="newsline")
+        start = time.time()
+        generate(stack, args.articles)
+        size = stack.admin_sql("SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM "
+                               "information_schema.tables WHERE table_schema = 'newsline'").stdout.strip()
+        print("generated %d articles in %.0f s; database %s MB; data in %s" % (args.articles, time.time() - start, size, root))
+    finally:
+        stack.stop()
+
+
+# ----- measuring ---------------------------------------------------------------
 
 def wrk(url, seconds, connections):
-    threads = min(2, connections)
-    out = subprocess.run(["wrk", "-t%d" % threads, "-c%d" % connections, "-d%ds" % seconds, "--latency",
-                          "--timeout", "5s", url], capture_output=True, text=True, timeout=seconds + 30).stdout
+    out = subprocess.run(["wrk", "-t%d" % min(2, connections), "-c%d" % connections, "-d%ds" % seconds,
+                          "--latency", "--timeout", "5s", url],
+                         capture_output=True, text=True, timeout=seconds + 60).stdout
 
     def latency_ms(pct):
         m = re.search(r"^\s+%s%%\s+([\d.]+)(us|ms|s)\s*$" % pct, out, re.M)
@@ -60,67 +147,173 @@ def wrk(url, seconds, connections):
         v, unit = float(m.group(1)), m.group(2)
         return v / 1000 if unit == "us" else v * 1000 if unit == "s" else v
 
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    non2xx = int((re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1])
-    errors = sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
-    return {"rps": rps, "p50": latency_ms(50), "p99": latency_ms(99), "non2xx": non2xx, "errors": errors}
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "requests": requests,
+            "p50": latency_ms(50), "p99": latency_ms(99),
+            "non2xx": int((re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1]),
+            "errors": sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))}
+
+
+def statements(stack):
+    out = stack.admin_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'").stdout.split()
+    return int(out[1])
+
+
+def worker_rss(master_pid):
+    rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(master_pid)], capture_output=True, text=True).stdout.split()
+    return [int(k) / 1024 for k in rss]
+
+
+def publish_to_visible(stack, base_url, seconds):
+    """Publishes an article through the admin while wrk loads the home page;
+    returns seconds until twenty answers in a row show it in the news line."""
+    from stackfixture import Client
+    load = threading.Thread(target=wrk, args=(base_url + "/en/", seconds, 32))
+    load.start()
+    time.sleep(seconds / 3)
+    c = Client(base_url)
+    assert c.login("admin", ADMIN_PASSWORD).status == 303
+    form = c.get("/admin/articles/new")
+    title = "Published under load %d" % time.time()
+    fields = {"edition": "en", "category": "1", "title": title, "slug": "", "body": "Under load.", "author": "Bench",
+              "source": "EDnews", "published_at": "", "related": "", "action": "publish", "revision": "0",
+              "csrf": c.csrf(form)}
+    r = c.request("/admin/articles/new", "POST", fields)
+    published = time.monotonic()
+    assert r.status == 303, r.status
+    visible = None
+    while time.monotonic() - published < 10:
+        if all(title in urllib.request.urlopen(base_url + "/en/", timeout=5).read().decode() for _ in range(20)):
+            visible = time.monotonic() - published
+            break
+    load.join()
+    stack.admin_sql("DELETE FROM articles WHERE title = '%s'; UPDATE content_version SET version = version + 1;"
+                    % title, database="newsline")
+    return visible
+
+
+def command_run(args):
+    temporary = not args.data
+    root = tempfile.mkdtemp(prefix="newsline-bench-") if temporary else os.path.abspath(args.data)
+    os.chmod(root, 0o755)
+    copy_dir = os.path.join(root, "static-copy")
+    os.makedirs(copy_dir, exist_ok=True)
+    os.chmod(copy_dir, 0o755)
+    static_file = os.path.join(copy_dir, "article.html")
+    ports = {"newsline": free_port(), "nocache": free_port(), "floor": free_port()}
+    run_dir = os.path.join(root, "run")
+    sockets = {"nocache": os.path.join(run_dir, "nocache.sock"), "floor": os.path.join(run_dir, "floor.sock")}
+    location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
+                "    }\n" % static_file)
+    servers = "".join(
+        "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
+        "      include /etc/nginx/fastcgi_params;\n      fastcgi_keep_conn off;\n    }\n  }\n" % (ports[name], sockets[name])
+        for name in ("nocache", "floor"))
+    stack = Stack(root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location, extra_http=servers,
+                  mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
+    helpers = []
+    try:
+        stack.start()
+        env = stack.newsline_env()
+        env.update({"NEWSLINE_LISTEN": sockets["nocache"], "NEWSLINE_PAGE_CACHE": "off"})
+        helpers.append(subprocess.Popen([BINARY, "--config", stack.config_file, "serve"], env=env,
+                                        stderr=open(os.path.join(stack.log_dir, "nocache.log"), "ab"),
+                                        start_new_session=True))
+        base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
+        with urllib.request.urlopen(base["newsline"] + SEED_PATH) as r:
+            page = r.read()
+        with open(static_file, "wb") as f:
+            f.write(page)
+        os.chmod(static_file, 0o644)
+        helpers.append(subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), sockets["floor"], static_file, "2", "4"],
+                                        start_new_session=True))
+        deadline = time.time() + 10
+        while not all(os.path.exists(s) for s in sockets.values()) and time.time() < deadline:
+            time.sleep(0.05)
+        if os.geteuid() == 0:  # nginx's workers (www-data) must reach the floor's socket
+            os.chown(sockets["floor"], 0, grp.getgrnam("www-data").gr_gid)
+            os.chmod(sockets["floor"], 0o660)
+
+        articles = int(stack.admin_sql("SELECT COUNT(*) FROM articles", database="newsline").stdout)
+        deep = stack.admin_sql(
+            "SELECT CONCAT(UNIX_TIMESTAMP(published_at), '-', id) FROM articles WHERE edition='en' AND "
+            "status='published' ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET %d"
+            % max(0, int(int(stack.admin_sql("SELECT COUNT(*) FROM articles WHERE edition='en'",
+                                             database="newsline").stdout) * 0.75) - 1),
+            database="newsline").stdout.strip()
+        pages = [("article", SEED_PATH), ("home", "/en/"), ("category", "/en/news/politics"),
+                 ("deep", "/en/news?before=" + deep)]
+        targets = [("static", base["newsline"] + "/bench/static-article.html"), ("floor", base["floor"] + "/")]
+        targets += [(name, base["newsline"] + path) for name, path in pages]
+        targets += [(name + " nocache", base["nocache"] + path) for name, path in pages]
+        for name, url in targets:  # warm up; every target must answer 200
+            for _ in range(3):
+                with urllib.request.urlopen(url) as r:
+                    assert r.status == 200, (name, r.status)
+        print("data: %d articles; article page %d bytes; deep cursor %s" % (articles, len(page), deep))
+        print("wrk: %d rounds x %d s at 32 and 1 connections, interleaved; 2 worker processes x 4 threads\n"
+              % (args.rounds, args.seconds))
+        results = {}
+        for rnd in range(args.rounds):
+            for connections in (32, 1):
+                for name, url in targets:
+                    before = statements(stack)
+                    r = wrk(url, args.seconds, connections)
+                    r["statements"] = (statements(stack) - before) / max(r["requests"], 1)
+                    results.setdefault((name, connections), []).append(r)
+                    print("  round %d c=%-2d %-17s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms" % (
+                        rnd + 1, connections, name, r["rps"], r["p50"], r["p99"]), flush=True)
+        rss = {"caches on": worker_rss(stack.procs["newsline"].pid), "caches off": worker_rss(helpers[0].pid)}
+        visible = publish_to_visible(stack, base["newsline"], max(6, args.seconds))
+        report(results, targets, rss, visible, args)
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump({"%s@%d" % k: v for k, v in results.items()}, f, indent=1)
+    finally:
+        for p in helpers:
+            p.send_signal(signal.SIGTERM)
+            try:
+                p.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        stack.stop()
+        if temporary:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def report(results, targets, rss, visible, args):
+    med = lambda rs, k: statistics.median(r[k] for r in rs)
+    print("\n%-17s %4s %9s %8s %8s %6s %6s %8s %8s %9s" % (
+        "page", "conn", "req/s", "p50 ms", "p99 ms", "errors", "non2xx", "x static", "x floor", "stmts/req"))
+    for connections in (32, 1):
+        static = med(results[("static", connections)], "rps")
+        floor = med(results[("floor", connections)], "rps")
+        for name, _ in targets:
+            rs = results[(name, connections)]
+            rps = med(rs, "rps")
+            print("%-17s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9.2f" % (
+                name, connections, rps, med(rs, "p50"), med(rs, "p99"), sum(r["errors"] for r in rs),
+                sum(r["non2xx"] for r in rs), rps / static, rps / floor,
+                med(rs, "statements") if name not in ("static", "floor") else 0))
+        print()
+    for group, sizes in rss.items():
+        print("worker resident memory, %s: %s" % (group, ", ".join("%.1f MB" % s for s in sizes)))
+    print("publish to visible on every worker under load: %s" % ("%.2f s" % visible if visible else "not within 10 s"))
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--seconds", type=int, default=10)
-    ap.add_argument("--connections", type=int, default=32)
-    ap.add_argument("--articles", type=int, default=20000)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run")
+    run.add_argument("--data", help="a stack root made by `bench.py data` (default: the demo content)")
+    run.add_argument("--rounds", type=int, default=2)
+    run.add_argument("--seconds", type=int, default=10)
+    run.add_argument("--json", help="also write the raw results here")
+    data = sub.add_parser("data")
+    data.add_argument("--articles", type=int, default=1000000)
+    data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
     args = ap.parse_args()
-
-    root = tempfile.mkdtemp(prefix="newsline-bench-")
-    os.chmod(root, 0o755)
-    static_dir = os.path.join(root, "static-copy")
-    os.makedirs(static_dir)
-    os.chmod(static_dir, 0o755)
-    static_file = os.path.join(static_dir, "article.html")
-    location = ("    location = /bench/static-article.html {\n"
-                "        alias %s;\n        default_type text/html;\n    }\n" % static_file)
-    stack = Stack(root, port=free_port(), processes=2, threads=4, extra_nginx=location)
-    try:
-        stack.start()
-        generate_articles(stack, args.articles)
-        with urllib.request.urlopen(stack.url(SEED_PATH)) as r:
-            html = r.read()
-        with open(static_file, "wb") as f:
-            f.write(html)
-        os.chmod(static_file, 0o644)
-        deep = stack.admin_sql("SELECT CONCAT(UNIX_TIMESTAMP(published_at), '-', id) FROM articles "
-                               "WHERE edition='en' AND status='published' ORDER BY published_at DESC, id DESC "
-                               "LIMIT 1 OFFSET %d;" % int(args.articles * 0.75), database="newsline").stdout.strip()
-        targets = [("static", "/bench/static-article.html"), ("article", SEED_PATH), ("home", "/en/"),
-                   ("deep", "/en/news?before=" + deep)]
-        for name, path in targets:  # warm up, and prove each answers 200
-            with urllib.request.urlopen(stack.url(path)) as r:
-                assert r.status == 200, (name, r.status)
-        print("article page: %d bytes; %d generated articles; deep cursor %s" % (len(html), args.articles, deep))
-        print("wrk: %d rounds x %d s, %d connections, interleaved\n" % (args.rounds, args.seconds, args.connections))
-        results = {name: [] for name, _ in targets}
-        for rnd in range(args.rounds):
-            for name, path in targets:
-                r = wrk(stack.url(path), args.seconds, args.connections)
-                results[name].append(r)
-                print("  round %d %-8s %9.0f req/s  p50 %6.2f ms  p99 %6.2f ms" % (rnd + 1, name, r["rps"], r["p50"], r["p99"]))
-        static_rps = statistics.median(r["rps"] for r in results["static"])
-        print("\n%-8s %10s %9s %9s %7s %7s %9s" % ("page", "req/s", "p50 ms", "p99 ms", "errors", "non2xx", "x static"))
-        for name, _ in targets:
-            rs = results[name]
-            rps = statistics.median(r["rps"] for r in rs)
-            print("%-8s %10.0f %9.2f %9.2f %7d %7d %9.2f" % (
-                name, rps, statistics.median(r["p50"] for r in rs), statistics.median(r["p99"] for r in rs),
-                sum(r["errors"] for r in rs), sum(r["non2xx"] for r in rs), rps / static_rps))
-        rss = subprocess.run(["ps", "-o", "rss=", "--ppid", str(stack.procs["newsline"].pid)],
-                             capture_output=True, text=True).stdout.split()
-        print("\nworker resident memory: " + ", ".join("%.1f MB" % (int(k) / 1024) for k in rss))
-    finally:
-        stack.stop()
-        shutil.rmtree(root, ignore_errors=True)
+    command_run(args) if args.command == "run" else command_data(args)
 
 
 if __name__ == "__main__":

@@ -39,13 +39,15 @@ class Stack:
     """One stack rooted at `root` (var/ for `make run`, a temp dir for tests)."""
 
     def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None, extra_nginx="",
-                 admin_password=None):
+                 admin_password=None, extra_http="", mariadb_args=()):
         self.root = os.path.abspath(root)
         self.port = port
         self.processes = processes
         self.threads = threads
         self.extra_config = extra_config or {}
         self.extra_nginx = extra_nginx  # more location blocks (the benchmark's static copy)
+        self.extra_http = extra_http    # more server blocks (the benchmark's floor and uncached workers)
+        self.mariadb_args = list(mariadb_args)
         self.admin_password = admin_password or os.environ.get("NEWSLINE_ADMIN_PASSWORD")
         self.run_dir = os.path.join(self.root, "run")
         self.log_dir = os.path.join(self.root, "log")
@@ -130,7 +132,7 @@ class Stack:
                "--socket=" + self.db_socket, "--skip-networking", "--user=" + self.os_user,
                "--pid-file=" + self.pidfile("mariadb"), "--log-error=" + os.path.join(self.log_dir, "mariadb.log"),
                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-               "--innodb-buffer-pool-size=256M", "--max-connections=300", "--skip-name-resolve"]
+               "--innodb-buffer-pool-size=256M", "--max-connections=300", "--skip-name-resolve"] + self.mariadb_args
         self._spawn("mariadb", cmd)
         self._wait(lambda: self._sql_ok("SELECT 1"), 60, "MariaDB")
 
@@ -226,6 +228,7 @@ class Stack:
             "  uwsgi_temp_path %s/uwsgi;" % d,
             "  scgi_temp_path %s/scgi;" % d,
             server,
+            self.extra_http,
             "}",
         ])
         with open(self.nginx_conf, "w") as f:

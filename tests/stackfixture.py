@@ -136,8 +136,9 @@ class Client:
     """A person with a browser: keeps cookies, submits forms with their CSRF
     token the way the page gave it. Redirects are returned, not followed."""
 
-    def __init__(self):
+    def __init__(self, base_url=None):
         import http.cookiejar
+        self.base_url = base_url  # None: the test stack
         self.jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
         self.last = None
@@ -147,7 +148,8 @@ class Client:
         data = urllib.parse.urlencode(fields, doseq=True).encode() if fields is not None else None
         h = {"Content-Type": "application/x-www-form-urlencoded"} if data is not None else {}
         h.update(headers or {})
-        req = urllib.request.Request(stack().url(path), data=data, method=method, headers=h)
+        url = (self.base_url + path) if self.base_url else stack().url(path)
+        req = urllib.request.Request(url, data=data, method=method, headers=h)
         try:
             with self.opener.open(req, timeout=30) as r:
                 reply = Reply(r.status, r.headers, r.read())
