@@ -126,9 +126,14 @@ def sql(statement):
 
 def sql_change(statement):
     """Changes what readers see, as any writer must: with the content version
-    bumped in the same transaction, so the workers' caches let go of it."""
-    return sql("START TRANSACTION; %s; UPDATE content_version SET version = version + 1, "
-               "changed_at = UTC_TIMESTAMP() WHERE id = 1; COMMIT;" % statement.rstrip("; "))
+    bumped in the same transaction, so the workers' caches let go of it. Then
+    waits out one version poll (cache_poll_ms, 250 ms), so the next test reads
+    settled pages; tests of the freshness itself poll with within_a_second."""
+    import time
+    out = sql("START TRANSACTION; %s; UPDATE content_version SET version = version + 1, "
+              "changed_at = UTC_TIMESTAMP() WHERE id = 1; COMMIT;" % statement.rstrip("; "))
+    time.sleep(0.4)
+    return out
 
 
 

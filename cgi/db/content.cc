@@ -1,5 +1,6 @@
 #include "db/content.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "db/db.h"
@@ -18,12 +19,6 @@ constexpr const char* kEditionFeedSql =
     " WHERE a.edition = ? AND a.status = 'published'"
     "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
-constexpr const char* kCategoryFeedSql =
-    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
-    " WHERE a.category_id = ? AND a.status = 'published'"
-    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
-    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
 constexpr const char* kRelatedSql =
     "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
     " FROM article_related r"
@@ -31,6 +26,42 @@ constexpr const char* kRelatedSql =
     " JOIN categories c ON c.id = a.category_id"
     " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY r.position";
+// Page queries: each part is tagged in column 0, and every row has the headline
+// columns 1..6 (id, slug, title, category slug, category name, published_at),
+// then lead or body_html, author, source, body. Rows are put in order in C++,
+// so the union needs no sort.
+#define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, c.slug, c.name, a.published_at"
+#define NL_NEWSLINE_PART                                                                   \
+  "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                                     \
+  " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"                    \
+  " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"                \
+  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
+constexpr const char* kArticlePageSql =
+    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(a.body_html, ''), a.author, a.source, a.body"
+    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
+    " UNION ALL "
+    "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', ''"
+    " FROM article_related r JOIN articles a ON a.id = r.related_id JOIN categories c ON c.id = a.category_id"
+    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)"
+    " UNION ALL " NL_NEWSLINE_PART;
+constexpr const char* kEditionListingSql =
+    "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
+    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " WHERE a.edition = ? AND a.status = 'published'"
+    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
+    " UNION ALL " NL_NEWSLINE_PART;
+constexpr const char* kCategoryListingSql =
+    "(SELECT 4, c.id, c.slug, c.name, c.slug, c.name, NULL, '', '', '', ''"
+    " FROM categories c WHERE c.edition = ? AND c.slug = ?)"
+    " UNION ALL "
+    "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
+    " FROM categories c STRAIGHT_JOIN articles a ON a.category_id = c.id"
+    " WHERE c.edition = ? AND c.slug = ? AND a.status = 'published'"
+    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
+    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
+    " UNION ALL " NL_NEWSLINE_PART;
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
     " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
@@ -98,17 +129,94 @@ std::vector<Edition> load_editions(Db& db) {
   return editions;
 }
 
-std::optional<Category> find_category(Db& db, const std::string& edition, const std::string& slug) {
-  Rows rows = db.select("SELECT id, slug, name FROM categories WHERE edition = ? AND slug = ?", {edition, slug});
-  if (rows.empty()) return std::nullopt;
-  return Category{rows[0][0].i, rows[0][1].s, rows[0][2].s};
+namespace {
+
+enum Part { kArticle = 1, kRelated = 2, kItem = 3, kCategory = 4, kNewsline = 9 };
+
+// Headline columns start at 1 in page queries (column 0 is the part).
+Headline headline_at(const Row& r) {
+  Headline h;
+  h.id = r[1].i;
+  h.slug = r[2].s;
+  h.title = r[3].s;
+  h.category_slug = r[4].s;
+  h.category_name = r[5].s;
+  h.published_at = r[6].i;
+  return h;
+}
+
+bool newer_first(const Headline& a, const Headline& b) {
+  return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
+}
+
+void sort_newest_first(std::vector<Headline>& v) { std::sort(v.begin(), v.end(), newer_first); }
+
+ListingPage listing_from(const Rows& rows) {
+  ListingPage page;
+  for (const Row& r : rows) {
+    switch (r[0].i) {
+      case kCategory: page.category = Category{r[1].i, r[2].s, r[3].s}; break;
+      case kItem: page.items.push_back(headline_at(r)); break;
+      case kNewsline: page.newsline.push_back(headline_at(r)); break;
+    }
+  }
+  sort_newest_first(page.items);
+  sort_newest_first(page.newsline);
+  return page;
+}
+
+}  // namespace
+
+ArticlePage article_page(Db& db, const std::string& edition, int64_t id, std::time_t now, int newsline_size) {
+  Rows rows = db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now), edition,
+                                          Param::time(now), newsline_size});
+  ArticlePage page;
+  std::vector<std::pair<int64_t, Headline>> related;
+  for (const Row& r : rows) {
+    if (r[0].i == kArticle) {
+      Article a;
+      static_cast<Headline&>(a) = headline_at(r);
+      a.edition = edition;
+      a.body_html = r[7].s;
+      a.author = r[8].s;
+      a.source = r[9].s;
+      a.body = r[10].s;
+      page.article = std::move(a);
+    } else if (r[0].i == kRelated) {
+      related.emplace_back(std::stoll(r[7].s), headline_at(r));  // in the editor's order
+    } else {
+      page.newsline.push_back(headline_at(r));
+    }
+  }
+  std::stable_sort(related.begin(), related.end(), [](auto& x, auto& y) { return x.first < y.first; });
+  for (auto& [position, h] : related) page.related.push_back(std::move(h));
+  sort_newest_first(page.newsline);
+  return page;
+}
+
+ListingPage edition_listing_page(Db& db, const std::string& edition, const std::optional<Cursor>& before,
+                                 std::time_t now, int limit, int newsline_size) {
+  Cursor c = cursor_or_now(before, now);
+  return listing_from(db.select(kEditionListingSql, {edition, Param::time(c.published_at), Param::time(c.published_at),
+                                                     c.id, limit, edition, Param::time(now), newsline_size}));
+}
+
+ListingPage category_listing_page(Db& db, const std::string& edition, const std::string& category_slug,
+                                  const std::optional<Cursor>& before, std::time_t now, int limit,
+                                  int newsline_size) {
+  Cursor c = cursor_or_now(before, now);
+  return listing_from(db.select(kCategoryListingSql,
+                                {edition, category_slug, edition, category_slug, Param::time(c.published_at),
+                                 Param::time(c.published_at), c.id, limit, edition, Param::time(now), newsline_size}));
 }
 
 std::vector<Headline> latest_headlines(Db& db, const std::string& edition, std::time_t now, int limit) {
-  return edition_feed(db, edition, std::nullopt, now, limit);
+  Cursor c = cursor_or_now(std::nullopt, now);
+  return headlines_from(db.select(kEditionFeedSql, {edition, Param::time(c.published_at),
+                                                    Param::time(c.published_at), c.id, limit}));
 }
 
-std::vector<Headline> latest_stories(Db& db, const std::string& edition, std::time_t now, int limit) {
+std::vector<Headline> home_page(Db& db, const std::string& edition, std::time_t now, int limit) {
   Rows rows = db.select(
       kStoriesSql,
       {edition, Param::time(now), limit});
@@ -118,42 +226,6 @@ std::vector<Headline> latest_stories(Db& db, const std::string& edition, std::ti
     out.back().lead = r[6].s;
   }
   return out;
-}
-
-std::vector<Headline> edition_feed(Db& db, const std::string& edition, const std::optional<Cursor>& before,
-                                   std::time_t now, int limit) {
-  Cursor c = cursor_or_now(before, now);
-  return headlines_from(db.select(
-      kEditionFeedSql,
-      {edition, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
-}
-
-std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::optional<Cursor>& before,
-                                    std::time_t now, int limit) {
-  Cursor c = cursor_or_now(before, now);
-  return headlines_from(db.select(
-      kCategoryFeedSql,
-      {category_id, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
-}
-
-std::optional<Article> find_visible_article(Db& db, const std::string& edition, int64_t id, std::time_t now) {
-  Rows rows = db.select(
-      "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
-      "       a.edition, a.body, a.author, a.source, a.updated_at, COALESCE(a.body_html, '')"
-      " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
-      " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?",
-      {id, edition, Param::time(now)});
-  if (rows.empty()) return std::nullopt;
-  const Row& r = rows[0];
-  Article a;
-  static_cast<Headline&>(a) = headline_from(r);
-  a.edition = r[6].s;
-  a.body = r[7].s;
-  a.author = r[8].s;
-  a.source = r[9].s;
-  a.updated_at = r[10].i;
-  a.body_html = r[11].s;
-  return a;
 }
 
 bool article_had_slug(Db& db, int64_t id, const std::string& slug) {
@@ -167,21 +239,25 @@ std::vector<Headline> related_headlines(Db& db, int64_t id, std::time_t now) {
 }
 
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now) {
-  Cursor deep{now - 86400 * 365, 1000000};
+  Cursor first{now, INT64_MAX}, deep{now - 86400 * 365, 1000000};
+  auto explain = [&](const char* sql, std::initializer_list<Param> params) {
+    return db.select_once(std::string("EXPLAIN ") + sql, params);
+  };
   std::vector<std::pair<std::string, Rows>> out;
-  out.emplace_back("home stories", db.select_once(std::string("EXPLAIN ") + kStoriesSql,
-                                                  {"en", Param::time(now), 15}));
-  out.emplace_back("news line / all news", db.select_once(std::string("EXPLAIN ") + kEditionFeedSql,
-                                                          {"en", Param::time(now), Param::time(now), INT64_MAX, 41}));
-  out.emplace_back("all news, deep page", db.select_once(std::string("EXPLAIN ") + kEditionFeedSql,
-                                                         {"en", Param::time(deep.published_at),
-                                                          Param::time(deep.published_at), deep.id, 51}));
-  out.emplace_back("category", db.select_once(std::string("EXPLAIN ") + kCategoryFeedSql,
-                                              {1, Param::time(now), Param::time(now), INT64_MAX, 51}));
-  out.emplace_back("category, deep page", db.select_once(std::string("EXPLAIN ") + kCategoryFeedSql,
-                                                         {1, Param::time(deep.published_at),
-                                                          Param::time(deep.published_at), deep.id, 51}));
-  out.emplace_back("related", db.select_once(std::string("EXPLAIN ") + kRelatedSql, {1, Param::time(now)}));
-  out.emplace_back("next scheduled", db.select_once(std::string("EXPLAIN ") + kContentStateSql, {Param::time(now)}));
+  out.emplace_back("article page", explain(kArticlePageSql, {1, "en", Param::time(now), 1, Param::time(now), "en",
+                                                             Param::time(now), 40}));
+  out.emplace_back("home page", explain(kStoriesSql, {"en", Param::time(now), 40}));
+  out.emplace_back("news line", explain(kEditionFeedSql, {"en", Param::time(now), Param::time(now), INT64_MAX, 40}));
+  for (bool is_deep : {false, true}) {
+    const Cursor& c = is_deep ? deep : first;
+    const char* depth = is_deep ? ", deep page" : "";
+    out.emplace_back(std::string("all news") + depth,
+                     explain(kEditionListingSql, {"en", Param::time(c.published_at), Param::time(c.published_at), c.id,
+                                                  51, "en", Param::time(now), 40}));
+    out.emplace_back(std::string("category") + depth,
+                     explain(kCategoryListingSql, {"en", "politics", "en", "politics", Param::time(c.published_at),
+                                                   Param::time(c.published_at), c.id, 51, "en", Param::time(now), 40}));
+  }
+  out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now)}));
   return out;
 }

@@ -58,27 +58,39 @@ void bump_content_version(Db& db, std::time_t now);
 // All editions with their labels, in display order.
 std::vector<Edition> load_editions(Db& db);
 
-std::optional<Category> find_category(Db& db, const std::string& edition, const std::string& slug);
 
 // The `limit` newest visible headlines of an edition (the news line).
 std::vector<Headline> latest_headlines(Db& db, const std::string& edition, std::time_t now, int limit);
 
-// Like latest_headlines, with each story's first paragraph (the home page).
-std::vector<Headline> latest_stories(Db& db, const std::string& edition, std::time_t now, int limit);
 
-// Visible articles of an edition published before `before` (or the newest), newest first.
-std::vector<Headline> edition_feed(Db& db, const std::string& edition, const std::optional<Cursor>& before,
-                                   std::time_t now, int limit);
 
-// The same within one category.
-std::vector<Headline> category_feed(Db& db, int64_t category_id, const std::optional<Cursor>& before,
-                                    std::time_t now, int limit);
 
 // EXPLAIN of every listing query with typical parameters (for `newsline explain`).
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now);
 
-// A visible article of `edition`, or nullopt.
-std::optional<Article> find_visible_article(Db& db, const std::string& edition, int64_t id, std::time_t now);
+// The data of each page, read in one round trip (a UNION ALL of its parts):
+// with the page cache off, a page costs one statement.
+struct ArticlePage {
+  std::optional<Article> article;  // nullopt: no visible article with that id in that edition
+  std::vector<Headline> related;
+  std::vector<Headline> newsline;
+};
+ArticlePage article_page(Db& db, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
+
+// The `limit` newest visible stories with their first paragraph; the news line is their head.
+std::vector<Headline> home_page(Db& db, const std::string& edition, std::time_t now, int limit);
+
+struct ListingPage {
+  std::optional<Category> category;  // category pages: nullopt when there is no such category
+  std::vector<Headline> items;
+  std::vector<Headline> newsline;
+};
+ListingPage edition_listing_page(Db& db, const std::string& edition, const std::optional<Cursor>& before,
+                                 std::time_t now, int limit, int newsline_size);
+ListingPage category_listing_page(Db& db, const std::string& edition, const std::string& category_slug,
+                                  const std::optional<Cursor>& before, std::time_t now, int limit,
+                                  int newsline_size);
+
 
 // True when `slug` is one the article had before.
 bool article_had_slug(Db& db, int64_t id, const std::string& slug);

@@ -23,19 +23,25 @@ void site_article(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   auto [id, slug] = split_id_slug(p[2]);
   if (id <= 0) throw HttpError{404, &edition};
-  std::optional<Article> article = find_visible_article(ctx.db, edition.code, id, ctx.now);
-  if (!article) throw HttpError{404, &edition};
+  ArticlePage page = article_page(ctx.db, edition.code, id, ctx.now, ctx.cfg.newsline_size);
+  std::optional<Article>& article = page.article;
+  if (!article) {
+    site_error_page(ctx, 404, edition, &page.newsline);
+    return;
+  }
 
   std::string canonical = article_path(edition.code, *article);
   if (slug != article->slug || p[1] != article->category_slug) {
-    if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug))
-      throw HttpError{404, &edition};
+    if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug)) {
+      site_error_page(ctx, 404, edition, &page.newsline);
+      return;
+    }
     ctx.res.redirect(301, canonical);
     return;
   }
   PageView view(ctx, edition, article->title, "site/article.tpl");
-  fill_article(view.content(), edition, *article, related_headlines(ctx.db, id, ctx.now));
+  fill_article(view.content(), edition, *article, page.related);
   view.set_canonical(canonical);
-  add_newsline(ctx, view, edition);
+  view.set_newsline(page.newsline);
   view.render(ctx.res);
 }

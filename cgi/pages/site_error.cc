@@ -5,10 +5,13 @@
 #include "pages/pages.h"
 #include "view/view.h"
 
-void site_error_page(Context& ctx, int status, const Edition& edition) {
+void site_error_page(Context& ctx, int status, const Edition& edition, const std::vector<Headline>* newsline) {
   std::string title = status == 404 ? edition.label("not_found") : std::to_string(status) + " " + status_text(status);
   PageView view(ctx, edition, title, "site/error.tpl");
   fill_error(view.content(), edition, status);
-  add_newsline(ctx, view, edition);
+  if (newsline)
+    view.set_newsline(*newsline);
+  else
+    add_newsline(ctx, view, edition);
   view.render(ctx.res, status);
 }

@@ -1,4 +1,6 @@
 // The front page of each edition, and "/" which sends readers to the default one.
+#include <algorithm>
+
 #include "context.h"
 #include "pages/pages.h"
 #include "view/urls.h"
@@ -16,9 +18,14 @@ void site_root(Context& ctx, const RouteParams&) {
 // GET /{edition}/ -> 200, or 404 for an unknown edition.
 void site_home(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
+  // One query: the news line is the head of the same list of stories.
+  int newsline_size = ctx.cfg.newsline_size;
+  std::vector<Headline> latest = home_page(ctx.db, edition.code, ctx.now, std::max(kHomeStories, newsline_size));
+  std::vector<Headline> stories(latest.begin(), latest.begin() + std::min<size_t>(latest.size(), kHomeStories));
+  latest.resize(std::min<size_t>(latest.size(), newsline_size));
   PageView view(ctx, edition, edition.label("latest"), "site/home.tpl");
-  fill_home(view.content(), edition, latest_stories(ctx.db, edition.code, ctx.now, kHomeStories));
+  fill_home(view.content(), edition, stories);
   view.set_canonical(home_path(edition.code));
-  add_newsline(ctx, view, edition);
+  view.set_newsline(latest);
   view.render(ctx.res);
 }

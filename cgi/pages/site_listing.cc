@@ -15,22 +15,20 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
   return c;
 }
 
-template <typename LoadPage>
+// Renders a listing page from `page` (loaded with one row more than a page,
+// which tells whether an older page exists without a COUNT).
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
-                    LoadPage load_page) {
-  std::optional<Cursor> before = requested_cursor(ctx);
-  int size = ctx.cfg.listing_page_size;
-  // One extra row tells whether an older page exists without a COUNT.
-  std::vector<Headline> page = load_page(before, size + 1);
+                    const std::optional<Cursor>& before, ListingPage& page) {
+  size_t size = ctx.cfg.listing_page_size;
   std::optional<Cursor> next;
-  if (static_cast<int>(page.size()) > size) {
-    page.pop_back();
-    next = Cursor{page.back().published_at, page.back().id};
+  if (page.items.size() > size) {
+    page.items.resize(size);
+    next = Cursor{page.items.back().published_at, page.items.back().id};
   }
   PageView view(ctx, edition, heading, "site/listing.tpl");
-  fill_listing(view.content(), edition, heading, path, page, next, !before);
+  fill_listing(view.content(), edition, heading, path, page.items, next, !before);
   view.set_canonical(before ? path + "?before=" + format_cursor(*before) : path);
-  add_newsline(ctx, view, edition);
+  view.set_newsline(page.newsline);
   view.render(ctx.res);
 }
 
@@ -39,19 +37,21 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
 // GET /{edition}/news[?before=CURSOR] -> 200; 404 unknown edition; 400 bad cursor.
 void site_all_news(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
-  render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code),
-                 [&](const std::optional<Cursor>& before, int limit) {
-                   return edition_feed(ctx.db, edition.code, before, ctx.now, limit);
-                 });
+  std::optional<Cursor> before = requested_cursor(ctx);
+  ListingPage page = edition_listing_page(ctx.db, edition.code, before, ctx.now, ctx.cfg.listing_page_size + 1,
+                                          ctx.cfg.newsline_size);
+  render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, page);
 }
 
 // GET /{edition}/news/{category}[?before=CURSOR] -> 200; 404 unknown edition or category; 400 bad cursor.
 void site_category(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
-  std::optional<Category> category = find_category(ctx.db, edition.code, p[1]);
-  if (!category) throw HttpError{404, &edition};
-  render_listing(ctx, edition, category->name, category_path(edition.code, category->slug),
-                 [&](const std::optional<Cursor>& before, int limit) {
-                   return category_feed(ctx.db, category->id, before, ctx.now, limit);
-                 });
+  std::optional<Cursor> before = requested_cursor(ctx);
+  ListingPage page = category_listing_page(ctx.db, edition.code, p[1], before, ctx.now,
+                                           ctx.cfg.listing_page_size + 1, ctx.cfg.newsline_size);
+  if (!page.category) {
+    site_error_page(ctx, 404, edition, &page.newsline);
+    return;
+  }
+  render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before, page);
 }
