@@ -8,6 +8,8 @@ One nginx serves, on three loopback ports:
   newsline  the article, home, category and a deep all-news page, caches on
   nocache   the same pages from workers started with page_cache = off, so
             every request goes to MariaDB
+  micro     the article through the optional nginx micro-cache of
+            nginx.conf.example (one second, stale while updating)
 Runs are interleaved (A B C ... A B C ...), at 32 connections and at 1, for
 --rounds rounds of --seconds each. For each target it prints the median
 req/s, p50, p99, errors and non-2xx, the ratios to static and to the floor,
@@ -79,28 +81,29 @@ def generate(stack, count, batch=20000):
     if have < 20:
         stack.admin_sql("INSERT INTO categories (edition, slug, name, position) VALUES %s;" % ",".join(extra),
                         database="newsline")
+    categories = int(stack.admin_sql("SELECT COUNT(*) FROM categories", database="newsline").stdout)
+    # Four paragraphs of 3-7 sentences in the category's language: 2-8 KB a body.
+    body = "CONCAT_WS('\\n\\n', " + ", ".join(
+        "REPEAT(CONCAT(w.words, '. '), 3 + (s.seq * %d + %d) %% 5)" % (7 + 2 * k, k) for k in range(4)) + ")"
     done = 0
     start = time.time()
     while done < count:
         n = min(batch, count - done)
-        body = ("CONCAT_WS('\\n\\n', " + ", ".join(
-            "REPEAT(CONCAT(ELT(1 + (seq %% 3), @en, @az, @ru), '. '), %d + (seq * %d) %% 5)" % (3 + k, 7 + k)
-            for k in range(4)) + ")")
         sql = (
             "SET @en = '%s', @az = '%s', @ru = '%s';"
             "INSERT INTO articles (edition, category_id, slug, title, body, body_html, author, source, status,"
             " published_at, created_at, updated_at) "
-            "SELECT c.edition, c.id, CONCAT('bench-story-', seq), CONCAT('Bench story ', seq, ' ', LEFT(ELT(1 + (seq %% 3), @en, @az, @ru), 40)),"
-            " b.body, CONCAT('<p>', REPLACE(b.body, '\\n\\n', '</p>\\n<p>'), '</p>\\n'), 'Bench', 'EDnews', 'published',"
-            " TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 2 MINUTE,"
-            " TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 2 MINUTE, TIMESTAMP'2025-05-01 00:00:00' - INTERVAL seq * 2 MINUTE "
-            "FROM (SELECT seq, %s AS body FROM seq_%d_to_%d) b "
-            "JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c "
-            "  ON c.k = b.seq %% (SELECT COUNT(*) FROM categories) "
-            "JOIN (SELECT 1) one ON TRUE;"
-            % (WORDS["en"], WORDS["az"], WORDS["ru"], body, done + 1, done + n))
-        # Titles and bodies follow the category's edition.
-        sql = sql.replace("ELT(1 + (seq % 3), @en, @az, @ru)", "ELT(FIELD(c.edition, 'en', 'az', 'ru'), @en, @az, @ru)")
+            "SELECT edition, category_id, slug, title, body,"
+            " CONCAT('<p>', REPLACE(body, '\\n\\n', '</p>\\n<p>'), '</p>\\n'), 'Bench', 'EDnews', 'published', t, t, t "
+            "FROM (SELECT c.edition, c.id AS category_id, CONCAT('bench-story-', s.seq) AS slug,"
+            "  CONCAT('Bench story ', s.seq, ': ', LEFT(w.words, 60)) AS title, %s AS body,"
+            "  TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE AS t"
+            "  FROM seq_%d_to_%d s"
+            "  JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c"
+            "    ON c.k = s.seq %% %d"
+            "  JOIN (SELECT 'en' AS edition, @en AS words UNION ALL SELECT 'az', @az UNION ALL SELECT 'ru', @ru) w"
+            "    ON w.edition = c.edition) g;"
+            % (WORDS["en"], WORDS["az"], WORDS["ru"], body, done + 1, done + n, categories))
         r = stack.admin_sql(sql, database="newsline")
         if r.returncode != 0:
             raise RuntimeError(r.stderr)
@@ -200,7 +203,7 @@ def command_run(args):
     os.makedirs(copy_dir, exist_ok=True)
     os.chmod(copy_dir, 0o755)
     static_file = os.path.join(copy_dir, "article.html")
-    ports = {"newsline": free_port(), "nocache": free_port(), "floor": free_port()}
+    ports = {"newsline": free_port(), "nocache": free_port(), "floor": free_port(), "micro": free_port()}
     run_dir = os.path.join(root, "run")
     sockets = {"nocache": os.path.join(run_dir, "nocache.sock"), "floor": os.path.join(run_dir, "floor.sock")}
     location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
@@ -209,6 +212,14 @@ def command_run(args):
         "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
         "      include /etc/nginx/fastcgi_params;\n      fastcgi_keep_conn off;\n    }\n  }\n" % (ports[name], sockets[name])
         for name in ("nocache", "floor"))
+    # The optional micro-cache of nginx.conf.example, in front of the cached workers.
+    servers += ("  fastcgi_cache_path %s/microcache levels=1:2 keys_zone=bench_micro:10m max_size=64m inactive=1m;\n"
+                "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
+                "      include /etc/nginx/fastcgi_params;\n      fastcgi_cache bench_micro;\n"
+                "      fastcgi_cache_key $request_method$request_uri;\n      fastcgi_cache_valid 200 301 404 1s;\n"
+                "      fastcgi_ignore_headers Cache-Control Expires;\n      fastcgi_cache_use_stale updating error timeout;\n"
+                "      fastcgi_cache_background_update on;\n      fastcgi_cache_lock on;\n    }\n  }\n"
+                % (os.path.join(root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock")))
     stack = Stack(root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location, extra_http=servers,
                   mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
     helpers = []
@@ -246,6 +257,7 @@ def command_run(args):
         targets = [("static", base["newsline"] + "/bench/static-article.html"), ("floor", base["floor"] + "/")]
         targets += [(name, base["newsline"] + path) for name, path in pages]
         targets += [(name + " nocache", base["nocache"] + path) for name, path in pages]
+        targets += [("article microcache", base["micro"] + SEED_PATH)]
         for name, url in targets:  # warm up; every target must answer 200
             for _ in range(3):
                 with urllib.request.urlopen(url) as r:
@@ -294,7 +306,7 @@ def report(results, targets, rss, visible, args):
             print("%-17s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9.2f" % (
                 name, connections, rps, med(rs, "p50"), med(rs, "p99"), sum(r["errors"] for r in rs),
                 sum(r["non2xx"] for r in rs), rps / static, rps / floor,
-                med(rs, "statements") if name not in ("static", "floor") else 0))
+                med(rs, "statements") if name not in ("static", "floor", "article microcache") else 0))
         print()
     for group, sizes in rss.items():
         print("worker resident memory, %s: %s" % (group, ", ".join("%.1f MB" % s for s in sizes)))

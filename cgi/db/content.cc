@@ -78,15 +78,16 @@ const std::string& Edition::label(const std::string& key) const {
 // is a range on published_at, which makes a deep page as cheap as the first.
 namespace {
 
-// Columns 0..5 of every headline query: id, slug, title, category slug, category name, published_at.
-Headline headline_from(const Row& r) {
+// The headline columns (id, slug, title, category slug, category name,
+// published_at) starting at column `first` (1 in page queries, after the part).
+Headline headline_from(const Row& r, size_t first = 0) {
   Headline h;
-  h.id = r[0].i;
-  h.slug = r[1].s;
-  h.title = r[2].s;
-  h.category_slug = r[3].s;
-  h.category_name = r[4].s;
-  h.published_at = r[5].i;
+  h.id = r[first].i;
+  h.slug = r[first + 1].s;
+  h.title = r[first + 2].s;
+  h.category_slug = r[first + 3].s;
+  h.category_name = r[first + 4].s;
+  h.published_at = r[first + 5].i;
   return h;
 }
 
@@ -133,17 +134,7 @@ namespace {
 
 enum Part { kArticle = 1, kRelated = 2, kItem = 3, kCategory = 4, kNewsline = 9 };
 
-// Headline columns start at 1 in page queries (column 0 is the part).
-Headline headline_at(const Row& r) {
-  Headline h;
-  h.id = r[1].i;
-  h.slug = r[2].s;
-  h.title = r[3].s;
-  h.category_slug = r[4].s;
-  h.category_name = r[5].s;
-  h.published_at = r[6].i;
-  return h;
-}
+Headline headline_at(const Row& r) { return headline_from(r, 1); }
 
 bool newer_first(const Headline& a, const Headline& b) {
   return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;

@@ -152,22 +152,17 @@ Rows Db::select_once(const std::string& sql, std::initializer_list<Param> params
 
 Rows Db::select(const char* sql, std::initializer_list<Param> params) {
   try {
-    return run(sql, params, true, nullptr);
+    return execute_prepared(statement(sql), params, nullptr);
   } catch (const DbUnavailable&) {
     // The connection was lost (server restart, idle timeout): reconnect and prepare again once.
-    return run(sql, params, true, nullptr);
+    return execute_prepared(statement(sql), params, nullptr);
   }
 }
 
 uint64_t Db::execute(const char* sql, std::initializer_list<Param> params) {
   uint64_t affected = 0;
-  run(sql, params, false, &affected);
+  execute_prepared(statement(sql), params, &affected);
   return affected;
-}
-
-Rows Db::run(const char* sql, std::initializer_list<Param> params, bool is_read, uint64_t* affected) {
-  (void)is_read;
-  return execute_prepared(statement(sql), params, affected);
 }
 
 Rows Db::execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params, uint64_t* affected) {

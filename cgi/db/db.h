@@ -83,7 +83,6 @@ class Db {
   void connect();
   void disconnect();
   MYSQL_STMT* statement(const char* sql);
-  Rows run(const char* sql, std::initializer_list<Param> params, bool is_read, uint64_t* affected);
   Rows execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params, uint64_t* affected);
   MYSQL_STMT* prepare(const char* sql);
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);
