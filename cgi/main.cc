@@ -40,13 +40,25 @@ void print_help() {
   for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
 }
 
-int migrate(const Config& cfg) {
+// Maintenance commands wait as long as a migration of a large table takes,
+// not the few seconds a reader's request may.
+Config for_maintenance(const Config& cfg) {
+  Config c = cfg;
+  c.db_read_timeout = c.db_write_timeout = 6 * 3600;
+  return c;
+}
+
+int migrate(const Config& request_cfg) {
+  Config cfg = for_maintenance(request_cfg);
   Db db(cfg, true);
   std::string log;
   int n = apply_migrations(db, cfg.sql_dir, log);
   std::fputs(log.c_str(), stdout);
   std::printf("%d migration(s) applied\n", n);
-  if (int rendered = render_missing_body_html(db)) std::printf("rendered %d article bodies\n", rendered);
+  // A migration may add what must be rendered (body_html); otherwise nothing is
+  // missing and the whole table need not be read.
+  if (n > 0)
+    if (int rendered = render_missing_body_html(db)) std::printf("rendered %d article bodies\n", rendered);
   return 0;
 }
 
@@ -88,7 +100,8 @@ int user_command(const Config& cfg, const std::vector<std::string>& args) {
   return 0;
 }
 
-int load_sql(const Config& cfg, const std::vector<std::string>& files) {
+int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
+  Config cfg = for_maintenance(request_cfg);
   Db db(cfg, true);
   for (const std::string& f : files) {
     std::ifstream in(f, std::ios::binary);
