@@ -89,28 +89,37 @@ def generate(stack, count, batch=20000):
     start = time.time()
     while done < count:
         n = min(batch, count - done)
+        words = "(SELECT 'en' AS edition, @en AS words UNION ALL SELECT 'az', @az UNION ALL SELECT 'ru', @ru)"
         sql = (
             "SET @en = '%s', @az = '%s', @ru = '%s';"
-            "INSERT INTO articles (edition, category_id, slug, title, body, body_html, author, source, status,"
+            "SELECT COALESCE(MAX(id), 0) INTO @before FROM articles;"
+            "INSERT INTO articles (edition, category_id, slug, title, lead, author, source, status,"
             " published_at, created_at, updated_at) "
-            "SELECT edition, category_id, slug, title, body,"
-            " CONCAT('<p>', REPLACE(body, '\\n\\n', '</p>\\n<p>'), '</p>\\n'), 'Bench', 'EDnews', 'published', t, t, t "
-            "FROM (SELECT c.edition, c.id AS category_id, CONCAT('bench-story-', s.seq) AS slug,"
-            "  CONCAT('Bench story ', s.seq, ': ', LEFT(w.words, 60)) AS title, %s AS body,"
-            "  TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE AS t"
-            "  FROM seq_%d_to_%d s"
-            "  JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c"
-            "    ON c.k = s.seq %% %d"
-            "  JOIN (SELECT 'en' AS edition, @en AS words UNION ALL SELECT 'az', @az UNION ALL SELECT 'ru', @ru) w"
-            "    ON w.edition = c.edition) g;"
-            % (WORDS["en"], WORDS["az"], WORDS["ru"], body, done + 1, done + n, categories))
+            "SELECT c.edition, c.id, CONCAT('bench-story-', s.seq), CONCAT('Bench story ', s.seq, ': ', LEFT(w.words, 60)),"
+            " CONCAT(w.words, '. '), 'Bench', 'EDnews', 'published', t.t, t.t, t.t"
+            " FROM seq_%d_to_%d s"
+            " JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c ON c.k = s.seq %% %d"
+            " JOIN %s w ON w.edition = c.edition"
+            " JOIN (SELECT TIMESTAMP'2025-05-01 00:00:00' AS base) b0"
+            " JOIN LATERAL (SELECT b0.base - INTERVAL s.seq * 2 MINUTE AS t) t;"
+            % (WORDS["en"], WORDS["az"], WORDS["ru"], done + 1, done + n, categories, words))
+        sql = sql.replace(" JOIN (SELECT TIMESTAMP'2025-05-01 00:00:00' AS base) b0 JOIN LATERAL (SELECT b0.base - INTERVAL s.seq * 2 MINUTE AS t) t",
+                          "").replace("t.t, t.t, t.t", "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE, "
+                                      "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE, "
+                                      "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE")
+        # Each body follows from the number in its slug and the edition's words.
+        sql += ("INSERT INTO article_bodies (article_id, body, body_html) "
+                "SELECT id, body, CONCAT('<p>', REPLACE(body, '\\n\\n', '</p>\\n<p>'), '</p>\\n') FROM ("
+                " SELECT s.id, %s AS body FROM (SELECT a.id, CAST(SUBSTRING(a.slug, 13) AS UNSIGNED) AS seq, w.words"
+                "  FROM articles a JOIN %s w ON w.edition = a.edition WHERE a.id > @before) s) b;"
+                % (body.replace("w.words", "s.words"), words))
         r = stack.admin_sql(sql, database="newsline")
         if r.returncode != 0:
             raise RuntimeError(r.stderr)
         done += n
         rate = done / max(time.time() - start, 0.001)
         print("  %d / %d articles (%.0f/s, %.0f s left)" % (done, count, rate, (count - done) / rate), flush=True)
-    stack.admin_sql("ANALYZE TABLE articles; UPDATE content_version SET version = version + 1;", database="newsline")
+    stack.admin_sql("ANALYZE TABLE articles, article_bodies; UPDATE content_version SET version = version + 1;", database="newsline")
 
 
 def command_data(args):
@@ -127,6 +136,7 @@ def command_data(args):
         if existing:
             print("removing %d generated articles first" % existing)
             stack.admin_sql("DELETE FROM articles WHERE slug LIKE 'bench-story-%'", database="newsline")
+        # (bodies go with their articles: ON DELETE CASCADE)
         start = time.time()
         generate(stack, args.articles)
         size = stack.admin_sql("SELECT ROUND(SUM(data_length + index_length) / 1048576) FROM "

@@ -5,6 +5,7 @@
 
 #include "db/db.h"
 #include "util/markdown.h"
+#include "util/text.h"
 
 namespace {
 
@@ -46,12 +47,27 @@ void draft_fields_from(const Row& r, size_t k, ArticleDraft& a) {
   a.published_at = r[k + 8].i;
 }
 
+// The body's first paragraph, at most 1000 bytes: the lead the home page shows.
+std::string lead_of(const std::string& body) {
+  std::string first = body.substr(0, body.find("\n\n"));
+  size_t b = first.find_first_not_of(" \t\n");
+  return b == std::string::npos ? "" : utf8_truncate(first.substr(b), 1000);
+}
+
+void save_body(Db& db, int64_t id, const ArticleDraft& a) {
+  db.execute(
+      "INSERT INTO article_bodies (article_id, body, body_html) VALUES (?, ?, ?)"
+      " ON DUPLICATE KEY UPDATE body = VALUES(body), body_html = VALUES(body_html)",
+      {id, a.body, a.body_html});
+}
+
 }  // namespace
 
 std::optional<ArticleDraft> load_article(Db& db, int64_t id) {
   Rows rows = db.select(
-      "SELECT id, revision, body_html, edition, category_id, slug, title, body, author, source, status, published_at"
-      " FROM articles WHERE id = ?",
+      "SELECT a.id, a.revision, COALESCE(b.body_html, ''), a.edition, a.category_id, a.slug, a.title,"
+      " COALESCE(b.body, ''), a.author, a.source, a.status, a.published_at"
+      " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?",
       {id});
   if (rows.empty()) return std::nullopt;
   ArticleDraft a;
@@ -103,23 +119,27 @@ int count_articles_in_edition(Db& db, const std::string& edition, const std::vec
 
 int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now) {
   db.execute(
-      "INSERT INTO articles (edition, category_id, slug, title, body, body_html, author, source, status,"
+      "INSERT INTO articles (edition, category_id, slug, title, lead, author, source, status,"
       " published_at, created_at, updated_at, updated_by, revision)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-      {a.edition, a.category_id, a.slug, a.title, a.body, a.body_html, a.author, a.source, a.status,
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+      {a.edition, a.category_id, a.slug, a.title, lead_of(a.body), a.author, a.source, a.status,
        Param::time(a.published_at), Param::time(now), Param::time(now), user_id});
-  return static_cast<int64_t>(db.last_insert_id());
+  int64_t id = static_cast<int64_t>(db.last_insert_id());
+  save_body(db, id, a);
+  return id;
 }
 
 bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now) {
   // Optimistic locking: 0 rows changed means the revision moved on meanwhile.
-  return db.execute(
-             "UPDATE articles SET edition = ?, category_id = ?, slug = ?, title = ?, body = ?, body_html = ?,"
-             " author = ?, source = ?, status = ?, published_at = ?, updated_at = ?, updated_by = ?,"
-             " revision = revision + 1"
-             " WHERE id = ? AND revision = ?",
-             {a.edition, a.category_id, a.slug, a.title, a.body, a.body_html, a.author, a.source, a.status,
-              Param::time(a.published_at), Param::time(now), user_id, a.id, a.revision}) == 1;
+  bool saved = db.execute(
+                   "UPDATE articles SET edition = ?, category_id = ?, slug = ?, title = ?, lead = ?,"
+                   " author = ?, source = ?, status = ?, published_at = ?, updated_at = ?, updated_by = ?,"
+                   " revision = revision + 1"
+                   " WHERE id = ? AND revision = ?",
+                   {a.edition, a.category_id, a.slug, a.title, lead_of(a.body), a.author, a.source, a.status,
+                    Param::time(a.published_at), Param::time(now), user_id, a.id, a.revision}) == 1;
+  if (saved) save_body(db, a.id, a);
+  return saved;
 }
 
 void replace_related(Db& db, int64_t article_id, const std::vector<int64_t>& related) {
@@ -169,8 +189,8 @@ std::optional<ArticleDraft> load_revision(Db& db, int64_t article_id, int64_t re
 
 int render_missing_body_html(Db& db) {
   int n = 0;
-  for (const Row& r : db.select("SELECT id, body FROM articles WHERE body_html IS NULL", {})) {
-    db.execute("UPDATE articles SET body_html = ? WHERE id = ?", {markdown_to_html(r[1].s), r[0].i});
+  for (const Row& r : db.select("SELECT article_id, body FROM article_bodies WHERE body_html IS NULL", {})) {
+    db.execute("UPDATE article_bodies SET body_html = ? WHERE article_id = ?", {markdown_to_html(r[1].s), r[0].i});
     ++n;
   }
   return n;

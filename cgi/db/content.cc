@@ -8,8 +8,7 @@
 // The listing queries, named so that explain_listing_queries() checks the very
 // text the pages run.
 constexpr const char* kStoriesSql =
-    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at,"
-    "       SUBSTRING_INDEX(a.body, '\\n\\n', 1)"
+    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at, a.lead"
     " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
     " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
@@ -37,8 +36,9 @@ constexpr const char* kRelatedSql =
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"                \
   " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
 constexpr const char* kArticlePageSql =
-    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(a.body_html, ''), a.author, a.source, a.body"
+    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source, COALESCE(b.body, '')"
     " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " LEFT JOIN article_bodies b ON b.article_id = a.id"
     " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
     " UNION ALL "
     "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', ''"

@@ -65,8 +65,8 @@ class Freshness(unittest.TestCase):
 
     def test_scheduled_time_ends_cached_pages_by_itself(self):
         self.warm("/en/")
-        sql_change("INSERT INTO articles (edition, category_id, slug, title, body, status, published_at) "
-                   "VALUES ('en', 1, 'due-soon', 'Due in three seconds', 'x', 'published', "
+        sql_change("INSERT INTO articles (edition, category_id, slug, title, status, published_at) "
+                   "VALUES ('en', 1, 'due-soon', 'Due in three seconds', 'published', "
                    "UTC_TIMESTAMP() + INTERVAL 3 SECOND)")
         due = time.monotonic() + 3
         time.sleep(1.2)  # the workers have seen the change; the article is not due yet
@@ -147,8 +147,8 @@ class FlatQueries(unittest.TestCase):
         s = stack()
         first_new = int(sql("SELECT MAX(id) FROM articles").strip()) + 1
         # A few thousand rows over two years, in every edition and category.
-        sql("INSERT INTO articles (edition, category_id, slug, title, body, status, published_at) "
-            "SELECT c.edition, c.id, CONCAT('explain-', seq, '-', c.id), CONCAT('Explained ', seq), 'x', "
+        sql("INSERT INTO articles (edition, category_id, slug, title, status, published_at) "
+            "SELECT c.edition, c.id, CONCAT('explain-', seq, '-', c.id), CONCAT('Explained ', seq), "
             "IF(seq % 10 = 0, 'draft', 'published'), UTC_TIMESTAMP() - INTERVAL seq * 97 MINUTE "
             "FROM seq_1_to_250 JOIN categories c")
         sql("INSERT INTO article_related (article_id, related_id, position) "
