@@ -2,7 +2,8 @@
 
 #include <cstring>
 #include <optional>
-#include <sstream>
+#include <algorithm>
+#include <string_view>
 
 #include "auth/crypto.h"
 #include "auth/session.h"
@@ -55,20 +56,38 @@ const std::vector<Route>& routes() {
 
 namespace {
 
-std::vector<std::string> pattern_segments(const std::string& pattern) {
-  std::vector<std::string> out;
-  std::stringstream ss(pattern);
-  std::string part;
-  while (std::getline(ss, part, '/'))
-    if (!part.empty()) out.push_back(part);
-  return out;
+// Matches `pattern` ("/{edition}/news/{category}") against the request's
+// segments, collecting the {placeholders}. Walks the pattern in place: it runs
+// for every route on every request.
+bool match_pattern(std::string_view pattern, const std::vector<std::string>& segments, RouteParams& params,
+                   int& literals) {
+  size_t i = 0;
+  for (size_t pos = 0; pos < pattern.size();) {
+    if (pattern[pos] == '/') {
+      ++pos;
+      continue;
+    }
+    size_t end = std::min(pattern.find('/', pos), pattern.size());
+    std::string_view part = pattern.substr(pos, end - pos);
+    pos = end;
+    if (i == segments.size()) return false;
+    if (part.front() == '{') {
+      params.push_back(segments[i]);
+    } else {
+      if (part != segments[i]) return false;
+      ++literals;
+    }
+    ++i;
+  }
+  return i == segments.size();
 }
 
-bool method_in(const std::string& method, const char* methods) {
-  std::stringstream ss(methods);
-  std::string m;
-  while (ss >> m)
-    if (m == method) return true;
+bool method_in(std::string_view method, std::string_view methods) {
+  for (size_t pos = 0; pos < methods.size();) {
+    size_t end = std::min(methods.find(' ', pos), methods.size());
+    if (methods.substr(pos, end - pos) == method) return true;
+    pos = end + 1;
+  }
   return false;
 }
 
@@ -88,20 +107,9 @@ RouteMatch match_route(const std::vector<Route>& table, const std::string& metho
   RouteMatch best;
   int best_score = -1;
   for (const Route& route : table) {
-    std::vector<std::string> parts = pattern_segments(route.pattern);
-    if (parts.size() != segments.size()) continue;
     RouteParams params;
     int literals = 0;
-    bool ok = true;
-    for (size_t i = 0; i < parts.size() && ok; ++i) {
-      if (parts[i].front() == '{') {
-        params.push_back(segments[i]);
-      } else {
-        ok = parts[i] == segments[i];
-        ++literals;
-      }
-    }
-    if (!ok) continue;
+    if (!match_pattern(route.pattern, segments, params, literals)) continue;
     bool allowed = method_in(method, route.methods);
     int score = literals * 2 + (allowed ? 1 : 0);
     if (score <= best_score) continue;

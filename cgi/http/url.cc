@@ -113,6 +113,7 @@ std::optional<QueryParams> parse_query(std::string_view query, bool form_body) {
 std::string url_escape(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
+  out.reserve(s.size());
   for (unsigned char c : s) {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
         c == '_' || c == '.' || c == '~') {
