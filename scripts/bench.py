@@ -235,6 +235,9 @@ def command_run(args):
     helpers = []
     try:
         stack.start()
+        for path in sockets.values():  # left by an interrupted run: waiting on them would race the new ones
+            if os.path.exists(path):
+                os.unlink(path)
         env = stack.newsline_env()
         env.update({"NEWSLINE_LISTEN": sockets["nocache"], "NEWSLINE_PAGE_CACHE": "off"})
         helpers.append(subprocess.Popen([BINARY, "--config", stack.config_file, "serve"], env=env,

@@ -9,12 +9,12 @@
 // text the pages run.
 constexpr const char* kStoriesSql =
     "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at, a.lead"
-    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
     " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
 constexpr const char* kEditionFeedSql =
     "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
     " WHERE a.edition = ? AND a.status = 'published'"
     "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
@@ -32,7 +32,7 @@ constexpr const char* kRelatedSql =
 #define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, c.slug, c.name, a.published_at"
 #define NL_NEWSLINE_PART                                                                   \
   "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                                     \
-  " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"                    \
+  " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"                    \
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"                \
   " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
 constexpr const char* kArticlePageSql =
@@ -47,7 +47,7 @@ constexpr const char* kArticlePageSql =
     " UNION ALL " NL_NEWSLINE_PART;
 constexpr const char* kEditionListingSql =
     "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
-    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
     " WHERE a.edition = ? AND a.status = 'published'"
     "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
@@ -57,7 +57,7 @@ constexpr const char* kCategoryListingSql =
     " FROM categories c WHERE c.edition = ? AND c.slug = ?)"
     " UNION ALL "
     "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
-    " FROM categories c STRAIGHT_JOIN articles a ON a.category_id = c.id"
+    " FROM categories c STRAIGHT_JOIN articles a FORCE INDEX (ix_category_feed) ON a.category_id = c.id"
     " WHERE c.edition = ? AND c.slug = ? AND a.status = 'published'"
     "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
@@ -76,6 +76,10 @@ const std::string& Edition::label(const std::string& key) const {
 // and stop at LIMIT: STRAIGHT_JOIN keeps the optimizer from starting at categories
 // and sorting every article, and "(t, id) before the cursor" is written so that it
 // is a range on published_at, which makes a deep page as cheap as the first.
+// FORCE INDEX keeps that range: with most of a million-article feed after the
+// cursor, MariaDB 10.11 costs the range above a table scan, drops it, and reads
+// the index as a ref on (edition, status) from the newest article down (300 ms
+// for a deep page instead of 1).
 namespace {
 
 // The headline columns (id, slug, title, category slug, category name,
@@ -230,7 +234,15 @@ std::vector<Headline> related_headlines(Db& db, int64_t id, std::time_t now) {
 }
 
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now) {
-  Cursor first{now, INT64_MAX}, deep{now - 86400 * 365, 1000000};
+  // The deep page is a quarter down the feed, with most of the feed after it:
+  // there a plan that is not a range from the cursor reads every newer article
+  // first (found with OFFSET: this is a maintenance command, not a page).
+  Cursor first{now, INT64_MAX}, deep{now - 86400 * 365, INT64_MAX};
+  Rows count = db.select_once("SELECT COUNT(*) FROM articles WHERE edition = 'en' AND status = 'published'", {});
+  Rows at = db.select_once("SELECT published_at, id FROM articles WHERE edition = 'en' AND status = 'published'"
+                           " ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?",
+                           {count.empty() ? int64_t{0} : count[0][0].i / 4});
+  if (!at.empty()) deep = Cursor{static_cast<std::time_t>(at[0][0].i), at[0][1].i};
   auto explain = [&](const char* sql, std::initializer_list<Param> params) {
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };

@@ -160,6 +160,12 @@ class FlatQueries(unittest.TestCase):
                 f.write(out)
             tables = re.findall(r"table=(\w*) type=(\w*) key=(\w*) rows=\S* extra=(.*)", out)
             self.assertGreaterEqual(len(tables), 12, out)
+            # A page after a cursor must start reading at the cursor (a range); a ref on
+            # (edition, status) would read every newer article first.
+            deep_pages = re.findall(r"^(?:all news|category), deep page\n((?:  .*\n)+)", out, re.M)
+            self.assertEqual(len(deep_pages), 2, out)
+            for block in deep_pages:
+                self.assertRegex(block, r"table=a type=range key=ix_(edition|category)_feed ", out)
             for table, access, key, extra in tables:
                 if not table:
                     continue
