@@ -1,8 +1,8 @@
 #include "router.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
-#include <algorithm>
 #include <string_view>
 
 #include "auth/crypto.h"

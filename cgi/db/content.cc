@@ -5,16 +5,20 @@
 
 #include "db/db.h"
 
+// The edition feed in index order, with each article's category (why FORCE INDEX:
+// see the comment above the helpers below).
+#define NL_EDITION_FEED_FROM \
+  " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
 // The listing queries, named so that explain_listing_queries() checks the very
 // text the pages run.
 constexpr const char* kStoriesSql =
     "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at, a.lead"
-    " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    NL_EDITION_FEED_FROM
     " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
 constexpr const char* kEditionFeedSql =
     "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-    " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    NL_EDITION_FEED_FROM
     " WHERE a.edition = ? AND a.status = 'published'"
     "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
@@ -32,7 +36,7 @@ constexpr const char* kRelatedSql =
 #define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, c.slug, c.name, a.published_at"
 #define NL_NEWSLINE_PART                                                                   \
   "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                                     \
-  " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"                    \
+  NL_EDITION_FEED_FROM                                                                     \
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"                \
   " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
 constexpr const char* kArticlePageSql =
@@ -47,7 +51,7 @@ constexpr const char* kArticlePageSql =
     " UNION ALL " NL_NEWSLINE_PART;
 constexpr const char* kEditionListingSql =
     "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
-    " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
+    NL_EDITION_FEED_FROM
     " WHERE a.edition = ? AND a.status = 'published'"
     "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
