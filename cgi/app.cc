@@ -49,6 +49,17 @@ std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
   return editions_;
 }
 
+std::shared_ptr<const CategoryCatalogue> App::categories(Db& db) {
+  // Generation 0 (before the clock's first poll, or without a clock) is never trusted.
+  uint64_t generation = clock_ ? clock_->generation() : 0;
+  std::lock_guard<std::mutex> lock(categories_mutex_);
+  if (!categories_ || generation == 0 || generation != categories_generation_) {
+    categories_ = std::make_shared<const CategoryCatalogue>(CategoryCatalogue::load(db));
+    categories_generation_ = generation;
+  }
+  return categories_;
+}
+
 App::~App() {
   if (clock_) clock_->stop();
 }
@@ -169,7 +180,8 @@ void App::answer(const Request& req, Db& db, Response& res) {
 
 void App::render(const Request& req, Db& db, Response& res) {
   auto editions_now = editions(db);
-  Context ctx{req, res, cfg_, db, *editions_now, std::time(nullptr), std::nullopt};
+  auto categories_now = categories(db);
+  Context ctx{req, res, cfg_, db, *editions_now, *categories_now, std::time(nullptr), std::nullopt};
   try {
     dispatch(ctx);
   } catch (const HttpError& e) {

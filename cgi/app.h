@@ -1,5 +1,6 @@
-// The application shared by all threads of a worker process: configuration and
-// the edition catalogue (a read-only copy loaded from the database on first use).
+// The application shared by all threads of a worker process: configuration, the
+// edition catalogue (a read-only copy loaded from the database on first use) and
+// the category catalogue (reread whenever the content version moves on).
 #pragma once
 #include <memory>
 #include <mutex>
@@ -30,6 +31,8 @@ class App {
 
  private:
   std::shared_ptr<const std::vector<Edition>> editions(Db& db);
+  // The catalogue of the content version the clock last saw (reread when it moves on).
+  std::shared_ptr<const CategoryCatalogue> categories(Db& db);
   void answer(const Request& req, Db& db, Response& res);
   void render(const Request& req, Db& db, Response& res);
   // ETag, Last-Modified and Cache-Control of a public page.
@@ -38,6 +41,9 @@ class App {
   const Config& cfg_;
   std::mutex editions_mutex_;
   std::shared_ptr<const std::vector<Edition>> editions_;
+  std::mutex categories_mutex_;
+  std::shared_ptr<const CategoryCatalogue> categories_;
+  uint64_t categories_generation_ = 0;
   std::unique_ptr<ContentClock> clock_;
   std::unique_ptr<PageCache> cache_;
 };

@@ -27,6 +27,7 @@ struct Context {
   const Config& cfg;
   Db& db;
   const std::vector<Edition>& editions;
+  const CategoryCatalogue& categories;
   std::time_t now;  // one clock reading per request: every query sees the same "now"
   std::optional<Session> session;  // set by dispatch() for routes that need a login
 

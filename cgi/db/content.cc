@@ -5,66 +5,61 @@
 
 #include "db/db.h"
 
-// The edition feed in index order, with each article's category (why FORCE INDEX:
-// see the comment above the helpers below).
-#define NL_EDITION_FEED_FROM \
-  " FROM articles a FORCE INDEX (ix_edition_feed) STRAIGHT_JOIN categories c ON c.id = a.category_id"
+// The edition feed in index order (why FORCE INDEX: see the comment above the
+// helpers below). Headlines are read from the feed indexes alone: they hold
+// every headline column, and the worker names the category (CategoryCatalogue).
+#define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, a.category_id, a.published_at"
+#define NL_EDITION_FEED_FROM " FROM articles a FORCE INDEX (ix_edition_feed)"
+#define NL_BEFORE_CURSOR "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
+#define NL_NEWEST_FIRST " ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
 // The listing queries, named so that explain_listing_queries() checks the very
 // text the pages run.
 constexpr const char* kStoriesSql =
-    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at, a.lead"
+    "SELECT " NL_HEADLINE_COLUMNS ", a.lead"
     NL_EDITION_FEED_FROM
     " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+    NL_NEWEST_FIRST;
 constexpr const char* kEditionFeedSql =
-    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
+    "SELECT " NL_HEADLINE_COLUMNS
     NL_EDITION_FEED_FROM
-    " WHERE a.edition = ? AND a.status = 'published'"
-    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
-    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
+    " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR
+    NL_NEWEST_FIRST;
 constexpr const char* kRelatedSql =
-    "SELECT a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-    " FROM article_related r"
-    " JOIN articles a ON a.id = r.related_id"
-    " JOIN categories c ON c.id = a.category_id"
+    "SELECT " NL_HEADLINE_COLUMNS
+    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
     " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY r.position";
+constexpr const char* kCategoryByIdSql = "SELECT id, edition, slug, name FROM categories WHERE id = ?";
+constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM categories WHERE edition = ? AND slug = ?";
 // Page queries: each part is tagged in column 0, and every row has the headline
-// columns 1..6 (id, slug, title, category slug, category name, published_at),
-// then lead or body_html, author, source, body. Rows are put in order in C++,
-// so the union needs no sort.
-#define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, c.slug, c.name, a.published_at"
-#define NL_NEWSLINE_PART                                                                   \
-  "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                                     \
-  NL_EDITION_FEED_FROM                                                                     \
-  " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"                \
-  " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
+// columns 1..5 (id, slug, title, category id, published_at), then body_html or
+// the related position, author, source, body. Rows are put in order in C++, so
+// the union needs no sort.
+#define NL_NEWSLINE_PART                                                     \
+  "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                        \
+  NL_EDITION_FEED_FROM                                                       \
+  " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"  \
+  NL_NEWEST_FIRST ")"
 constexpr const char* kArticlePageSql =
     "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source, COALESCE(b.body, '')"
-    " FROM articles a STRAIGHT_JOIN categories c ON c.id = a.category_id"
-    " LEFT JOIN article_bodies b ON b.article_id = a.id"
+    " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id"
     " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
     " UNION ALL "
     "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', ''"
-    " FROM article_related r JOIN articles a ON a.id = r.related_id JOIN categories c ON c.id = a.category_id"
+    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
     " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)"
     " UNION ALL " NL_NEWSLINE_PART;
 constexpr const char* kEditionListingSql =
     "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
     NL_EDITION_FEED_FROM
-    " WHERE a.edition = ? AND a.status = 'published'"
-    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
-    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
+    " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR
+    NL_NEWEST_FIRST ")"
     " UNION ALL " NL_NEWSLINE_PART;
 constexpr const char* kCategoryListingSql =
-    "(SELECT 4, c.id, c.slug, c.name, c.slug, c.name, NULL, '', '', '', ''"
-    " FROM categories c WHERE c.edition = ? AND c.slug = ?)"
-    " UNION ALL "
     "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
-    " FROM categories c STRAIGHT_JOIN articles a FORCE INDEX (ix_category_feed) ON a.category_id = c.id"
-    " WHERE c.edition = ? AND c.slug = ? AND a.status = 'published'"
-    "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
-    " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)"
+    " FROM articles a FORCE INDEX (ix_category_feed)"
+    " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR
+    NL_NEWEST_FIRST ")"
     " UNION ALL " NL_NEWSLINE_PART;
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
@@ -77,34 +72,66 @@ const std::string& Edition::label(const std::string& key) const {
 }
 
 // Listing queries read articles in index order (ix_edition_feed / ix_category_feed)
-// and stop at LIMIT: STRAIGHT_JOIN keeps the optimizer from starting at categories
-// and sorting every article, and "(t, id) before the cursor" is written so that it
-// is a range on published_at, which makes a deep page as cheap as the first.
+// and stop at LIMIT. "(t, id) before the cursor" is written so that it is a
+// range on published_at, which makes a deep page as cheap as the first.
 // FORCE INDEX keeps that range: with most of a million-article feed after the
 // cursor, MariaDB 10.11 costs the range above a table scan, drops it, and reads
 // the index as a ref on (edition, status) from the newest article down (300 ms
 // for a deep page instead of 1).
 namespace {
 
-// The headline columns (id, slug, title, category slug, category name,
-// published_at) starting at column `first` (1 in page queries, after the part).
-Headline headline_from(const Row& r, size_t first = 0) {
-  Headline h;
-  h.id = r[first].i;
-  h.slug = r[first + 1].s;
-  h.title = r[first + 2].s;
-  h.category_slug = r[first + 3].s;
-  h.category_name = r[first + 4].s;
-  h.published_at = r[first + 5].i;
-  return h;
+Category category_from(const Row& r) { return {r[0].i, r[1].s, r[2].s, r[3].s}; }
+
+std::optional<Category> category_by_id(Db& db, int64_t id) {
+  Rows rows = db.select(kCategoryByIdSql, {id});
+  if (rows.empty()) return std::nullopt;
+  return category_from(rows[0]);
 }
 
-std::vector<Headline> headlines_from(const Rows& rows) {
-  std::vector<Headline> out;
-  out.reserve(rows.size());
-  for (const Row& r : rows) out.push_back(headline_from(r));
-  return out;
-}
+// Headlines from rows, with their category named from the catalogue. A category
+// newer than the catalogue (created within the last poll of the content clock)
+// is read from the database.
+class HeadlineReader {
+ public:
+  HeadlineReader(Db& db, const CategoryCatalogue& catalogue) : db_(db), catalogue_(catalogue) {}
+
+  // The headline columns (id, slug, title, category id, published_at) from column
+  // `first` (1 in page queries, after the part).
+  Headline headline(const Row& r, size_t first = 0) {
+    Headline h;
+    h.id = r[first].i;
+    h.slug = r[first + 1].s;
+    h.title = r[first + 2].s;
+    h.category_id = r[first + 3].i;
+    h.published_at = r[first + 4].i;
+    const Category& c = category(h.category_id);
+    h.category_slug = c.slug;
+    h.category_name = c.name;
+    return h;
+  }
+
+  std::vector<Headline> headlines(const Rows& rows) {
+    std::vector<Headline> out;
+    out.reserve(rows.size());
+    for (const Row& r : rows) out.push_back(headline(r));
+    return out;
+  }
+
+ private:
+  const Category& category(int64_t id) {
+    if (const Category* c = catalogue_.find(id)) return *c;
+    if (newer_.id != id) {
+      auto c = category_by_id(db_, id);
+      if (!c) throw DbError("an article's category " + std::to_string(id) + " does not exist");
+      newer_ = std::move(*c);
+    }
+    return newer_;
+  }
+
+  Db& db_;
+  const CategoryCatalogue& catalogue_;
+  Category newer_;
+};
 
 // The first page is "everything before now, any id". A cursor is never later than now,
 // so "before the cursor" also means "its time has come".
@@ -138,11 +165,27 @@ std::vector<Edition> load_editions(Db& db) {
   return editions;
 }
 
+CategoryCatalogue CategoryCatalogue::load(Db& db) {
+  CategoryCatalogue catalogue;
+  for (const Row& r : db.select("SELECT id, edition, slug, name FROM categories", {}))
+    catalogue.by_id_.emplace(r[0].i, category_from(r));
+  return catalogue;
+}
+
+const Category* CategoryCatalogue::find(int64_t id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &it->second;
+}
+
+const Category* CategoryCatalogue::find(const std::string& edition, const std::string& slug) const {
+  for (const auto& [id, c] : by_id_)
+    if (c.slug == slug && c.edition == edition) return &c;
+  return nullptr;
+}
+
 namespace {
 
-enum Part { kArticle = 1, kRelated = 2, kItem = 3, kCategory = 4, kNewsline = 9 };
-
-Headline headline_at(const Row& r) { return headline_from(r, 1); }
+enum Part { kArticle = 1, kRelated = 2, kItem = 3, kNewsline = 9 };
 
 bool newer_first(const Headline& a, const Headline& b) {
   return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
@@ -150,15 +193,9 @@ bool newer_first(const Headline& a, const Headline& b) {
 
 void sort_newest_first(std::vector<Headline>& v) { std::sort(v.begin(), v.end(), newer_first); }
 
-ListingPage listing_from(const Rows& rows) {
+ListingPage listing_from(HeadlineReader& reader, const Rows& rows) {
   ListingPage page;
-  for (const Row& r : rows) {
-    switch (r[0].i) {
-      case kCategory: page.category = Category{r[1].i, r[2].s, r[3].s}; break;
-      case kItem: page.items.push_back(headline_at(r)); break;
-      case kNewsline: page.newsline.push_back(headline_at(r)); break;
-    }
-  }
+  for (const Row& r : rows) (r[0].i == kItem ? page.items : page.newsline).push_back(reader.headline(r, 1));
   sort_newest_first(page.items);
   sort_newest_first(page.newsline);
   return page;
@@ -166,25 +203,27 @@ ListingPage listing_from(const Rows& rows) {
 
 }  // namespace
 
-ArticlePage article_page(Db& db, const std::string& edition, int64_t id, std::time_t now, int newsline_size) {
+ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, int64_t id,
+                         std::time_t now, int newsline_size) {
   Rows rows = db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now), edition,
                                           Param::time(now), newsline_size});
+  HeadlineReader reader(db, categories);
   ArticlePage page;
   std::vector<std::pair<int64_t, Headline>> related;
   for (const Row& r : rows) {
     if (r[0].i == kArticle) {
       Article a;
-      static_cast<Headline&>(a) = headline_at(r);
+      static_cast<Headline&>(a) = reader.headline(r, 1);
       a.edition = edition;
-      a.body_html = r[7].s;
-      a.author = r[8].s;
-      a.source = r[9].s;
-      a.body = r[10].s;
+      a.body_html = r[6].s;
+      a.author = r[7].s;
+      a.source = r[8].s;
+      a.body = r[9].s;
       page.article = std::move(a);
     } else if (r[0].i == kRelated) {
-      related.emplace_back(std::stoll(r[7].s), headline_at(r));  // in the editor's order
+      related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1));  // in the editor's order
     } else {
-      page.newsline.push_back(headline_at(r));
+      page.newsline.push_back(reader.headline(r, 1));
     }
   }
   std::stable_sort(related.begin(), related.end(), [](auto& x, auto& y) { return x.first < y.first; });
@@ -193,36 +232,53 @@ ArticlePage article_page(Db& db, const std::string& edition, int64_t id, std::ti
   return page;
 }
 
-ListingPage edition_listing_page(Db& db, const std::string& edition, const std::optional<Cursor>& before,
-                                 std::time_t now, int limit, int newsline_size) {
+ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+                                 const std::optional<Cursor>& before, std::time_t now, int limit, int newsline_size) {
   Cursor c = cursor_or_now(before, now);
-  return listing_from(db.select(kEditionListingSql, {edition, Param::time(c.published_at), Param::time(c.published_at),
-                                                     c.id, limit, edition, Param::time(now), newsline_size}));
+  HeadlineReader reader(db, categories);
+  return listing_from(reader, db.select(kEditionListingSql,
+                                        {edition, Param::time(c.published_at), Param::time(c.published_at), c.id,
+                                         limit, edition, Param::time(now), newsline_size}));
 }
 
-ListingPage category_listing_page(Db& db, const std::string& edition, const std::string& category_slug,
-                                  const std::optional<Cursor>& before, std::time_t now, int limit,
-                                  int newsline_size) {
+ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+                                  const std::string& category_slug, const std::optional<Cursor>& before,
+                                  std::time_t now, int limit, int newsline_size) {
+  std::optional<Category> category;
+  if (const Category* known = categories.find(edition, category_slug)) {
+    category = *known;
+  } else {  // unknown to the catalogue: a category created since, or none (a 404 page with the news line)
+    Rows rows = db.select(kCategoryBySlugSql, {edition, category_slug});
+    if (rows.empty()) return ListingPage{std::nullopt, {}, latest_headlines(db, categories, edition, now, newsline_size)};
+    category = category_from(rows[0]);
+  }
   Cursor c = cursor_or_now(before, now);
-  return listing_from(db.select(kCategoryListingSql,
-                                {edition, category_slug, edition, category_slug, Param::time(c.published_at),
-                                 Param::time(c.published_at), c.id, limit, edition, Param::time(now), newsline_size}));
+  HeadlineReader reader(db, categories);
+  ListingPage page = listing_from(reader, db.select(kCategoryListingSql,
+                                                    {category->id, Param::time(c.published_at),
+                                                     Param::time(c.published_at), c.id, limit, edition,
+                                                     Param::time(now), newsline_size}));
+  page.category = std::move(category);
+  return page;
 }
 
-std::vector<Headline> latest_headlines(Db& db, const std::string& edition, std::time_t now, int limit) {
+std::vector<Headline> latest_headlines(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+                                       std::time_t now, int limit) {
   Cursor c = cursor_or_now(std::nullopt, now);
-  return headlines_from(db.select(kEditionFeedSql, {edition, Param::time(c.published_at),
-                                                    Param::time(c.published_at), c.id, limit}));
+  return HeadlineReader(db, categories)
+      .headlines(db.select(kEditionFeedSql, {edition, Param::time(c.published_at), Param::time(c.published_at), c.id,
+                                             limit}));
 }
 
-std::vector<Headline> home_page(Db& db, const std::string& edition, std::time_t now, int limit) {
-  Rows rows = db.select(
-      kStoriesSql,
-      {edition, Param::time(now), limit});
+std::vector<Headline> home_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+                                std::time_t now, int limit) {
+  Rows rows = db.select(kStoriesSql, {edition, Param::time(now), limit});
+  HeadlineReader reader(db, categories);
   std::vector<Headline> out;
+  out.reserve(rows.size());
   for (const Row& r : rows) {
-    out.push_back(headline_from(r));
-    out.back().lead = r[6].s;
+    out.push_back(reader.headline(r));
+    out.back().lead = r[5].s;
   }
   return out;
 }
@@ -231,10 +287,8 @@ bool article_had_slug(Db& db, int64_t id, const std::string& slug) {
   return !db.select("SELECT 1 FROM article_old_slugs WHERE article_id = ? AND slug = ?", {id, slug}).empty();
 }
 
-std::vector<Headline> related_headlines(Db& db, int64_t id, std::time_t now) {
-  return headlines_from(db.select(
-      kRelatedSql,
-      {id, Param::time(now)}));
+std::vector<Headline> related_headlines(Db& db, const CategoryCatalogue& categories, int64_t id, std::time_t now) {
+  return HeadlineReader(db, categories).headlines(db.select(kRelatedSql, {id, Param::time(now)}));
 }
 
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now) {
@@ -247,6 +301,8 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
                            " ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?",
                            {count.empty() ? int64_t{0} : count[0][0].i / 4});
   if (!at.empty()) deep = Cursor{static_cast<std::time_t>(at[0][0].i), at[0][1].i};
+  Rows category = db.select(kCategoryBySlugSql, {"en", "politics"});
+  int64_t politics = category.empty() ? 1 : category[0][0].i;
   auto explain = [&](const char* sql, std::initializer_list<Param> params) {
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
@@ -262,8 +318,8 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
                      explain(kEditionListingSql, {"en", Param::time(c.published_at), Param::time(c.published_at), c.id,
                                                   51, "en", Param::time(now), 40}));
     out.emplace_back(std::string("category") + depth,
-                     explain(kCategoryListingSql, {"en", "politics", "en", "politics", Param::time(c.published_at),
-                                                   Param::time(c.published_at), c.id, 51, "en", Param::time(now), 40}));
+                     explain(kCategoryListingSql, {politics, Param::time(c.published_at), Param::time(c.published_at),
+                                                   c.id, 51, "en", Param::time(now), 40}));
   }
   out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now)}));
   return out;

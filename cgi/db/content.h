@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "db/db.h"
@@ -22,12 +23,27 @@ struct Edition {
 
 struct Category {
   int64_t id = 0;
+  std::string edition;
   std::string slug;
   std::string name;
 };
 
+// Every category of every edition, read by a worker once per content version
+// (a category change bumps it): page queries then read headlines from the feed
+// indexes alone, and the worker names each headline's category.
+class CategoryCatalogue {
+ public:
+  static CategoryCatalogue load(Db& db);
+  const Category* find(int64_t id) const;
+  const Category* find(const std::string& edition, const std::string& slug) const;
+
+ private:
+  std::unordered_map<int64_t, Category> by_id_;
+};
+
 struct Headline {
   int64_t id = 0;
+  int64_t category_id = 0;
   std::string slug;
   std::string title;
   std::string category_slug;
@@ -60,7 +76,7 @@ std::vector<Edition> load_editions(Db& db);
 
 
 // The `limit` newest visible headlines of an edition (the news line).
-std::vector<Headline> latest_headlines(Db& db, const std::string& edition, std::time_t now, int limit);
+std::vector<Headline> latest_headlines(Db& db, const CategoryCatalogue& categories, const std::string& edition, std::time_t now, int limit);
 
 
 
@@ -75,19 +91,19 @@ struct ArticlePage {
   std::vector<Headline> related;
   std::vector<Headline> newsline;
 };
-ArticlePage article_page(Db& db, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
+ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
 
 // The `limit` newest visible stories with their first paragraph; the news line is their head.
-std::vector<Headline> home_page(Db& db, const std::string& edition, std::time_t now, int limit);
+std::vector<Headline> home_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, std::time_t now, int limit);
 
 struct ListingPage {
   std::optional<Category> category;  // category pages: nullopt when there is no such category
   std::vector<Headline> items;
   std::vector<Headline> newsline;
 };
-ListingPage edition_listing_page(Db& db, const std::string& edition, const std::optional<Cursor>& before,
+ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, const std::optional<Cursor>& before,
                                  std::time_t now, int limit, int newsline_size);
-ListingPage category_listing_page(Db& db, const std::string& edition, const std::string& category_slug,
+ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, const std::string& category_slug,
                                   const std::optional<Cursor>& before, std::time_t now, int limit,
                                   int newsline_size);
 
@@ -96,4 +112,4 @@ ListingPage category_listing_page(Db& db, const std::string& edition, const std:
 bool article_had_slug(Db& db, int64_t id, const std::string& slug);
 
 // The visible articles linked from article `id`, in the editor's order.
-std::vector<Headline> related_headlines(Db& db, int64_t id, std::time_t now);
+std::vector<Headline> related_headlines(Db& db, const CategoryCatalogue& categories, int64_t id, std::time_t now);

@@ -297,7 +297,7 @@ void admin_article_preview(Context& ctx, const RouteParams& p) {
   shown.author = a.author;
   shown.source = a.source;
   PageView view(ctx, edition, a.title, "site/article.tpl");
-  fill_article(view.content(), edition, shown, related_headlines(ctx.db, a.id, ctx.now));
+  fill_article(view.content(), edition, shown, related_headlines(ctx.db, ctx.categories, a.id, ctx.now));
   view.set_preview();
   add_newsline(ctx, view, edition);
   view.render(ctx.res);

@@ -23,7 +23,7 @@ void site_article(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   auto [id, slug] = split_id_slug(p[2]);
   if (id <= 0) throw HttpError{404, &edition};
-  ArticlePage page = article_page(ctx.db, edition.code, id, ctx.now, ctx.cfg.newsline_size);
+  ArticlePage page = article_page(ctx.db, ctx.categories, edition.code, id, ctx.now, ctx.cfg.newsline_size);
   std::optional<Article>& article = page.article;
   if (!article) {
     site_error_page(ctx, 404, edition, &page.newsline);

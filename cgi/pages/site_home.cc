@@ -20,7 +20,7 @@ void site_home(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   // One query: the news line is the head of the same list of stories.
   int newsline_size = ctx.cfg.newsline_size;
-  std::vector<Headline> latest = home_page(ctx.db, edition.code, ctx.now, std::max(kHomeStories, newsline_size));
+  std::vector<Headline> latest = home_page(ctx.db, ctx.categories, edition.code, ctx.now, std::max(kHomeStories, newsline_size));
   std::vector<Headline> stories(latest.begin(), latest.begin() + std::min<size_t>(latest.size(), kHomeStories));
   latest.resize(std::min<size_t>(latest.size(), newsline_size));
   PageView view(ctx, edition, edition.label("latest"), "site/home.tpl");

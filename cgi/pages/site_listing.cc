@@ -38,7 +38,7 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
 void site_all_news(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   std::optional<Cursor> before = requested_cursor(ctx);
-  ListingPage page = edition_listing_page(ctx.db, edition.code, before, ctx.now, ctx.cfg.listing_page_size + 1,
+  ListingPage page = edition_listing_page(ctx.db, ctx.categories, edition.code, before, ctx.now, ctx.cfg.listing_page_size + 1,
                                           ctx.cfg.newsline_size);
   render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, page);
 }
@@ -47,7 +47,7 @@ void site_all_news(Context& ctx, const RouteParams& p) {
 void site_category(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   std::optional<Cursor> before = requested_cursor(ctx);
-  ListingPage page = category_listing_page(ctx.db, edition.code, p[1], before, ctx.now,
+  ListingPage page = category_listing_page(ctx.db, ctx.categories, edition.code, p[1], before, ctx.now,
                                            ctx.cfg.listing_page_size + 1, ctx.cfg.newsline_size);
   if (!page.category) {
     site_error_page(ctx, 404, edition, &page.newsline);

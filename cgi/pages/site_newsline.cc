@@ -4,7 +4,7 @@
 #include "view/view.h"
 
 void add_newsline(Context& ctx, PageView& view, const Edition& edition) {
-  view.set_newsline(latest_headlines(ctx.db, edition.code, ctx.now, ctx.cfg.newsline_size));
+  view.set_newsline(latest_headlines(ctx.db, ctx.categories, edition.code, ctx.now, ctx.cfg.newsline_size));
 }
 
 const Edition& edition_or_404(const Context& ctx, const std::string& code) {

@@ -76,6 +76,40 @@ class Freshness(unittest.TestCase):
         within_a_second(lambda: all("Due in three seconds" in http("/en/").text for _ in range(20)),
                         "the scheduled article when its time came")
 
+    def test_a_category_rename_reaches_every_page_within_a_second(self):
+        # The workers name categories from a catalogue they reread when the content version moves on.
+        self.warm(SEED_PATH)
+        old = sql("SELECT name FROM categories WHERE id = 1 AND slug = 'country'").strip()
+        self.assertTrue(old)
+        sql_change("UPDATE categories SET name = 'Regions & Country' WHERE id = 1")
+        try:
+            within_a_second(lambda: all('class="category" href="/en/news/country">Regions &amp; Country</a>'
+                                        in http(SEED_PATH).text for _ in range(20)), "the category's new name")
+        finally:
+            sql_change("UPDATE categories SET name = '%s' WHERE id = 1" % old.replace("'", "''"))
+
+    def test_a_category_the_workers_have_not_read_yet_is_named(self):
+        # A writer that does not bump the version: the workers' catalogues miss the
+        # new category, so the pages read it from the database instead.
+        for i in range(30):  # every worker renders a page, so it holds a catalogue
+            self.assertEqual(http("/en/news?warm=%d" % i).status, 200)
+        sql("INSERT INTO categories (edition, slug, name, position) VALUES ('en', 'unseen', 'Unseen desk', 99)")
+        try:
+            sql("INSERT INTO articles (edition, category_id, slug, title, status, published_at) "
+                "SELECT 'en', id, 'in-an-unseen-desk', 'In an unseen desk', 'published', UTC_TIMESTAMP() "
+                "FROM categories WHERE slug = 'unseen'")
+            aid = int(sql("SELECT id FROM articles WHERE slug = 'in-an-unseen-desk'").strip())
+            r = http("/en/news/unseen/%d-in-an-unseen-desk" % aid)
+            self.assertEqual(r.status, 200)
+            self.assertIn('<a class="category" href="/en/news/unseen">Unseen desk</a>', r.text)
+            r = http("/en/news/unseen")
+            self.assertEqual(r.status, 200)
+            self.assertIn("In an unseen desk", r.text)
+            self.assertEqual(http("/en/news/never-was").status, 404)
+        finally:
+            sql_change("DELETE FROM articles WHERE slug = 'in-an-unseen-desk'")
+            sql_change("DELETE FROM categories WHERE slug = 'unseen'")
+
     def test_a_cached_page_costs_no_database_round_trip(self):
         self.warm(SEED_PATH)
         before = com_stmt_execute()
@@ -166,6 +200,13 @@ class FlatQueries(unittest.TestCase):
             self.assertEqual(len(deep_pages), 2, out)
             for block in deep_pages:
                 self.assertRegex(block, r"table=a type=range key=ix_(edition|category)_feed ", out)
+            # The news line and the listings read their feed index alone (it covers every
+            # headline column), with no lookup of each article's row and no join.
+            listings = re.findall(r"^(?:news line|all news|category)[^\n]*\n((?:  .*\n)+)", out, re.M)
+            self.assertEqual(len(listings), 5, out)
+            for block in listings:
+                for line in block.splitlines():
+                    self.assertRegex(line, r"table=a type=range key=ix_(edition|category)_feed .*Using index", out)
             for table, access, key, extra in tables:
                 if not table:
                     continue
