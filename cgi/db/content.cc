@@ -96,12 +96,12 @@ class HeadlineReader {
   HeadlineReader(Db& db, const CategoryCatalogue& catalogue) : db_(db), catalogue_(catalogue) {}
 
   // The headline columns (id, slug, title, category id, published_at) from column
-  // `first` (1 in page queries, after the part).
-  Headline headline(const Row& r, size_t first = 0) {
+  // `first` (1 in page queries, after the part); the row's strings are moved out.
+  Headline headline(Row& r, size_t first = 0) {
     Headline h;
     h.id = r[first].i;
-    h.slug = r[first + 1].s;
-    h.title = r[first + 2].s;
+    h.slug = std::move(r[first + 1].s);
+    h.title = std::move(r[first + 2].s);
     h.category_id = r[first + 3].i;
     h.published_at = r[first + 4].i;
     const Category& c = category(h.category_id);
@@ -110,10 +110,10 @@ class HeadlineReader {
     return h;
   }
 
-  std::vector<Headline> headlines(const Rows& rows) {
+  std::vector<Headline> headlines(Rows rows) {
     std::vector<Headline> out;
     out.reserve(rows.size());
-    for (const Row& r : rows) out.push_back(headline(r));
+    for (Row& r : rows) out.push_back(headline(r));
     return out;
   }
 
@@ -193,9 +193,9 @@ bool newer_first(const Headline& a, const Headline& b) {
 
 void sort_newest_first(std::vector<Headline>& v) { std::sort(v.begin(), v.end(), newer_first); }
 
-ListingPage listing_from(HeadlineReader& reader, const Rows& rows) {
+ListingPage listing_from(HeadlineReader& reader, Rows rows) {
   ListingPage page;
-  for (const Row& r : rows) (r[0].i == kItem ? page.items : page.newsline).push_back(reader.headline(r, 1));
+  for (Row& r : rows) (r[0].i == kItem ? page.items : page.newsline).push_back(reader.headline(r, 1));
   sort_newest_first(page.items);
   sort_newest_first(page.newsline);
   return page;
@@ -210,15 +210,15 @@ ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std:
   HeadlineReader reader(db, categories);
   ArticlePage page;
   std::vector<std::pair<int64_t, Headline>> related;
-  for (const Row& r : rows) {
+  for (Row& r : rows) {
     if (r[0].i == kArticle) {
       Article a;
       static_cast<Headline&>(a) = reader.headline(r, 1);
       a.edition = edition;
-      a.body_html = r[6].s;
-      a.author = r[7].s;
-      a.source = r[8].s;
-      a.body = r[9].s;
+      a.body_html = std::move(r[6].s);
+      a.author = std::move(r[7].s);
+      a.source = std::move(r[8].s);
+      a.body = std::move(r[9].s);
       page.article = std::move(a);
     } else if (r[0].i == kRelated) {
       related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1));  // in the editor's order
@@ -276,9 +276,9 @@ std::vector<Headline> home_page(Db& db, const CategoryCatalogue& categories, con
   HeadlineReader reader(db, categories);
   std::vector<Headline> out;
   out.reserve(rows.size());
-  for (const Row& r : rows) {
+  for (Row& r : rows) {
     out.push_back(reader.headline(r));
-    out.back().lead = r[5].s;
+    out.back().lead = std::move(r[5].s);
   }
   return out;
 }

@@ -110,13 +110,24 @@ std::optional<QueryParams> parse_query(std::string_view query, bool form_body) {
   return params;
 }
 
+namespace {
+
+bool is_unreserved(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+         c == '.' || c == '~';
+}
+
+}  // namespace
+
 std::string url_escape(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-        c == '_' || c == '.' || c == '~') {
+  size_t plain = 0;  // slugs are plain: copied in one piece
+  while (plain < s.size() && is_unreserved(s[plain])) ++plain;
+  std::string out(s.substr(0, plain));
+  if (plain == s.size()) return out;
+  out.reserve(s.size() + 16);
+  for (unsigned char c : s.substr(plain)) {
+    if (is_unreserved(c)) {
       out += static_cast<char>(c);
     } else {
       out += '%';

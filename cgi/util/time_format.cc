@@ -4,17 +4,26 @@
 
 #include <cstdlib>
 
-namespace {
+LocalTime::LocalTime(std::time_t utc) { localtime_r(&utc, &tm_); }
 
-std::string format(std::time_t utc, const char* pattern) {
-  struct tm tm;
-  localtime_r(&utc, &tm);
+std::string LocalTime::format(const char* pattern) const {
   char buf[64];
-  size_t n = std::strftime(buf, sizeof buf, pattern, &tm);
+  size_t n = std::strftime(buf, sizeof buf, pattern, &tm_);
   return std::string(buf, n);
 }
 
-}  // namespace
+std::string LocalTime::time_date() const { return format("%H:%M %d.%m.%Y"); }
+std::string LocalTime::date() const { return format("%d.%m.%Y"); }
+std::string LocalTime::clock() const { return format("%H:%M"); }
+std::string LocalTime::input_datetime() const { return format("%Y-%m-%dT%H:%M"); }
+
+std::string LocalTime::iso8601() const {
+  std::string s = format("%Y-%m-%dT%H:%M:%S%z");  // ...+0400
+  if (s.size() > 2) s.insert(s.size() - 2, ":");  // ...+04:00
+  return s;
+}
+
+long LocalTime::day_number() const { return (tm_.tm_year + 1900L) * 1000 + tm_.tm_yday; }
 
 bool set_display_zone(const std::string& zone) {
   if (zone.empty() || zone.find("..") != std::string::npos) return false;
@@ -25,23 +34,13 @@ bool set_display_zone(const std::string& zone) {
   return true;
 }
 
-std::string format_time_date(std::time_t utc) { return format(utc, "%H:%M %d.%m.%Y"); }
-std::string format_date(std::time_t utc) { return format(utc, "%d.%m.%Y"); }
-std::string format_clock(std::time_t utc) { return format(utc, "%H:%M"); }
+std::string format_time_date(std::time_t utc) { return LocalTime(utc).time_date(); }
+std::string format_date(std::time_t utc) { return LocalTime(utc).date(); }
+std::string format_clock(std::time_t utc) { return LocalTime(utc).clock(); }
+std::string format_iso8601(std::time_t utc) { return LocalTime(utc).iso8601(); }
+long local_day_number(std::time_t utc) { return LocalTime(utc).day_number(); }
 
-std::string format_iso8601(std::time_t utc) {
-  std::string s = format(utc, "%Y-%m-%dT%H:%M:%S%z");  // ...+0400
-  if (s.size() > 2) s.insert(s.size() - 2, ":");        // ...+04:00
-  return s;
-}
-
-long local_day_number(std::time_t utc) {
-  struct tm tm;
-  localtime_r(&utc, &tm);
-  return (tm.tm_year + 1900L) * 1000 + tm.tm_yday;
-}
-
-std::string format_input_datetime(std::time_t utc) { return format(utc, "%Y-%m-%dT%H:%M"); }
+std::string format_input_datetime(std::time_t utc) { return LocalTime(utc).input_datetime(); }
 
 std::optional<std::time_t> parse_input_datetime(const std::string& text) {
   struct tm tm = {};

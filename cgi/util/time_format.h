@@ -9,6 +9,23 @@
 // Returns false when the zone is unknown to the system's tzdata.
 bool set_display_zone(const std::string& zone);
 
+// A time broken down once in the display zone, for several of the formats below
+// (a headline shows two or three of them).
+class LocalTime {
+ public:
+  explicit LocalTime(std::time_t utc);
+  std::string time_date() const;  // format_time_date
+  std::string date() const;       // format_date
+  std::string clock() const;      // format_clock
+  std::string iso8601() const;    // format_iso8601
+  std::string input_datetime() const;  // format_input_datetime
+  long day_number() const;        // local_day_number
+
+ private:
+  std::string format(const char* pattern) const;
+  struct tm tm_;
+};
+
 // "10:22 15.05.2025": how the site shows a time.
 std::string format_time_date(std::time_t utc);
 // "15.05.2025": the heading of a day in listings.

@@ -6,23 +6,9 @@
 #include "view/urls.h"
 #include "view/view.h"
 
-namespace {
-
-void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h) {
-  d->SetValue("URL", article_path(edition, h));
-  d->SetValue("TITLE", h.title);
-  d->SetValue("CATEGORY", h.category_name);
-  d->SetValue("CATEGORY_URL", category_path(edition, h.category_slug));
-  d->SetValue("WHEN", format_time_date(h.published_at));
-  d->SetValue("TIME", format_clock(h.published_at));
-  d->SetValue("ISO", format_iso8601(h.published_at));
-}
-
-}  // namespace
-
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
                   const std::vector<Headline>& related) {
-  fill_headline(&d, e.code, a);
+  fill_headline(&d, e.code, a, true);
   d.SetValue("BODY_HTML", a.body_html.empty() ? markdown_to_html(a.body) : a.body_html);
   if (!a.author.empty() || !a.source.empty()) {
     auto* byline = d.AddSectionDictionary("BYLINE");
@@ -33,7 +19,7 @@ void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Arti
   if (!related.empty()) {
     auto* section = d.AddSectionDictionary("RELATED_SECTION");
     section->SetValue("RELATED_LABEL", e.label("related"));
-    for (const Headline& h : related) fill_headline(section->AddSectionDictionary("RELATED"), e.code, h);
+    for (const Headline& h : related) fill_headline(section->AddSectionDictionary("RELATED"), e.code, h, true);
   }
 }
 
@@ -43,7 +29,7 @@ void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::ve
   d.SetValue("ALL_NEWS_URL", all_news_path(e.code));
   for (size_t i = 0; i < stories.size(); ++i) {
     auto* s = d.AddSectionDictionary(i == 0 ? "TOP_STORY" : "STORY");
-    fill_headline(s, e.code, stories[i]);
+    fill_headline(s, e.code, stories[i], true);
     s->SetValue("LEAD", stories[i].lead);
   }
   if (stories.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
@@ -62,7 +48,7 @@ void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std:
       day->SetValue("DATE", format_date(h.published_at));
       current_day = day_number;
     }
-    fill_headline(day->AddSectionDictionary("ITEM"), e.code, h);
+    fill_headline(day->AddSectionDictionary("ITEM"), e.code, h, true);
   }
   if (page.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
   if (!is_first_page) {

@@ -11,5 +11,10 @@ std::string category_path(const std::string& edition, const std::string& categor
 }
 
 std::string article_path(const std::string& edition, const Headline& h) {
-  return category_path(edition, h.category_slug) + "/" + std::to_string(h.id) + "-" + url_escape(h.slug);
+  std::string path = category_path(edition, h.category_slug);
+  path += '/';
+  path += std::to_string(h.id);
+  path += '-';
+  path += url_escape(h.slug);
+  return path;
 }

@@ -8,6 +8,17 @@
 #include "view/admin_view.h"
 #include "view/urls.h"
 
+// The names of the variables set for every headline, hashed once (ctemplate
+// would otherwise hash each name, and register it under a lock, per headline).
+static const ctemplate::StaticTemplateString kUrl = STS_INIT(kUrl, "URL");
+static const ctemplate::StaticTemplateString kTitle = STS_INIT(kTitle, "TITLE");
+static const ctemplate::StaticTemplateString kWhen = STS_INIT(kWhen, "WHEN");
+static const ctemplate::StaticTemplateString kIso = STS_INIT(kIso, "ISO");
+static const ctemplate::StaticTemplateString kTime = STS_INIT(kTime, "TIME");
+static const ctemplate::StaticTemplateString kCategory = STS_INIT(kCategory, "CATEGORY");
+static const ctemplate::StaticTemplateString kCategoryUrl = STS_INIT(kCategoryUrl, "CATEGORY_URL");
+static const ctemplate::StaticTemplateString kItem = STS_INIT(kItem, "ITEM");
+
 namespace {
 
 const char* const kTemplates[] = {
@@ -69,13 +80,20 @@ void PageView::set_newsline(const std::vector<Headline>& headlines) {
   d->SetValue("HEADING", edition_.label("newsline"));
   d->SetValue("ALL_NEWS", edition_.label("all_news"));
   d->SetValue("ALL_NEWS_URL", all_news_path(edition_.code));
-  for (const Headline& h : headlines) {
-    auto* item = d->AddSectionDictionary("ITEM");
-    item->SetValue("URL", article_path(edition_.code, h));
-    item->SetValue("TITLE", h.title);
-    item->SetValue("WHEN", format_time_date(h.published_at));
-    item->SetValue("ISO", format_iso8601(h.published_at));
-  }
+  for (const Headline& h : headlines) fill_headline(d->AddSectionDictionary(kItem), edition_.code, h, false);
+}
+
+void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h,
+                   bool with_category) {
+  LocalTime published(h.published_at);
+  d->SetValue(kUrl, article_path(edition, h));
+  d->SetValue(kTitle, h.title);
+  d->SetValue(kWhen, published.time_date());
+  d->SetValue(kIso, published.iso8601());
+  if (!with_category) return;
+  d->SetValue(kCategory, h.category_name);
+  d->SetValue(kCategoryUrl, category_path(edition, h.category_slug));
+  d->SetValue(kTime, published.clock());
 }
 
 void PageView::set_preview() {

@@ -41,6 +41,11 @@ class PageView {
   ctemplate::TemplateDictionary* content_;
 };
 
+// A headline's variables in `d`: URL, TITLE, WHEN and ISO (the news line);
+// `with_category` adds CATEGORY, CATEGORY_URL and TIME (the content templates).
+void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h,
+                   bool with_category);
+
 // One fill function per content template.
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
                   const std::vector<Headline>& related);
