@@ -75,9 +75,11 @@ unit-test: $(BUILD)/unit_tests
 	$(BUILD)/unit_tests
 
 # wrk against the real stack; see scripts/bench.py. DATA=var/bench uses the
-# data set made by `make bench-data N=1000000` instead of the demo content.
+# data set made by `make bench-data N=1000000` instead of the demo content, and
+# compares with the last demo run (var/bench-demo.json).
 bench: compile $(BUILD)/fcgi_floor
-	python3 scripts/bench.py run $(if $(DATA),--data $(DATA))
+	mkdir -p var
+	python3 scripts/bench.py run $(if $(DATA),--data $(DATA) --json var/bench-data.json --compare var/bench-demo.json,--json var/bench-demo.json)
 
 N ?= 1000000
 bench-data: compile

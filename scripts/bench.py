@@ -294,6 +294,9 @@ def command_run(args):
         if args.json:
             with open(args.json, "w") as f:
                 json.dump({"%s@%d" % k: v for k, v in results.items()}, f, indent=1)
+        if args.compare and os.path.exists(args.compare):
+            with open(args.compare) as f:
+                compare_with(json.load(f), results, targets, args.compare)
     finally:
         for p in helpers:
             p.send_signal(signal.SIGTERM)
@@ -326,6 +329,22 @@ def report(results, targets, rss, visible, args):
     print("publish to visible on every worker under load: %s" % ("%.2f s" % visible if visible else "not within 10 s"))
 
 
+def compare_with(baseline, results, targets, baseline_file):
+    """This run against an earlier one (the demo data): raw, and relative to the
+    floor of each run, which takes out how fast the machine itself was that run."""
+    med = lambda rs: statistics.median(r["rps"] for r in rs)
+    floor_now, floor_then = med(results[("floor", 32)]), med(baseline.get("floor@32", []) or [{"rps": 0}])
+    print("\nagainst %s (32 connections):" % baseline_file)
+    print("%-17s %9s %9s %8s %14s" % ("page", "then", "now", "now/then", "each x floor"))
+    for name, _ in targets:
+        then = baseline.get("%s@32" % name)
+        if not then or not floor_then:
+            continue
+        now_rps, then_rps = med(results[(name, 32)]), med(then)
+        print("%-17s %9.0f %9.0f %8.2f %14.2f" % (name, then_rps, now_rps, now_rps / then_rps,
+                                                   (now_rps / floor_now) / (then_rps / floor_then)))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -334,6 +353,7 @@ def main():
     run.add_argument("--rounds", type=int, default=2)
     run.add_argument("--seconds", type=int, default=10)
     run.add_argument("--json", help="also write the raw results here")
+    run.add_argument("--compare", help="results (--json) of an earlier run to compare with, when that file exists")
     data = sub.add_parser("data")
     data.add_argument("--articles", type=int, default=1000000)
     data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
