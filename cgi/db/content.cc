@@ -88,6 +88,12 @@ std::optional<Category> category_by_id(Db& db, int64_t id) {
   return category_from(rows[0]);
 }
 
+std::optional<Category> category_by_slug(Db& db, const std::string& edition, const std::string& slug) {
+  Rows rows = db.select(kCategoryBySlugSql, {edition, slug});
+  if (rows.empty()) return std::nullopt;
+  return category_from(rows[0]);
+}
+
 // Headlines from rows, with their category named from the catalogue. A category
 // newer than the catalogue (created within the last poll of the content clock)
 // is read from the database.
@@ -244,14 +250,12 @@ ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, co
 ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
                                   const std::string& category_slug, const std::optional<Cursor>& before,
                                   std::time_t now, int limit, int newsline_size) {
-  std::optional<Category> category;
-  if (const Category* known = categories.find(edition, category_slug)) {
-    category = *known;
-  } else {  // unknown to the catalogue: a category created since, or none (a 404 page with the news line)
-    Rows rows = db.select(kCategoryBySlugSql, {edition, category_slug});
-    if (rows.empty()) return ListingPage{std::nullopt, {}, latest_headlines(db, categories, edition, now, newsline_size)};
-    category = category_from(rows[0]);
-  }
+  // Unknown to the catalogue: a category created since it was read, or none at all
+  // (a 404 page, which still has the news line).
+  const Category* known = categories.find(edition, category_slug);
+  std::optional<Category> category = known ? std::optional<Category>(*known)
+                                           : category_by_slug(db, edition, category_slug);
+  if (!category) return ListingPage{std::nullopt, {}, latest_headlines(db, categories, edition, now, newsline_size)};
   Cursor c = cursor_or_now(before, now);
   HeadlineReader reader(db, categories);
   ListingPage page = listing_from(reader, db.select(kCategoryListingSql,
@@ -301,8 +305,8 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
                            " ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?",
                            {count.empty() ? int64_t{0} : count[0][0].i / 4});
   if (!at.empty()) deep = Cursor{static_cast<std::time_t>(at[0][0].i), at[0][1].i};
-  Rows category = db.select(kCategoryBySlugSql, {"en", "politics"});
-  int64_t politics = category.empty() ? 1 : category[0][0].i;
+  auto category = category_by_slug(db, "en", "politics");
+  int64_t politics = category ? category->id : 1;
   auto explain = [&](const char* sql, std::initializer_list<Param> params) {
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
