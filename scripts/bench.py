@@ -70,9 +70,17 @@ WORDS = {
 }
 
 
+def sentences_per_paragraph(words):
+    """The fewest and most sentences of `words` a paragraph may have, so that
+    four paragraphs make a body of 2-8 KB (UTF-8 bytes) in every language."""
+    sentence = len(words.encode()) + len(". ")
+    return -(-2000 // (4 * sentence)), 8000 // (4 * sentence)
+
+
 def generate(stack, count, batch=20000):
-    """`count` published articles over the last years: three editions, twenty
-    categories, bodies of 2-8 KB in each edition's language, stored rendered too."""
+    """`count` published articles, one every two minutes back from 2025-05-01:
+    three editions, at least twenty categories, bodies of 2-8 KB in each
+    edition's language, stored rendered too."""
     have = int(stack.admin_sql("SELECT COUNT(*) FROM categories", database="newsline").stdout)
     extra = []
     for edition, n in (("en", 3), ("az", 5), ("ru", 5)):  # 7 + 4 + 4 demo categories + 13 = 28 >= 20
@@ -82,37 +90,34 @@ def generate(stack, count, batch=20000):
         stack.admin_sql("INSERT INTO categories (edition, slug, name, position) VALUES %s;" % ",".join(extra),
                         database="newsline")
     categories = int(stack.admin_sql("SELECT COUNT(*) FROM categories", database="newsline").stdout)
-    # Four paragraphs of 3-7 sentences in the category's language: 2-8 KB a body.
+    # Each edition's words, with how many sentences (fewest, and how many more) a paragraph has.
+    languages = " UNION ALL ".join(
+        "SELECT '%s' AS edition, '%s' AS words, %d AS fewest, %d AS spread" % (e, w, lo, hi - lo + 1)
+        for e, w in WORDS.items() for lo, hi in [sentences_per_paragraph(w)])
+    # Four paragraphs whose sentence counts follow from the article's number.
     body = "CONCAT_WS('\\n\\n', " + ", ".join(
-        "REPEAT(CONCAT(w.words, '. '), 3 + (s.seq * %d + %d) %% 5)" % (7 + 2 * k, k) for k in range(4)) + ")"
+        "REPEAT(CONCAT(w.words, '. '), w.fewest + (s.seq * %d + %d) %% w.spread)" % (7 + 2 * k, k) for k in range(4)) + ")"
+    at = "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE"
     done = 0
     start = time.time()
     while done < count:
         n = min(batch, count - done)
-        words = "(SELECT 'en' AS edition, @en AS words UNION ALL SELECT 'az', @az UNION ALL SELECT 'ru', @ru)"
         sql = (
-            "SET @en = '%s', @az = '%s', @ru = '%s';"
             "SELECT COALESCE(MAX(id), 0) INTO @before FROM articles;"
             "INSERT INTO articles (edition, category_id, slug, title, lead, author, source, status,"
             " published_at, created_at, updated_at) "
             "SELECT c.edition, c.id, CONCAT('bench-story-', s.seq), CONCAT('Bench story ', s.seq, ': ', LEFT(w.words, 60)),"
-            " CONCAT(w.words, '. '), 'Bench', 'EDnews', 'published', t.t, t.t, t.t"
+            " CONCAT(w.words, '. '), 'Bench', 'EDnews', 'published', %s, %s, %s"
             " FROM seq_%d_to_%d s"
             " JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c ON c.k = s.seq %% %d"
-            " JOIN %s w ON w.edition = c.edition"
-            " JOIN (SELECT TIMESTAMP'2025-05-01 00:00:00' AS base) b0"
-            " JOIN LATERAL (SELECT b0.base - INTERVAL s.seq * 2 MINUTE AS t) t;"
-            % (WORDS["en"], WORDS["az"], WORDS["ru"], done + 1, done + n, categories, words))
-        sql = sql.replace(" JOIN (SELECT TIMESTAMP'2025-05-01 00:00:00' AS base) b0 JOIN LATERAL (SELECT b0.base - INTERVAL s.seq * 2 MINUTE AS t) t",
-                          "").replace("t.t, t.t, t.t", "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE, "
-                                      "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE, "
-                                      "TIMESTAMP'2025-05-01 00:00:00' - INTERVAL s.seq * 2 MINUTE")
+            " JOIN (%s) w ON w.edition = c.edition;"
+            % (at, at, at, done + 1, done + n, categories, languages))
         # Each body follows from the number in its slug and the edition's words.
         sql += ("INSERT INTO article_bodies (article_id, body, body_html) "
                 "SELECT id, body, CONCAT('<p>', REPLACE(body, '\\n\\n', '</p>\\n<p>'), '</p>\\n') FROM ("
-                " SELECT s.id, %s AS body FROM (SELECT a.id, CAST(SUBSTRING(a.slug, 13) AS UNSIGNED) AS seq, w.words"
-                "  FROM articles a JOIN %s w ON w.edition = a.edition WHERE a.id > @before) s) b;"
-                % (body.replace("w.words", "s.words"), words))
+                " SELECT s.id, %s AS body FROM (SELECT a.id, a.edition, CAST(SUBSTRING(a.slug, 13) AS UNSIGNED) AS seq"
+                "  FROM articles a WHERE a.id > @before) s JOIN (%s) w ON w.edition = s.edition) b;"
+                % (body, languages))
         r = stack.admin_sql(sql, database="newsline")
         if r.returncode != 0:
             raise RuntimeError(r.stderr)
