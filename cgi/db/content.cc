@@ -33,7 +33,8 @@ constexpr const char* kCategoryByIdSql = "SELECT id, edition, slug, name FROM ca
 constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM categories WHERE edition = ? AND slug = ?";
 // Page queries: each part is tagged in column 0, and every row has the headline
 // columns 1..5 (id, slug, title, category id, published_at), then body_html or
-// the related position, author, source, body. Rows are put in order in C++, so
+// the related position, author, source, and the body's Markdown when it has no
+// stored rendering (an article written by SQL). Rows are put in order in C++, so
 // the union needs no sort.
 #define NL_NEWSLINE_PART                                                     \
   "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                        \
@@ -41,7 +42,8 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"  \
   NL_NEWEST_FIRST ")"
 constexpr const char* kArticlePageSql =
-    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source, COALESCE(b.body, '')"
+    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"
+    "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')"  // the source only when not rendered
     " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id"
     " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
     " UNION ALL "

@@ -218,6 +218,20 @@ class HostileInput(unittest.TestCase):
         finally:
             sql_change("DELETE FROM articles WHERE id = 9001")
 
+    def test_a_body_without_its_rendering_is_rendered_from_markdown(self):
+        # Written by SQL, not through the admin: article_bodies.body_html is NULL.
+        sql_change("INSERT INTO articles (id, edition, category_id, slug, title, status, published_at) "
+                   "VALUES (9002, 'en', 2, 'markdown-only', 'Markdown only', 'published', '2025-05-10 10:00:00'); "
+                   "INSERT INTO article_bodies (article_id, body) VALUES (9002, 'Some *emphasis*.\\n\\n<i>raw</i>')")
+        try:
+            page = "/en/news/politics/9002-markdown-only"
+            within_a_second(lambda: http(page).status == 200, "the new story")
+            text = http(page).text
+            self.assertIn("<p>Some <em>emphasis</em>.</p>", text)
+            self.assertNotIn("<i>raw</i>", text)
+        finally:
+            sql_change("DELETE FROM articles WHERE id = 9002")
+
     def test_cgi_mode_refuses_bad_input_too(self):
         self.assertEqual(cgi("/%ff")[0], 400)
         self.assertEqual(cgi("/" + "x" * 5000)[0], 414)
