@@ -22,6 +22,7 @@
 #include "config.h"
 #include "db/db.h"
 #include "http/adapters.h"
+#include "http/fcgi_records.h"
 #include "http/response.h"
 
 namespace {
@@ -49,11 +50,13 @@ void serve_requests(App& app, int listen_fd) {
                },
                db, res);
     std::string head = serialize_head(res);
-    FCGX_PutStr(head.data(), static_cast<int>(head.size()), fcgx.out);
     const char* method = FCGX_GetParam("REQUEST_METHOD", fcgx.envp);
-    if (!method || std::strcmp(method, "HEAD") != 0)
-      FCGX_PutStr(res.body.data(), static_cast<int>(res.body.size()), fcgx.out);
-    FCGX_Finish_r(&fcgx);
+    bool with_body = !method || std::strcmp(method, "HEAD") != 0;
+    bool sent = ResponseRecords(fcgx.requestId, head, with_body ? std::string_view(res.body) : std::string_view())
+                    .write_to(fcgx.ipcFd);
+    // The reply is written: free the request without libfcgi's flush of its own
+    // (empty) streams, closing the connection as FCGX_Finish_r would.
+    FCGX_Free(&fcgx, !fcgx.keepConnection || !sent || FCGX_GetError(fcgx.in) != 0);
   }
   FCGX_Free(&fcgx, 1);
 }
