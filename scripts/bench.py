@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """make bench: wrk against the real stack, nothing in the test suite.
 
-One nginx serves, on three loopback ports:
+One nginx serves, on loopback ports:
   static    a saved copy of the article page, as a file (the ceiling)
   floor     the same bytes from build/fcgi_floor, a trivial libfcgi responder
             of our own behind the same nginx (the FastCGI floor)
@@ -17,6 +17,11 @@ and statements per request (MariaDB's Com_stmt_execute over the run). Then
 each worker's resident memory, and publish-to-visible: while wrk loads the
 home page, an article is published through the admin and the time until
 twenty answers in a row show it in the news line is measured.
+
+With --data (a data set made by `data`), a second stack with the demo data
+runs beside it, and its pages (at 32 connections) take their turns in the
+same rounds: each page's speed on the data set is then compared with its
+speed on the demo data under the same machine conditions.
 
   python3 scripts/bench.py run  [--data DIR] [--rounds 2] [--seconds 10]
   python3 scripts/bench.py data --articles 1000000 [--root var/bench]
@@ -210,113 +215,152 @@ def publish_to_visible(stack, base_url, seconds):
     return visible
 
 
-def command_run(args):
-    temporary = not args.data
-    root = tempfile.mkdtemp(prefix="newsline-bench-") if temporary else os.path.abspath(args.data)
-    os.chmod(root, 0o755)
-    copy_dir = os.path.join(root, "static-copy")
-    os.makedirs(copy_dir, exist_ok=True)
-    os.chmod(copy_dir, 0o755)
-    static_file = os.path.join(copy_dir, "article.html")
-    ports = {"newsline": free_port(), "nocache": free_port(), "floor": free_port(), "micro": free_port()}
-    run_dir = os.path.join(root, "run")
-    sockets = {"nocache": os.path.join(run_dir, "nocache.sock"), "floor": os.path.join(run_dir, "floor.sock")}
-    location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
-                "    }\n" % static_file)
-    servers = "".join(
-        "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
-        "      include /etc/nginx/fastcgi_params;\n      fastcgi_keep_conn off;\n    }\n  }\n" % (ports[name], sockets[name])
-        for name in ("nocache", "floor"))
-    # The optional micro-cache of nginx.conf.example, in front of the cached workers.
-    servers += ("  fastcgi_cache_path %s/microcache levels=1:2 keys_zone=bench_micro:10m max_size=64m inactive=1m;\n"
-                "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
-                "      include /etc/nginx/fastcgi_params;\n      fastcgi_cache bench_micro;\n"
-                "      fastcgi_cache_key $request_method$request_uri;\n      fastcgi_cache_valid 200 301 404 1s;\n"
-                "      fastcgi_ignore_headers Cache-Control Expires;\n      fastcgi_cache_use_stale updating error timeout;\n"
-                "      fastcgi_cache_background_update on;\n      fastcgi_cache_lock on;\n    }\n  }\n"
-                % (os.path.join(root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock")))
-    stack = Stack(root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location, extra_http=servers,
-                  mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
-    helpers = []
-    try:
-        stack.start()
+class Site:
+    """One stack of our own (MariaDB, workers with caches on, nginx) and
+    workers with page_cache = off behind the same nginx. The reference site
+    also serves the static copy of the article page, the floor and the
+    micro-cache; a companion (the demo data beside a data set) only the pages."""
+
+    PAGES = ("article", "home", "category", "deep")
+
+    def __init__(self, root, label="", references=True, temporary=False):
+        self.root, self.label, self.references, self.temporary = root, label, references, temporary
+        self.stack, self.helpers, self.targets = None, [], []
+
+    def start(self):
+        os.chmod(self.root, 0o755)
+        names = ["newsline", "nocache"] + (["floor", "micro"] if self.references else [])
+        ports = {name: free_port() for name in names}
+        run_dir = os.path.join(self.root, "run")
+        sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "floor") if name in ports}
+        copy_dir = os.path.join(self.root, "static-copy")
+        os.makedirs(copy_dir, exist_ok=True)
+        os.chmod(copy_dir, 0o755)
+        static_file = os.path.join(copy_dir, "article.html")
+        location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
+                    "    }\n" % static_file) if self.references else ""
+        servers = "".join(
+            "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
+            "      include /etc/nginx/fastcgi_params;\n      fastcgi_keep_conn off;\n    }\n  }\n" % (ports[name], path)
+            for name, path in sockets.items())
+        if self.references:  # the optional micro-cache of nginx.conf.example, in front of the cached workers
+            servers += ("  fastcgi_cache_path %s/microcache levels=1:2 keys_zone=bench_micro:10m max_size=64m inactive=1m;\n"
+                        "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n"
+                        "      include /etc/nginx/fastcgi_params;\n      fastcgi_cache bench_micro;\n"
+                        "      fastcgi_cache_key $request_method$request_uri;\n      fastcgi_cache_valid 200 301 404 1s;\n"
+                        "      fastcgi_ignore_headers Cache-Control Expires;\n      fastcgi_cache_use_stale updating error timeout;\n"
+                        "      fastcgi_cache_background_update on;\n      fastcgi_cache_lock on;\n    }\n  }\n"
+                        % (os.path.join(self.root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock")))
+        self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location,
+                           extra_http=servers, mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
+        self.stack.start()
         for path in sockets.values():  # left by an interrupted run: waiting on them would race the new ones
             if os.path.exists(path):
                 os.unlink(path)
-        env = stack.newsline_env()
+        env = self.stack.newsline_env()
         env.update({"NEWSLINE_LISTEN": sockets["nocache"], "NEWSLINE_PAGE_CACHE": "off"})
-        helpers.append(subprocess.Popen([BINARY, "--config", stack.config_file, "serve"], env=env,
-                                        stderr=open(os.path.join(stack.log_dir, "nocache.log"), "ab"),
-                                        start_new_session=True))
-        base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
-        with urllib.request.urlopen(base["newsline"] + SEED_PATH) as r:
-            page = r.read()
-        with open(static_file, "wb") as f:
-            f.write(page)
-        os.chmod(static_file, 0o644)
-        helpers.append(subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), sockets["floor"], static_file, "2", "4"],
-                                        start_new_session=True))
+        self.helpers.append(subprocess.Popen([BINARY, "--config", self.stack.config_file, "serve"], env=env,
+                                             stderr=open(os.path.join(self.stack.log_dir, "nocache.log"), "ab"),
+                                             start_new_session=True))
+        self.base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
+        with urllib.request.urlopen(self.base["newsline"] + SEED_PATH) as r:
+            self.page = r.read()
+        if self.references:
+            with open(static_file, "wb") as f:
+                f.write(self.page)
+            os.chmod(static_file, 0o644)
+            self.helpers.append(subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), sockets["floor"],
+                                                  static_file, "2", "4"], start_new_session=True))
         deadline = time.time() + 10
         while not all(os.path.exists(s) for s in sockets.values()) and time.time() < deadline:
             time.sleep(0.05)
-        if os.geteuid() == 0:  # nginx's workers (www-data) must reach the floor's socket
+        if self.references and os.geteuid() == 0:  # nginx's workers (www-data) must reach the floor's socket
             os.chown(sockets["floor"], 0, grp.getgrnam("www-data").gr_gid)
             os.chmod(sockets["floor"], 0o660)
-
-        articles = int(stack.admin_sql("SELECT COUNT(*) FROM articles", database="newsline").stdout)
-        deep = stack.admin_sql(
+        self.articles = int(self.sql("SELECT COUNT(*) FROM articles"))
+        self.deep = self.sql(  # three quarters down the English feed
             "SELECT CONCAT(UNIX_TIMESTAMP(published_at), '-', id) FROM articles WHERE edition='en' AND "
             "status='published' ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET %d"
-            % max(0, int(int(stack.admin_sql("SELECT COUNT(*) FROM articles WHERE edition='en'",
-                                             database="newsline").stdout) * 0.75) - 1),
-            database="newsline").stdout.strip()
-        pages = [("article", SEED_PATH), ("home", "/en/"), ("category", "/en/news/politics"),
-                 ("deep", "/en/news?before=" + deep)]
-        targets = [("static", base["newsline"] + "/bench/static-article.html"), ("floor", base["floor"] + "/")]
-        targets += [(name, base["newsline"] + path) for name, path in pages]
-        targets += [(name + " nocache", base["nocache"] + path) for name, path in pages]
-        targets += [("article microcache", base["micro"] + SEED_PATH)]
-        for name, url in targets:  # warm up; every target must answer 200
+            % max(0, int(int(self.sql("SELECT COUNT(*) FROM articles WHERE edition='en'")) * 0.75) - 1))
+        paths = dict(zip(self.PAGES, (SEED_PATH, "/en/", "/en/news/politics", "/en/news?before=" + self.deep)))
+        if self.references:
+            self.targets += [("static", self.base["newsline"] + "/bench/static-article.html"),
+                             ("floor", self.base["floor"] + "/")]
+        self.targets += [(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
+        self.targets += [(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
+        if self.references:
+            self.targets.append(("article microcache", self.base["micro"] + SEED_PATH))
+        for name, url in self.targets:  # warm up; every target must answer 200
             for _ in range(3):
                 with urllib.request.urlopen(url) as r:
                     assert r.status == 200, (name, r.status)
-        print("data: %d articles; article page %d bytes; deep cursor %s" % (articles, len(page), deep))
-        print("wrk: %d rounds x %d s at 32 and 1 connections, interleaved; 2 worker processes x 4 threads\n"
-              % (args.rounds, args.seconds))
-        results = {}
-        for rnd in range(args.rounds):
-            for connections in (32, 1):
-                for name, url in targets:
-                    before = statements(stack)
-                    r = wrk(url, args.seconds, connections)
-                    r["statements"] = (statements(stack) - before) / max(r["requests"], 1)
-                    results.setdefault((name, connections), []).append(r)
-                    print("  round %d c=%-2d %-17s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms" % (
-                        rnd + 1, connections, name, r["rps"], r["p50"], r["p99"]), flush=True)
-        rss = {"caches on": worker_rss(stack.procs["newsline"].pid), "caches off": worker_rss(helpers[0].pid)}
-        visible = publish_to_visible(stack, base["newsline"], max(6, args.seconds))
-        report(results, targets, rss, visible, args)
-        if args.json:
-            with open(args.json, "w") as f:
-                json.dump({"%s@%d" % k: v for k, v in results.items()}, f, indent=1)
-        if args.compare and os.path.exists(args.compare):
-            with open(args.compare) as f:
-                compare_with(json.load(f), results, targets, args.compare)
-    finally:
-        for p in helpers:
+        return self
+
+    def sql(self, query):
+        return self.stack.admin_sql(query, database="newsline").stdout.strip()
+
+    def stop(self):
+        for p in self.helpers:
             p.send_signal(signal.SIGTERM)
             try:
                 p.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 p.kill()
-        stack.stop()
-        if temporary:
-            shutil.rmtree(root, ignore_errors=True)
+        if self.stack:
+            self.stack.stop()
+        if self.temporary:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def command_run(args):
+    if args.data:
+        site = Site(os.path.abspath(args.data))
+        # The demo data beside it, in the same run: machine speed drifts by a
+        # quarter between runs, more than the data set's effect to be measured.
+        demo = Site(tempfile.mkdtemp(prefix="newsline-bench-"), label="demo ", references=False, temporary=True)
+    else:
+        site, demo = Site(tempfile.mkdtemp(prefix="newsline-bench-"), temporary=True), None
+    started = []
+    try:
+        for s in (site, demo):
+            if s:
+                started.append(s)
+                s.start()
+        print("data: %d articles; article page %d bytes; deep cursor %s" % (site.articles, len(site.page), site.deep))
+        if demo:
+            print("beside it, the demo data: %d articles; deep cursor %s (at 32 connections only)"
+                  % (demo.articles, demo.deep))
+        print("wrk: %d rounds x %d s at 32 and 1 connections, interleaved; 2 worker processes x 4 threads\n"
+              % (args.rounds, args.seconds))
+        results = {}
+        for rnd in range(args.rounds):
+            for connections in (32, 1):
+                for s in started:
+                    if s is demo and connections != 32:
+                        continue
+                    for name, url in s.targets:
+                        before = statements(s.stack)
+                        r = wrk(url, args.seconds, connections)
+                        r["statements"] = (statements(s.stack) - before) / max(r["requests"], 1)
+                        results.setdefault((name, connections), []).append(r)
+                        print("  round %d c=%-2d %-22s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms" % (
+                            rnd + 1, connections, name, r["rps"], r["p50"], r["p99"]), flush=True)
+        rss = {"caches on": worker_rss(site.stack.procs["newsline"].pid), "caches off": worker_rss(site.helpers[0].pid)}
+        visible = publish_to_visible(site.stack, site.base["newsline"], max(6, args.seconds))
+        report(results, site.targets, rss, visible, args)
+        if demo:
+            compare_with_demo(results, site.targets, demo.label)
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump({"%s@%d" % k: v for k, v in results.items()}, f, indent=1)
+    finally:
+        for s in reversed(started):
+            s.stop()
 
 
 def report(results, targets, rss, visible, args):
     med = lambda rs, k: statistics.median(r[k] for r in rs)
-    print("\n%-17s %4s %9s %8s %8s %6s %6s %8s %8s %9s" % (
+    print("\n%-18s %4s %9s %8s %8s %6s %6s %8s %8s %9s" % (
         "page", "conn", "req/s", "p50 ms", "p99 ms", "errors", "non2xx", "x static", "x floor", "stmts/req"))
     for connections in (32, 1):
         static = med(results[("static", connections)], "rps")
@@ -324,7 +368,7 @@ def report(results, targets, rss, visible, args):
         for name, _ in targets:
             rs = results[(name, connections)]
             rps = med(rs, "rps")
-            print("%-17s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9.2f" % (
+            print("%-18s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9.2f" % (
                 name, connections, rps, med(rs, "p50"), med(rs, "p99"), sum(r["errors"] for r in rs),
                 sum(r["non2xx"] for r in rs), rps / static, rps / floor,
                 med(rs, "statements") if name not in ("static", "floor", "article microcache") else 0))
@@ -334,20 +378,21 @@ def report(results, targets, rss, visible, args):
     print("publish to visible on every worker under load: %s" % ("%.2f s" % visible if visible else "not within 10 s"))
 
 
-def compare_with(baseline, results, targets, baseline_file):
-    """This run against an earlier one (the demo data): raw, and relative to the
-    floor of each run, which takes out how fast the machine itself was that run."""
-    med = lambda rs: statistics.median(r["rps"] for r in rs)
-    floor_now, floor_then = med(results[("floor", 32)]), med(baseline.get("floor@32", []) or [{"rps": 0}])
-    print("\nagainst %s (32 connections):" % baseline_file)
-    print("%-17s %9s %9s %8s %14s" % ("page", "then", "now", "now/then", "each x floor"))
+def compare_with_demo(results, targets, label):
+    """Each page on the data set against the same page on the demo data, both
+    measured in this run (32 connections)."""
+    med = lambda rs, k: statistics.median(r[k] for r in rs)
+    print("\nthe data set against the demo data in this run (32 connections):")
+    print("%-18s %10s %10s %9s %12s %12s" % ("page", "demo req/s", "data req/s", "data/demo", "demo p99 ms",
+                                            "data p99 ms"))
     for name, _ in targets:
-        then = baseline.get("%s@32" % name)
-        if not then or not floor_then:
+        demo = results.get((label + name, 32))
+        if not demo:
             continue
-        now_rps, then_rps = med(results[(name, 32)]), med(then)
-        print("%-17s %9.0f %9.0f %8.2f %14.2f" % (name, then_rps, now_rps, now_rps / then_rps,
-                                                   (now_rps / floor_now) / (then_rps / floor_then)))
+        data = results[(name, 32)]
+        print("%-18s %10.0f %10.0f %9.2f %12.2f %12.2f" % (name, med(demo, "rps"), med(data, "rps"),
+                                                          med(data, "rps") / med(demo, "rps"),
+                                                          med(demo, "p99"), med(data, "p99")))
 
 
 def main():
@@ -358,7 +403,6 @@ def main():
     run.add_argument("--rounds", type=int, default=2)
     run.add_argument("--seconds", type=int, default=10)
     run.add_argument("--json", help="also write the raw results here")
-    run.add_argument("--compare", help="results (--json) of an earlier run to compare with, when that file exists")
     data = sub.add_parser("data")
     data.add_argument("--articles", type=int, default=1000000)
     data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
