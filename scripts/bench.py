@@ -256,6 +256,22 @@ class Site:
         static_file = os.path.join(copy_dir, "article.html")
         location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
                     "    }\n" % static_file) if self.references else ""
+        self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location,
+                           extra_http=self.nginx_servers(ports, sockets, run_dir), mariadb_args=MARIADB_ARGS,
+                           admin_password=ADMIN_PASSWORD)
+        self.stack.start()
+        self.base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
+        self.start_helpers(sockets, static_file)
+        self.targets = self.pages_to_measure()
+        for name, url in self.targets:  # warm up; every target must answer 200
+            for _ in range(3):
+                with urllib.request.urlopen(url) as r:
+                    assert r.status == 200, (name, r.status)
+        return self
+
+    def nginx_servers(self, ports, sockets, run_dir):
+        """Server blocks for the uncached workers and the floor (with the page
+        location's FastCGI settings) and for the micro-cache."""
         servers = "".join(
             "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s    }\n  }\n"
             % (ports[name], path, page_location_settings()) for name, path in sockets.items())
@@ -268,9 +284,11 @@ class Site:
                         "      fastcgi_cache_background_update on;\n      fastcgi_cache_lock on;\n    }\n  }\n"
                         % (os.path.join(self.root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock"),
                            page_location_settings()))
-        self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location,
-                           extra_http=servers, mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
-        self.stack.start()
+        return servers
+
+    def start_helpers(self, sockets, static_file):
+        """The workers with caches off and, for the reference site, the static
+        copy of the article page and the floor serving its bytes."""
         for path in sockets.values():  # left by an interrupted run: waiting on them would race the new ones
             if os.path.exists(path):
                 os.unlink(path)
@@ -279,7 +297,6 @@ class Site:
         self.helpers.append(subprocess.Popen([BINARY, "--config", self.stack.config_file, "serve"], env=env,
                                              stderr=open(os.path.join(self.stack.log_dir, "nocache.log"), "ab"),
                                              start_new_session=True))
-        self.base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
         with urllib.request.urlopen(self.base["newsline"] + SEED_PATH) as r:
             self.page = r.read()
         if self.references:
@@ -294,24 +311,25 @@ class Site:
         if self.references and os.geteuid() == 0:  # nginx's workers (www-data) must reach the floor's socket
             os.chown(sockets["floor"], 0, grp.getgrnam("www-data").gr_gid)
             os.chmod(sockets["floor"], 0o660)
+
+    def pages_to_measure(self):
+        """(name, URL) of each target; the deep page starts three quarters down
+        the English feed."""
         self.articles = int(self.sql("SELECT COUNT(*) FROM articles"))
-        self.deep = self.sql(  # three quarters down the English feed
+        self.deep = self.sql(
             "SELECT CONCAT(UNIX_TIMESTAMP(published_at), '-', id) FROM articles WHERE edition='en' AND "
             "status='published' ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET %d"
             % max(0, int(int(self.sql("SELECT COUNT(*) FROM articles WHERE edition='en'")) * 0.75) - 1))
         paths = dict(zip(self.PAGES, (SEED_PATH, "/en/", "/en/news/politics", "/en/news?before=" + self.deep)))
+        targets = []
         if self.references:
-            self.targets += [("static", self.base["newsline"] + "/bench/static-article.html"),
-                             ("floor", self.base["floor"] + "/")]
-        self.targets += [(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
-        self.targets += [(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
+            targets += [("static", self.base["newsline"] + "/bench/static-article.html"),
+                        ("floor", self.base["floor"] + "/")]
+        targets += [(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
+        targets += [(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
         if self.references:
-            self.targets.append(("article microcache", self.base["micro"] + SEED_PATH))
-        for name, url in self.targets:  # warm up; every target must answer 200
-            for _ in range(3):
-                with urllib.request.urlopen(url) as r:
-                    assert r.status == 200, (name, r.status)
-        return self
+            targets.append(("article microcache", self.base["micro"] + SEED_PATH))
+        return targets
 
     def sql(self, query):
         return self.stack.admin_sql(query, database="newsline").stdout.strip()
