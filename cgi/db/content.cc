@@ -242,6 +242,14 @@ ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std:
 
 ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
                                  const std::optional<Cursor>& before, std::time_t now, int limit, int newsline_size) {
+  if (!before) {  // the first page: the news line is the head of the same list, so one part reads both
+    ListingPage page;
+    page.items = latest_headlines(db, categories, edition, now, std::max(limit, newsline_size));
+    page.newsline.assign(page.items.begin(),
+                         page.items.begin() + std::min<size_t>(page.items.size(), static_cast<size_t>(newsline_size)));
+    page.items.resize(std::min<size_t>(page.items.size(), static_cast<size_t>(limit)));
+    return page;
+  }
   Cursor c = cursor_or_now(before, now);
   HeadlineReader reader(db, categories);
   return listing_from(reader, db.select(kEditionListingSql,

@@ -133,6 +133,20 @@ class PublicPages(unittest.TestCase):
         self.assertNotIn('rel="next"', first.text)
         self.assertLess(first.text.index("19.05.2025"), first.text.index("16.05.2025"))
 
+    def test_first_page_of_all_news_has_the_whole_news_line(self):
+        # The first page reads its list and the news line in one part; a page
+        # shorter than the news line must not shorten the news line.
+        home_newsline = newsline_items(http("/en/").text)
+        self.assertEqual(len(home_newsline), 40)
+        self.assertEqual(newsline_items(http("/en/news").text), home_newsline)
+        status, headers, body, _ = cgi("/en/news", extra_env={"NEWSLINE_LISTING_PAGE_SIZE": "5"})
+        self.assertEqual(status, 200)
+        self.assertEqual(newsline_items(body), home_newsline)
+        main = body.split("<main", 1)[1].split("</main>", 1)[0]
+        listed = [html.unescape(t) for t in re.findall(r'<a href="/en/news/[a-z]+/\d+-[^"]*">(.*?)</a>', main)]
+        self.assertEqual(listed, [t for t, _ in home_newsline[:5]])
+        self.assertIn('rel="next"', body)
+
     def test_keyset_pages_cover_everything_once(self):
         # Walk the category listing with a small page through the cursor links.
         path, pages, links = "/en/news/politics", 0, []
