@@ -272,9 +272,10 @@ class Site:
     def nginx_servers(self, ports, sockets, run_dir):
         """Server blocks for the uncached workers and the floor (with the page
         location's FastCGI settings) and for the micro-cache."""
+        settings = page_location_settings()
         servers = "".join(
             "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s    }\n  }\n"
-            % (ports[name], path, page_location_settings()) for name, path in sockets.items())
+            % (ports[name], path, settings) for name, path in sockets.items())
         if self.references:  # the optional micro-cache of nginx.conf.example, in front of the cached workers
             servers += ("  fastcgi_cache_path %s/microcache levels=1:2 keys_zone=bench_micro:10m max_size=64m inactive=1m;\n"
                         "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s"
@@ -283,7 +284,7 @@ class Site:
                         "      fastcgi_ignore_headers Cache-Control Expires;\n      fastcgi_cache_use_stale updating error timeout;\n"
                         "      fastcgi_cache_background_update on;\n      fastcgi_cache_lock on;\n    }\n  }\n"
                         % (os.path.join(self.root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock"),
-                           page_location_settings()))
+                           settings))
         return servers
 
     def start_helpers(self, sockets, static_file):

@@ -61,7 +61,6 @@ bool ResponseRecords::write_to(int fd) const {
       written -= part;
       if (left[first].iov_len == 0) ++first;
     }
-    while (first < left.size() && left[first].iov_len == 0) ++first;
   }
   return true;
 }

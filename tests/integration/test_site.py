@@ -22,9 +22,16 @@ def newsline_items(page):
             re.findall(r'<li><a href="[^"]+">(.*?)</a><time datetime="[^"]+">([^<]+)</time></li>', aside)]
 
 
+def main_of(page):
+    return page.split("<main", 1)[1].split("</main>", 1)[0]
+
+
 def listing_links(page):
-    main = page.split("<main", 1)[1].split("</main>", 1)[0]
-    return re.findall(r'<a href="(/en/news/[a-z]+/\d+-[^"]*)">', main)
+    return re.findall(r'<a href="(/en/news/[a-z]+/\d+-[^"]*)">', main_of(page))
+
+
+def listing_titles(page):
+    return [html.unescape(t) for t in re.findall(r'<a href="/en/news/[a-z]+/\d+-[^"]*">(.*?)</a>', main_of(page))]
 
 
 class PublicPages(unittest.TestCase):
@@ -142,9 +149,7 @@ class PublicPages(unittest.TestCase):
         status, headers, body, _ = cgi("/en/news", extra_env={"NEWSLINE_LISTING_PAGE_SIZE": "5"})
         self.assertEqual(status, 200)
         self.assertEqual(newsline_items(body), home_newsline)
-        main = body.split("<main", 1)[1].split("</main>", 1)[0]
-        listed = [html.unescape(t) for t in re.findall(r'<a href="/en/news/[a-z]+/\d+-[^"]*">(.*?)</a>', main)]
-        self.assertEqual(listed, [t for t, _ in home_newsline[:5]])
+        self.assertEqual(listing_titles(body), [t for t, _ in home_newsline[:5]])
         self.assertIn('rel="next"', body)
 
     def test_keyset_pages_cover_everything_once(self):
