@@ -68,6 +68,7 @@ void App::start_caches() {
   clock_ = std::make_unique<ContentClock>(cfg_);
   clock_->start();
   if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
+  if (cfg_.newsline_cache) fragments_ = std::make_unique<FragmentCache>();
 }
 
 namespace {
@@ -162,26 +163,30 @@ void App::add_validators(const Request& req, Response& res) const {
 void App::answer(const Request& req, Db& db, Response& res) {
   // A cached page costs no database round trip. The generation is read before
   // rendering, so a page rendered while content changes is stored as already old.
-  bool shared = cache_ && is_shared_page(req);
   uint64_t generation = clock_ ? clock_->generation() : 0;
+  bool shared = generation && is_shared_page(req);
   std::string key = req.path + "?" + req.raw_query;
-  if (shared && generation) {
+  if (shared && cache_) {
     if (auto hit = cache_->find(key, generation)) {
       res = *hit;
       answer_conditional(req, res);
       return;
     }
   }
-  render(req, db, res);
+  render(req, db, res, shared ? generation : 0);
   add_validators(req, res);
-  if (shared && generation && worth_caching(res)) cache_->store(key, generation, res);
+  if (shared && cache_ && worth_caching(res)) cache_->store(key, generation, res);
   answer_conditional(req, res);
 }
 
-void App::render(const Request& req, Db& db, Response& res) {
+void App::render(const Request& req, Db& db, Response& res, uint64_t shared_generation) {
   auto editions_now = editions(db);
   auto categories_now = categories(db);
   Context ctx{req, res, cfg_, db, *editions_now, *categories_now, std::time(nullptr), std::nullopt};
+  if (shared_generation && fragments_) {
+    ctx.fragments = fragments_.get();
+    ctx.generation = shared_generation;
+  }
   try {
     dispatch(ctx);
   } catch (const HttpError& e) {

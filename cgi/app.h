@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cache/content_clock.h"
+#include "cache/fragment_cache.h"
 #include "cache/page_cache.h"
 #include "config.h"
 #include "db/content.h"
@@ -19,8 +20,8 @@ class App {
   explicit App(const Config& cfg) : cfg_(cfg) {}
   ~App();
 
-  // In a worker process (after fork): starts the content clock and, when
-  // cfg.page_cache is on, the page cache. Without it nothing is cached (CGI).
+  // In a worker process (after fork): starts the content clock and the caches
+  // that are on (cfg.page_cache, cfg.newsline_cache). Without it nothing is cached (CGI).
   void start_caches();
 
   // Answers one request. Never throws: bad input is a 4xx page, an unreachable
@@ -34,7 +35,9 @@ class App {
   // The catalogue of the content version the clock last saw (reread when it moves on).
   std::shared_ptr<const CategoryCatalogue> categories(Db& db);
   void answer(const Request& req, Db& db, Response& res);
-  void render(const Request& req, Db& db, Response& res);
+  // `shared_generation`: the generation a page every reader gets alike is made in
+  // (it may use cached fragments); 0 for editors' pages and before the first poll.
+  void render(const Request& req, Db& db, Response& res, uint64_t shared_generation);
   // ETag, Last-Modified and Cache-Control of a public page.
   void add_validators(const Request& req, Response& res) const;
 
@@ -46,4 +49,5 @@ class App {
   uint64_t categories_generation_ = 0;
   std::unique_ptr<ContentClock> clock_;
   std::unique_ptr<PageCache> cache_;
+  std::unique_ptr<FragmentCache> fragments_;
 };

@@ -77,6 +77,7 @@ const std::map<std::string, Setter>& setters() {
       {"login_window_minutes", num(&Config::login_window_minutes, "login_window_minutes", 1, 1440, "minutes over which failed logins are counted")},
       {"page_cache", flag(&Config::page_cache, "page_cache", "on: keep rendered public pages in memory (off: every request asks MariaDB)")},
       {"page_cache_mb", num(&Config::page_cache_mb, "page_cache_mb", 1, 4096, "memory for cached pages per worker process, MB")},
+      {"newsline_cache", flag(&Config::newsline_cache, "newsline_cache", "on: keep each edition's rendered news line in memory (off: every page reads it from MariaDB)")},
       {"cache_poll_ms", num(&Config::cache_poll_ms, "cache_poll_ms", 50, 1000, "how often a worker checks for new content, ms (readers see changes within this)")},
       {"template_dir", str(&Config::template_dir, "directory holding the ctemplate files")},
       {"sql_dir", str(&Config::sql_dir, "directory holding migrations/ (for 'newsline migrate')")},

@@ -37,6 +37,7 @@ struct Config {
   // Caches (per worker process; see cache/)
   bool page_cache = true;
   int page_cache_mb = 32;
+  bool newsline_cache = true;
   int cache_poll_ms = 250;          // how often a worker asks whether content changed
   std::string template_dir = "templates";
   std::string sql_dir = "sql";

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cache/fragment_cache.h"
 #include "config.h"
 #include "db/content.h"
 #include "db/db.h"
@@ -30,6 +31,10 @@ struct Context {
   const CategoryCatalogue& categories;
   std::time_t now;  // one clock reading per request: every query sees the same "now"
   std::optional<Session> session;  // set by dispatch() for routes that need a login
+  // Rendered fragments of the current content, on shared pages only (see App::answer):
+  // nullptr for editors, who always get fresh pages, and when the cache is off.
+  FragmentCache* fragments = nullptr;
+  uint64_t generation = 0;  // the ContentClock generation read before this request's queries
 
   // The edition with this code, or nullptr.
   const Edition* find_edition(const std::string& code) const {

@@ -6,8 +6,11 @@ One nginx serves, on loopback ports:
   floor     the same bytes from build/fcgi_floor, a trivial libfcgi responder
             of our own behind the same nginx (the FastCGI floor)
   newsline  the article, home, category and a deep all-news page, caches on
-  nocache   the same pages from workers started with page_cache = off, so
-            every request goes to MariaDB
+  nocache   the same pages from workers started with page_cache = off and
+            newsline_cache = off, so every request goes to MariaDB for all of it
+  pagemiss  the article from workers with page_cache = off only: what a page
+            not cached yet costs (the article from MariaDB, the news line
+            from the worker's rendered copy)
   micro     the article through the optional nginx micro-cache of
             nginx.conf.example (one second, stale while updating)
 Runs are interleaved (A B C ... A B C ...), at 32 connections and at 1, for
@@ -233,8 +236,9 @@ def page_location_settings():
 
 
 class Site:
-    """One stack of our own (MariaDB, workers with caches on, nginx) and
-    workers with page_cache = off behind the same nginx. The reference site
+    """One stack of our own (MariaDB, workers with caches on, nginx), workers
+    with the caches off and workers with only the page cache off, behind the
+    same nginx. The reference site
     also serves the static copy of the article page, the floor and the
     micro-cache; a companion (the demo data beside a data set) only the pages."""
 
@@ -246,10 +250,11 @@ class Site:
 
     def start(self):
         os.chmod(self.root, 0o755)
-        names = ["newsline", "nocache"] + (["floor", "micro"] if self.references else [])
+        names = ["newsline", "nocache", "pagemiss"] + (["floor", "micro"] if self.references else [])
         ports = {name: free_port() for name in names}
         run_dir = os.path.join(self.root, "run")
-        sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "floor") if name in ports}
+        sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "pagemiss", "floor")
+                   if name in ports}
         copy_dir = os.path.join(self.root, "static-copy")
         os.makedirs(copy_dir, exist_ok=True)
         os.chmod(copy_dir, 0o755)
@@ -288,16 +293,18 @@ class Site:
         return servers
 
     def start_helpers(self, sockets, static_file):
-        """The workers with caches off and, for the reference site, the static
-        copy of the article page and the floor serving its bytes."""
+        """The workers with caches off (helpers[0]) and with the page cache off
+        and, for the reference site, the static copy of the article page and
+        the floor serving its bytes."""
         for path in sockets.values():  # left by an interrupted run: waiting on them would race the new ones
             if os.path.exists(path):
                 os.unlink(path)
-        env = self.stack.newsline_env()
-        env.update({"NEWSLINE_LISTEN": sockets["nocache"], "NEWSLINE_PAGE_CACHE": "off"})
-        self.helpers.append(subprocess.Popen([BINARY, "--config", self.stack.config_file, "serve"], env=env,
-                                             stderr=open(os.path.join(self.stack.log_dir, "nocache.log"), "ab"),
-                                             start_new_session=True))
+        for name, caches_off in (("nocache", {"NEWSLINE_PAGE_CACHE": "off", "NEWSLINE_NEWSLINE_CACHE": "off"}),
+                                 ("pagemiss", {"NEWSLINE_PAGE_CACHE": "off"})):
+            env = dict(self.stack.newsline_env(), NEWSLINE_LISTEN=sockets[name], **caches_off)
+            self.helpers.append(subprocess.Popen([BINARY, "--config", self.stack.config_file, "serve"], env=env,
+                                                 stderr=open(os.path.join(self.stack.log_dir, name + ".log"), "ab"),
+                                                 start_new_session=True))
         with urllib.request.urlopen(self.base["newsline"] + SEED_PATH) as r:
             self.page = r.read()
         if self.references:
@@ -328,6 +335,7 @@ class Site:
                         ("floor", self.base["floor"] + "/")]
         targets += [(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
         targets += [(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
+        targets.append((self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
         if self.references:
             targets.append(("article microcache", self.base["micro"] + SEED_PATH))
         return targets

@@ -41,28 +41,33 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
   NL_EDITION_FEED_FROM                                                       \
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"  \
   NL_NEWEST_FIRST ")"
-constexpr const char* kArticlePageSql =
-    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"
-    "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')"  // the source only when not rendered
-    " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id"
-    " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
-    " UNION ALL "
-    "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', ''"
-    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
-    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)"
-    " UNION ALL " NL_NEWSLINE_PART;
-constexpr const char* kEditionListingSql =
-    "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
-    NL_EDITION_FEED_FROM
-    " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR
-    NL_NEWEST_FIRST ")"
-    " UNION ALL " NL_NEWSLINE_PART;
-constexpr const char* kCategoryListingSql =
-    "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"
-    " FROM articles a FORCE INDEX (ix_category_feed)"
-    " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR
-    NL_NEWEST_FIRST ")"
-    " UNION ALL " NL_NEWSLINE_PART;
+// Each page's own parts; the page SQL adds the news line part unless the worker
+// has the news line rendered already (newsline_size 0).
+#define NL_ARTICLE_PARTS                                                                     \
+  "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"      \
+  "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')"  /* the source only when not rendered */ \
+  " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id"                     \
+  " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)" \
+  " UNION ALL "                                                                              \
+  "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', ''"                              \
+  " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"                \
+  " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)"
+#define NL_EDITION_LISTING_PART                                \
+  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"          \
+  NL_EDITION_FEED_FROM                                         \
+  " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
+  NL_NEWEST_FIRST ")"
+#define NL_CATEGORY_LISTING_PART                               \
+  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"          \
+  " FROM articles a FORCE INDEX (ix_category_feed)"            \
+  " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
+  NL_NEWEST_FIRST ")"
+constexpr const char* kArticlePageSql = NL_ARTICLE_PARTS " UNION ALL " NL_NEWSLINE_PART;
+constexpr const char* kArticleSql = NL_ARTICLE_PARTS;
+constexpr const char* kEditionListingSql = NL_EDITION_LISTING_PART " UNION ALL " NL_NEWSLINE_PART;
+constexpr const char* kEditionListingOnlySql = NL_EDITION_LISTING_PART;
+constexpr const char* kCategoryListingSql = NL_CATEGORY_LISTING_PART " UNION ALL " NL_NEWSLINE_PART;
+constexpr const char* kCategoryListingOnlySql = NL_CATEGORY_LISTING_PART;
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
     " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
@@ -213,8 +218,9 @@ ListingPage listing_from(HeadlineReader& reader, Rows rows) {
 
 ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, int64_t id,
                          std::time_t now, int newsline_size) {
-  Rows rows = db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now), edition,
-                                          Param::time(now), newsline_size});
+  Rows rows = newsline_size ? db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now),
+                                                         edition, Param::time(now), newsline_size})
+                            : db.select(kArticleSql, {id, edition, Param::time(now), id, Param::time(now)});
   HeadlineReader reader(db, categories);
   ArticlePage page;
   std::vector<std::pair<int64_t, Headline>> related;
@@ -252,9 +258,12 @@ ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, co
   }
   Cursor c = cursor_or_now(before, now);
   HeadlineReader reader(db, categories);
-  return listing_from(reader, db.select(kEditionListingSql,
-                                        {edition, Param::time(c.published_at), Param::time(c.published_at), c.id,
-                                         limit, edition, Param::time(now), newsline_size}));
+  return listing_from(reader, newsline_size ? db.select(kEditionListingSql, {edition, Param::time(c.published_at),
+                                                                             Param::time(c.published_at), c.id, limit,
+                                                                             edition, Param::time(now), newsline_size})
+                                            : db.select(kEditionListingOnlySql,
+                                                        {edition, Param::time(c.published_at),
+                                                         Param::time(c.published_at), c.id, limit}));
 }
 
 ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
@@ -265,13 +274,19 @@ ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, c
   const Category* known = categories.find(edition, category_slug);
   std::optional<Category> category = known ? std::optional<Category>(*known)
                                            : category_by_slug(db, edition, category_slug);
-  if (!category) return ListingPage{std::nullopt, {}, latest_headlines(db, categories, edition, now, newsline_size)};
+  if (!category) {
+    ListingPage none;
+    if (newsline_size) none.newsline = latest_headlines(db, categories, edition, now, newsline_size);
+    return none;
+  }
   Cursor c = cursor_or_now(before, now);
   HeadlineReader reader(db, categories);
-  ListingPage page = listing_from(reader, db.select(kCategoryListingSql,
-                                                    {category->id, Param::time(c.published_at),
-                                                     Param::time(c.published_at), c.id, limit, edition,
-                                                     Param::time(now), newsline_size}));
+  ListingPage page = listing_from(
+      reader, newsline_size ? db.select(kCategoryListingSql, {category->id, Param::time(c.published_at),
+                                                              Param::time(c.published_at), c.id, limit, edition,
+                                                              Param::time(now), newsline_size})
+                            : db.select(kCategoryListingOnlySql, {category->id, Param::time(c.published_at),
+                                                                  Param::time(c.published_at), c.id, limit}));
   page.category = std::move(category);
   return page;
 }

@@ -85,7 +85,8 @@ std::vector<Headline> latest_headlines(Db& db, const CategoryCatalogue& categori
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now);
 
 // The data of each page, read in one round trip (a UNION ALL of its parts):
-// with the page cache off, a page costs one statement.
+// with the page cache off, a page costs one statement. Each reads the news line's
+// `newsline_size` headlines too; 0 leaves them out (the worker has it rendered).
 struct ArticlePage {
   std::optional<Article> article;  // nullopt: no visible article with that id in that edition
   std::vector<Headline> related;

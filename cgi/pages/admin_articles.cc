@@ -299,7 +299,7 @@ void admin_article_preview(Context& ctx, const RouteParams& p) {
   PageView view(ctx, edition, a.title, "site/article.tpl");
   fill_article(view.content(), edition, shown, related_headlines(ctx.db, ctx.categories, a.id, ctx.now));
   view.set_preview();
-  add_newsline(ctx, view, edition);
+  Newsline(ctx, edition).add_to(view);
   view.render(ctx.res);
   ctx.res.cache_control = "no-store";
 }

@@ -23,17 +23,19 @@ void site_article(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   auto [id, slug] = split_id_slug(p[2]);
   if (id <= 0) throw HttpError{404, &edition};
-  ArticlePage page = article_page(ctx.db, ctx.categories, edition.code, id, ctx.now, ctx.cfg.newsline_size);
+  Newsline newsline(ctx, edition);
+  ArticlePage page = article_page(ctx.db, ctx.categories, edition.code, id, ctx.now, newsline.rows_to_read());
+  newsline.set_read(std::move(page.newsline));
   std::optional<Article>& article = page.article;
   if (!article) {
-    site_error_page(ctx, 404, edition, &page.newsline);
+    site_error_page(ctx, 404, edition, &newsline);
     return;
   }
 
   std::string canonical = article_path(edition.code, *article);
   if (slug != article->slug || p[1] != article->category_slug) {
     if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug)) {
-      site_error_page(ctx, 404, edition, &page.newsline);
+      site_error_page(ctx, 404, edition, &newsline);
       return;
     }
     ctx.res.redirect(301, canonical);
@@ -42,6 +44,6 @@ void site_article(Context& ctx, const RouteParams& p) {
   PageView view(ctx, edition, article->title, "site/article.tpl");
   fill_article(view.content(), edition, *article, page.related);
   view.set_canonical(canonical);
-  view.set_newsline(page.newsline);
+  newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -5,13 +5,15 @@
 #include "pages/pages.h"
 #include "view/view.h"
 
-void site_error_page(Context& ctx, int status, const Edition& edition, const std::vector<Headline>* newsline) {
+void site_error_page(Context& ctx, int status, const Edition& edition, Newsline* newsline) {
   std::string title = status == 404 ? edition.label("not_found") : std::to_string(status) + " " + status_text(status);
   PageView view(ctx, edition, title, "site/error.tpl");
   fill_error(view.content(), edition, status);
-  if (newsline)
-    view.set_newsline(*newsline);
-  else
-    add_newsline(ctx, view, edition);
+  if (newsline) {
+    newsline->add_to(view);
+  } else {
+    Newsline own(ctx, edition);
+    own.add_to(view);
+  }
   view.render(ctx.res, status);
 }

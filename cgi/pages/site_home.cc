@@ -19,13 +19,17 @@ void site_root(Context& ctx, const RouteParams&) {
 void site_home(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   // One query: the news line is the head of the same list of stories.
-  int newsline_size = ctx.cfg.newsline_size;
+  Newsline newsline(ctx, edition);
+  int newsline_size = newsline.rows_to_read();
   std::vector<Headline> latest = home_page(ctx.db, ctx.categories, edition.code, ctx.now, std::max(kHomeStories, newsline_size));
   std::vector<Headline> stories(latest.begin(), latest.begin() + std::min<size_t>(latest.size(), kHomeStories));
-  latest.resize(std::min<size_t>(latest.size(), newsline_size));
+  if (newsline_size) {
+    latest.resize(std::min<size_t>(latest.size(), newsline_size));
+    newsline.set_read(std::move(latest));
+  }
   PageView view(ctx, edition, edition.label("latest"), "site/home.tpl");
   fill_home(view.content(), edition, stories);
   view.set_canonical(home_path(edition.code));
-  view.set_newsline(latest);
+  newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -18,7 +18,7 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
 // Renders a listing page from `page` (loaded with one row more than a page,
 // which tells whether an older page exists without a COUNT).
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
-                    const std::optional<Cursor>& before, ListingPage& page) {
+                    const std::optional<Cursor>& before, ListingPage& page, Newsline& newsline) {
   size_t size = ctx.cfg.listing_page_size;
   std::optional<Cursor> next;
   if (page.items.size() > size) {
@@ -28,7 +28,7 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
   PageView view(ctx, edition, heading, "site/listing.tpl");
   fill_listing(view.content(), edition, heading, path, page.items, next, !before);
   view.set_canonical(before ? path + "?before=" + format_cursor(*before) : path);
-  view.set_newsline(page.newsline);
+  newsline.add_to(view);
   view.render(ctx.res);
 }
 
@@ -38,20 +38,25 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
 void site_all_news(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   std::optional<Cursor> before = requested_cursor(ctx);
-  ListingPage page = edition_listing_page(ctx.db, ctx.categories, edition.code, before, ctx.now, ctx.cfg.listing_page_size + 1,
-                                          ctx.cfg.newsline_size);
-  render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, page);
+  Newsline newsline(ctx, edition);
+  ListingPage page = edition_listing_page(ctx.db, ctx.categories, edition.code, before, ctx.now,
+                                          ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
+  newsline.set_read(std::move(page.newsline));
+  render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, page, newsline);
 }
 
 // GET /{edition}/news/{category}[?before=CURSOR] -> 200; 404 unknown edition or category; 400 bad cursor.
 void site_category(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0]);
   std::optional<Cursor> before = requested_cursor(ctx);
+  Newsline newsline(ctx, edition);
   ListingPage page = category_listing_page(ctx.db, ctx.categories, edition.code, p[1], before, ctx.now,
-                                           ctx.cfg.listing_page_size + 1, ctx.cfg.newsline_size);
+                                           ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
+  newsline.set_read(std::move(page.newsline));
   if (!page.category) {
-    site_error_page(ctx, 404, edition, &page.newsline);
+    site_error_page(ctx, 404, edition, &newsline);
     return;
   }
-  render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before, page);
+  render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before, page,
+                 newsline);
 }

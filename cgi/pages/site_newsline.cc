@@ -3,8 +3,23 @@
 #include "pages/pages.h"
 #include "view/view.h"
 
-void add_newsline(Context& ctx, PageView& view, const Edition& edition) {
-  view.set_newsline(latest_headlines(ctx.db, ctx.categories, edition.code, ctx.now, ctx.cfg.newsline_size));
+namespace {
+std::string fragment_key(const Edition& edition) { return "newsline/" + edition.code; }
+}  // namespace
+
+Newsline::Newsline(Context& ctx, const Edition& edition) : ctx_(ctx), edition_(edition) {
+  if (ctx.fragments) html_ = ctx.fragments->find(fragment_key(edition), ctx.generation);
+}
+
+int Newsline::rows_to_read() const { return html_ ? 0 : ctx_.cfg.newsline_size; }
+
+void Newsline::add_to(PageView& view) {
+  if (!html_) {
+    if (!read_) read_ = latest_headlines(ctx_.db, ctx_.categories, edition_.code, ctx_.now, ctx_.cfg.newsline_size);
+    html_ = std::make_shared<const std::string>(render_newsline(edition_, *read_));
+    if (ctx_.fragments) ctx_.fragments->store(fragment_key(edition_), ctx_.generation, html_);
+  }
+  view.set_newsline(html_);
 }
 
 const Edition& edition_or_404(const Context& ctx, const std::string& code) {

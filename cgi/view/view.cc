@@ -74,13 +74,18 @@ void PageView::set_canonical(const std::string& path) {
   layout_.SetValueAndShowSection("CANONICAL_URL", ctx_.cfg.site_url + path, "CANONICAL");
 }
 
-void PageView::set_newsline(const std::vector<Headline>& headlines) {
-  auto* d = layout_.AddIncludeDictionary("NEWSLINE");
-  d->SetFilename("site/newsline.tpl");
-  d->SetValue("HEADING", edition_.label("newsline"));
-  d->SetValue("ALL_NEWS", edition_.label("all_news"));
-  d->SetValue("ALL_NEWS_URL", all_news_path(edition_.code));
-  for (const Headline& h : headlines) fill_headline(d->AddSectionDictionary(kItem), edition_.code, h, false);
+std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines) {
+  ctemplate::TemplateDictionary d("newsline");
+  d.SetValue("HEADING", edition.label("newsline"));
+  d.SetValue("ALL_NEWS", edition.label("all_news"));
+  d.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
+  for (const Headline& h : headlines) fill_headline(d.AddSectionDictionary(kItem), edition.code, h, false);
+  return expand("site/newsline.tpl", d);
+}
+
+void PageView::set_newsline(std::shared_ptr<const std::string> html) {
+  newsline_ = std::move(html);
+  layout_.SetValueWithoutCopy("NEWSLINE", *newsline_);  // newsline_ keeps the bytes alive
 }
 
 void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h,

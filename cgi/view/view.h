@@ -4,6 +4,7 @@
 #pragma once
 #include <ctemplate/template.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +28,8 @@ class PageView {
   ctemplate::TemplateDictionary& content() { return *content_; }
   // <link rel="canonical"> to site_url + path.
   void set_canonical(const std::string& path);
-  // Fills the news line sidebar.
-  void set_newsline(const std::vector<Headline>& headlines);
+  // The news line sidebar, as render_newsline() made it.
+  void set_newsline(std::shared_ptr<const std::string> html);
   // Marks the page as an editor's preview (banner, noindex).
   void set_preview();
   // Expands the page into res.body with the given status.
@@ -39,7 +40,12 @@ class PageView {
   const Edition& edition_;
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* content_;
+  std::shared_ptr<const std::string> newsline_;
 };
+
+// The news line sidebar of `edition` (templates/site/newsline.tpl, auto-escaped),
+// a fragment that every page of the edition shows alike.
+std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines);
 
 // A headline's variables in `d`: URL, TITLE, WHEN and ISO (the news line);
 // `with_category` adds CATEGORY, CATEGORY_URL and TIME (the content templates).

@@ -21,8 +21,7 @@
 <main class="content">
 {{>CONTENT}}
 </main>
-{{>NEWSLINE}}
-</div>
+{{! NEWSLINE: markup rendered from site/newsline.tpl, which auto-escapes every value (view.cc render_newsline). }}{{NEWSLINE:none}}</div>
 <footer class="site-footer"><a href="{{HOME_URL}}">{{SITE_NAME}}</a></footer>
 </body>
 </html>

@@ -8,8 +8,13 @@ import unittest
 
 from stackfixture import REPO, Client, http, sql, sql_change, stack, within_a_second
 from integration.test_admin import admin, create_article, edit_form_fields, public_article_url
+from integration.test_site import newsline_items
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
+
+
+def newsline_titles(page):
+    return [title for title, _ in newsline_items(page)]
 
 
 def com_stmt_execute():
@@ -62,6 +67,20 @@ class Freshness(unittest.TestCase):
         fields["action"] = "unpublish"
         c.request("/admin/articles/%d" % aid, "POST", fields)
         within_a_second(lambda: http(url).status == 404, "the unpublish", in_a_row=20)
+
+    def test_pages_not_cached_yet_take_a_news_line_no_older_than_a_publish(self):
+        # A page the worker has not cached (here: a new query string each time) takes
+        # the news line the worker keeps rendered; that copy must follow a publish too.
+        self.warm(SEED_PATH)
+        c = admin()
+        create_article(c, "The kept news line follows", action="publish")
+        requests = iter(range(1000000))
+
+        def uncached_page_shows_it():
+            page = http("%s?uncached=%d" % (SEED_PATH, next(requests))).text
+            return "The kept news line follows" in newsline_titles(page)
+        within_a_second(uncached_page_shows_it, "the publish in the kept news line", in_a_row=20)
+        self.assertNotIn("The kept news line follows", newsline_titles(http("/az/?uncached=1").text))  # its own edition's
 
     def test_scheduled_time_ends_cached_pages_by_itself(self):
         self.warm("/en/")
@@ -123,14 +142,19 @@ class Freshness(unittest.TestCase):
 
     def test_editors_always_get_fresh_pages(self):
         self.warm("/en/")
-        # A writer that does not bump the version: readers keep the cached copy...
+        self.warm(SEED_PATH)
+        # A writer that does not bump the version: readers keep the cached copy,
+        # and pages not cached yet the news line each worker keeps rendered...
         sql("UPDATE articles SET title = 'Quietly changed' WHERE id = 42")
         try:
             self.assertNotIn("Quietly changed", http("/en/").text)
+            for n in range(10):
+                self.assertNotIn("Quietly changed", newsline_titles(http("%s?uncached=%d" % (SEED_PATH, n)).text))
             # ...but an editor's browser skips the caches.
             r = http("/en/", headers={"Cookie": "nl_editor=1"})
             self.assertIn("Quietly changed", r.text)
             self.assertEqual(r.header("Cache-Control"), "private, no-cache")
+            self.assertIn("Quietly changed", newsline_titles(http(SEED_PATH, headers={"Cookie": "nl_editor=1"}).text))
             # Logging in sets that cookie for the whole site.
             c = Client()
             c.login()
