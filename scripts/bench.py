@@ -238,9 +238,9 @@ def page_location_settings():
 class Site:
     """One stack of our own (MariaDB, workers with caches on, nginx), workers
     with the caches off and workers with only the page cache off, behind the
-    same nginx. The reference site
-    also serves the static copy of the article page, the floor and the
-    micro-cache; a companion (the demo data beside a data set) only the pages."""
+    same nginx. The reference site also serves the static copy of the article
+    page, the floor and the micro-cache; a companion (the demo data beside a
+    data set) only the pages."""
 
     PAGES = ("article", "home", "category", "deep")
 

@@ -81,6 +81,15 @@ BOOST_AUTO_TEST_CASE(home_and_listing_escape_every_field) {
   BOOST_TEST(html.find("before=1-2") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_news_line_fragment_escapes_every_field) {
+  // The layout inserts this fragment with :none, so its own escaping is all there is.
+  Article a = hostile_article();
+  std::string html = render_newsline(hostile_edition(), {a, a});
+  check_escaped(html);
+  BOOST_TEST(html.find("10:22 15.05.2025") != std::string::npos);
+  BOOST_TEST(html.find("<aside class=\"newsline\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(error_page_escapes_labels) {
   ctemplate::TemplateDictionary d("e");
   fill_error(d, hostile_edition(), 404);
