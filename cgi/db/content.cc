@@ -41,8 +41,7 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
   NL_EDITION_FEED_FROM                                                       \
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"  \
   NL_NEWEST_FIRST ")"
-// Each page's own parts; the page SQL adds the news line part unless the worker
-// has the news line rendered already (newsline_size 0).
+// Each page's own parts.
 #define NL_ARTICLE_PARTS                                                                     \
   "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"      \
   "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')"  /* the source only when not rendered */ \
@@ -62,12 +61,15 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
   " FROM articles a FORCE INDEX (ix_category_feed)"            \
   " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
   NL_NEWEST_FIRST ")"
-constexpr const char* kArticlePageSql = NL_ARTICLE_PARTS " UNION ALL " NL_NEWSLINE_PART;
-constexpr const char* kArticleSql = NL_ARTICLE_PARTS;
-constexpr const char* kEditionListingSql = NL_EDITION_LISTING_PART " UNION ALL " NL_NEWSLINE_PART;
-constexpr const char* kEditionListingOnlySql = NL_EDITION_LISTING_PART;
-constexpr const char* kCategoryListingSql = NL_CATEGORY_LISTING_PART " UNION ALL " NL_NEWSLINE_PART;
-constexpr const char* kCategoryListingOnlySql = NL_CATEGORY_LISTING_PART;
+// A page's SQL: its own parts alone, and with the news line part after them.
+struct PageSql {
+  const char* own_parts;
+  const char* with_newsline;
+};
+#define NL_PAGE_SQL(parts) PageSql{parts, parts " UNION ALL " NL_NEWSLINE_PART}
+constexpr PageSql kArticlePage = NL_PAGE_SQL(NL_ARTICLE_PARTS);
+constexpr PageSql kEditionListing = NL_PAGE_SQL(NL_EDITION_LISTING_PART);
+constexpr PageSql kCategoryListing = NL_PAGE_SQL(NL_CATEGORY_LISTING_PART);
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
     " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
@@ -204,6 +206,15 @@ bool newer_first(const Headline& a, const Headline& b) {
   return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
 }
 
+// Runs a page's SQL with `own` (its own parts' parameters) and, unless
+// newsline_size is 0 (the worker has the news line rendered), the news line part.
+Rows select_page(Db& db, const PageSql& sql, std::vector<Param> own, const std::string& edition, std::time_t now,
+                 int newsline_size) {
+  if (newsline_size == 0) return db.select(sql.own_parts, own);
+  own.insert(own.end(), {edition, Param::time(now), newsline_size});
+  return db.select(sql.with_newsline, own);
+}
+
 void sort_newest_first(std::vector<Headline>& v) { std::sort(v.begin(), v.end(), newer_first); }
 
 ListingPage listing_from(HeadlineReader& reader, Rows rows) {
@@ -218,9 +229,8 @@ ListingPage listing_from(HeadlineReader& reader, Rows rows) {
 
 ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, int64_t id,
                          std::time_t now, int newsline_size) {
-  Rows rows = newsline_size ? db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now),
-                                                         edition, Param::time(now), newsline_size})
-                            : db.select(kArticleSql, {id, edition, Param::time(now), id, Param::time(now)});
+  Rows rows = select_page(db, kArticlePage, {id, edition, Param::time(now), id, Param::time(now)}, edition, now,
+                          newsline_size);
   HeadlineReader reader(db, categories);
   ArticlePage page;
   std::vector<std::pair<int64_t, Headline>> related;
@@ -258,12 +268,10 @@ ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, co
   }
   Cursor c = cursor_or_now(before, now);
   HeadlineReader reader(db, categories);
-  return listing_from(reader, newsline_size ? db.select(kEditionListingSql, {edition, Param::time(c.published_at),
-                                                                             Param::time(c.published_at), c.id, limit,
-                                                                             edition, Param::time(now), newsline_size})
-                                            : db.select(kEditionListingOnlySql,
-                                                        {edition, Param::time(c.published_at),
-                                                         Param::time(c.published_at), c.id, limit}));
+  return listing_from(reader, select_page(db, kEditionListing,
+                                          {edition, Param::time(c.published_at), Param::time(c.published_at), c.id,
+                                           limit},
+                                          edition, now, newsline_size));
 }
 
 ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
@@ -281,12 +289,10 @@ ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, c
   }
   Cursor c = cursor_or_now(before, now);
   HeadlineReader reader(db, categories);
-  ListingPage page = listing_from(
-      reader, newsline_size ? db.select(kCategoryListingSql, {category->id, Param::time(c.published_at),
-                                                              Param::time(c.published_at), c.id, limit, edition,
-                                                              Param::time(now), newsline_size})
-                            : db.select(kCategoryListingOnlySql, {category->id, Param::time(c.published_at),
-                                                                  Param::time(c.published_at), c.id, limit}));
+  ListingPage page = listing_from(reader, select_page(db, kCategoryListing,
+                                                      {category->id, Param::time(c.published_at),
+                                                       Param::time(c.published_at), c.id, limit},
+                                                      edition, now, newsline_size));
   page.category = std::move(category);
   return page;
 }
@@ -336,19 +342,21 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
   std::vector<std::pair<std::string, Rows>> out;
-  out.emplace_back("article page", explain(kArticlePageSql, {1, "en", Param::time(now), 1, Param::time(now), "en",
-                                                             Param::time(now), 40}));
+  out.emplace_back("article page", explain(kArticlePage.with_newsline,
+                                           {1, "en", Param::time(now), 1, Param::time(now), "en", Param::time(now), 40}));
   out.emplace_back("home page", explain(kStoriesSql, {"en", Param::time(now), 40}));
   out.emplace_back("news line", explain(kEditionFeedSql, {"en", Param::time(now), Param::time(now), INT64_MAX, 40}));
   for (bool is_deep : {false, true}) {
     const Cursor& c = is_deep ? deep : first;
     const char* depth = is_deep ? ", deep page" : "";
     out.emplace_back(std::string("all news") + depth,
-                     explain(kEditionListingSql, {"en", Param::time(c.published_at), Param::time(c.published_at), c.id,
-                                                  51, "en", Param::time(now), 40}));
+                     explain(kEditionListing.with_newsline, {"en", Param::time(c.published_at),
+                                                             Param::time(c.published_at), c.id, 51, "en",
+                                                             Param::time(now), 40}));
     out.emplace_back(std::string("category") + depth,
-                     explain(kCategoryListingSql, {politics, Param::time(c.published_at), Param::time(c.published_at),
-                                                   c.id, 51, "en", Param::time(now), 40}));
+                     explain(kCategoryListing.with_newsline, {politics, Param::time(c.published_at),
+                                                              Param::time(c.published_at), c.id, 51, "en",
+                                                              Param::time(now), 40}));
   }
   out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now)}));
   return out;

@@ -141,7 +141,7 @@ MYSQL_STMT* Db::prepare(const char* sql) {
 Rows Db::select_once(const std::string& sql, std::initializer_list<Param> params) {
   MYSQL_STMT* stmt = prepare(sql.c_str());
   try {
-    Rows rows = execute_prepared(stmt, params, nullptr);
+    Rows rows = execute_prepared(stmt, params.begin(), params.size(), nullptr);
     mysql_stmt_close(stmt);
     return rows;
   } catch (...) {
@@ -151,29 +151,35 @@ Rows Db::select_once(const std::string& sql, std::initializer_list<Param> params
 }
 
 Rows Db::select(const char* sql, std::initializer_list<Param> params) {
+  return select(sql, params.begin(), params.size());
+}
+
+Rows Db::select(const char* sql, const std::vector<Param>& params) { return select(sql, params.data(), params.size()); }
+
+Rows Db::select(const char* sql, const Param* params, size_t count) {
   try {
-    return execute_prepared(statement(sql), params, nullptr);
+    return execute_prepared(statement(sql), params, count, nullptr);
   } catch (const DbUnavailable&) {
     // The connection was lost (server restart, idle timeout): reconnect and prepare again once.
-    return execute_prepared(statement(sql), params, nullptr);
+    return execute_prepared(statement(sql), params, count, nullptr);
   }
 }
 
 uint64_t Db::execute(const char* sql, std::initializer_list<Param> params) {
   uint64_t affected = 0;
-  execute_prepared(statement(sql), params, &affected);
+  execute_prepared(statement(sql), params.begin(), params.size(), &affected);
   return affected;
 }
 
-Rows Db::execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params, uint64_t* affected) {
-  if (mysql_stmt_param_count(stmt) != params.size()) throw DbError("parameter count mismatch");
+Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, uint64_t* affected) {
+  if (mysql_stmt_param_count(stmt) != count) throw DbError("parameter count mismatch");
 
-  std::vector<MYSQL_BIND> in(params.size());
-  std::vector<long long> ints(params.size());
-  std::vector<MYSQL_TIME> times(params.size());
-  std::vector<unsigned long> lengths(params.size());
-  size_t k = 0;
-  for (const Param& p : params) {
+  std::vector<MYSQL_BIND> in(count);
+  std::vector<long long> ints(count);
+  std::vector<MYSQL_TIME> times(count);
+  std::vector<unsigned long> lengths(count);
+  for (size_t k = 0; k < count; ++k) {
+    const Param& p = params[k];
     MYSQL_BIND& b = in[k];
     std::memset(&b, 0, sizeof b);
     switch (p.kind) {
@@ -198,7 +204,6 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params,
         b.buffer_type = MYSQL_TYPE_NULL;
         break;
     }
-    ++k;
   }
   if (!in.empty() && mysql_stmt_bind_param(stmt, in.data()) != 0)
     fail("bind", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));

@@ -65,6 +65,8 @@ class Db {
 
   // Runs a read. On a lost connection it reconnects and retries once.
   Rows select(const char* sql, std::initializer_list<Param> params);
+  // The same, for parameters put together at run time.
+  Rows select(const char* sql, const std::vector<Param>& params);
   // Runs a read prepared just for this call (not cached: `sql` may be a
   // built string, e.g. "EXPLAIN " + a query). Maintenance commands only.
   Rows select_once(const std::string& sql, std::initializer_list<Param> params);
@@ -83,7 +85,8 @@ class Db {
   void connect();
   void disconnect();
   MYSQL_STMT* statement(const char* sql);
-  Rows execute_prepared(MYSQL_STMT* stmt, std::initializer_list<Param> params, uint64_t* affected);
+  Rows select(const char* sql, const Param* params, size_t count);
+  Rows execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, uint64_t* affected);
   MYSQL_STMT* prepare(const char* sql);
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);
 
