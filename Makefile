@@ -27,9 +27,14 @@ build: $(BUILD)/newsline
 $(BUILD)/newsline: $(APP_OBJ) $(BUILD)/cgi/main.o
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/fcgi_floor: scripts/fcgi_floor.cc
+# The benchmark's reference responders (scripts/bench.py).
+$(BUILD)/fcgi_floor: scripts/fcgi_floor.cc scripts/fcgi_pool.h
 	@mkdir -p $(dir $@)
 	$(CXX) $(CXXFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
+
+$(BUILD)/reference_page: scripts/reference_page.cc scripts/fcgi_pool.h
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) $(LDFLAGS) -o $@ $< -lfcgi -lctemplate -lmariadb
 
 $(BUILD)/unit_tests: $(APP_OBJ) $(TEST_OBJ)
 	$(CXX) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lboost_unit_test_framework
@@ -77,7 +82,7 @@ unit-test: $(BUILD)/unit_tests
 # wrk against the real stack; see scripts/bench.py. DATA=var/bench uses the
 # data set made by `make bench-data N=1000000` instead of the demo content, and
 # measures the demo content beside it in the same run, to compare the two.
-bench: compile $(BUILD)/fcgi_floor
+bench: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	mkdir -p var
 	python3 scripts/bench.py run $(if $(DATA),--data $(DATA) --json var/bench-data.json,--json var/bench-demo.json)
 

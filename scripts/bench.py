@@ -13,6 +13,10 @@ One nginx serves, on loopback ports:
             from the worker's rendered copy)
   micro     the article through the optional nginx micro-cache of
             nginx.conf.example (one second, stale while updating)
+  2-query   build/reference_page: the issue's "straightforward C++ page doing
+            two prepared-statement queries and a ctemplate render per
+            request" (the article and 40 headlines, nothing else), measured
+            here to set the caches-off pages against it on the same machine
 Runs are interleaved (A B C ... A B C ...), at 32 connections and at 1, for
 --rounds rounds of --seconds each. For each target it prints the median
 req/s, p50, p99, errors and non-2xx, the ratios to static and to the floor,
@@ -250,10 +254,10 @@ class Site:
 
     def start(self):
         os.chmod(self.root, 0o755)
-        names = ["newsline", "nocache", "pagemiss"] + (["floor", "micro"] if self.references else [])
+        names = ["newsline", "nocache", "pagemiss"] + (["floor", "reference", "micro"] if self.references else [])
         ports = {name: free_port() for name in names}
         run_dir = os.path.join(self.root, "run")
-        sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "pagemiss", "floor")
+        sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "pagemiss", "floor", "reference")
                    if name in ports}
         copy_dir = os.path.join(self.root, "static-copy")
         os.makedirs(copy_dir, exist_ok=True)
@@ -294,8 +298,8 @@ class Site:
 
     def start_helpers(self, sockets, static_file):
         """The workers with caches off (helpers[0]) and with the page cache off
-        and, for the reference site, the static copy of the article page and
-        the floor serving its bytes."""
+        and, for the reference site, the static copy of the article page, the
+        floor serving its bytes and the straightforward 2-query page."""
         for path in sockets.values():  # left by an interrupted run: waiting on them would race the new ones
             if os.path.exists(path):
                 os.unlink(path)
@@ -313,12 +317,17 @@ class Site:
             os.chmod(static_file, 0o644)
             self.helpers.append(subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), sockets["floor"],
                                                   static_file, "2", "4"], start_new_session=True))
+            article_id = SEED_PATH.rsplit("/", 1)[1].split("-", 1)[0]
+            self.helpers.append(subprocess.Popen(
+                [os.path.join(REPO, "build", "reference_page"), sockets["reference"], self.stack.db_socket, "newsline",
+                 "newsline", "en", article_id, "2", "4"], env=self.stack.newsline_env(), start_new_session=True))
         deadline = time.time() + 10
         while not all(os.path.exists(s) for s in sockets.values()) and time.time() < deadline:
             time.sleep(0.05)
-        if self.references and os.geteuid() == 0:  # nginx's workers (www-data) must reach the floor's socket
-            os.chown(sockets["floor"], 0, grp.getgrnam("www-data").gr_gid)
-            os.chmod(sockets["floor"], 0o660)
+        if self.references and os.geteuid() == 0:  # nginx's workers (www-data) must reach these sockets
+            for name in ("floor", "reference"):
+                os.chown(sockets[name], 0, grp.getgrnam("www-data").gr_gid)
+                os.chmod(sockets[name], 0o660)
 
     def pages_to_measure(self):
         """(name, URL) of each target; the deep page starts three quarters down
@@ -337,7 +346,8 @@ class Site:
         targets += [(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
         targets.append((self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
         if self.references:
-            targets.append(("article microcache", self.base["micro"] + SEED_PATH))
+            targets += [("2-query page", self.base["reference"] + "/"),
+                        ("article microcache", self.base["micro"] + SEED_PATH)]
         return targets
 
     def sql(self, query):
