@@ -73,7 +73,8 @@ stop:
 migrate: build
 	python3 scripts/stack.py migrate
 
-test: compile
+# The bench responders are built too, so that a change that breaks them fails here.
+test: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	python3 tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests
