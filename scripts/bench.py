@@ -226,6 +226,18 @@ def publish_to_visible(stack, base_url, seconds):
     return visible
 
 
+def micro_cache_settings(zone):
+    """The commented micro-cache lines of nginx.conf.example's `location /`,
+    uncommented, with the cache zone named `zone`."""
+    with open(os.path.join(REPO, "nginx.conf.example")) as f:
+        text = f.read()
+    block = text[text.index("        # micro-cache:"):]
+    block = block[:block.index("\n    }")]
+    lines = [line.strip()[2:].split("#")[0].strip() for line in block.splitlines()]
+    return "".join("      %s\n" % line.replace("fastcgi_cache newsline;", "fastcgi_cache %s;" % zone)
+                   for line in lines if line.startswith("fastcgi_"))
+
+
 def page_location_settings():
     """The FastCGI settings of nginx.conf.example's `location /` (all but its
     fastcgi_pass), so that the floor and the uncached workers go through nginx
@@ -287,13 +299,10 @@ class Site:
             % (ports[name], path, settings) for name, path in sockets.items())
         if self.references:  # the optional micro-cache of nginx.conf.example, in front of the cached workers
             servers += ("  fastcgi_cache_path %s/microcache levels=1:2 keys_zone=bench_micro:10m max_size=64m inactive=1m;\n"
-                        "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s"
-                        "      fastcgi_cache bench_micro;\n"
-                        "      fastcgi_cache_key $request_method$request_uri;\n      fastcgi_cache_valid 200 301 404 1s;\n"
-                        "      fastcgi_ignore_headers Cache-Control Expires;\n      fastcgi_cache_use_stale updating error timeout;\n"
-                        "      fastcgi_cache_background_update on;\n      fastcgi_cache_lock on;\n    }\n  }\n"
+                        "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s%s"
+                        "    }\n  }\n"
                         % (os.path.join(self.root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock"),
-                           settings))
+                           settings, micro_cache_settings("bench_micro")))
         return servers
 
     def start_helpers(self, sockets, static_file):
