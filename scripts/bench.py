@@ -471,6 +471,10 @@ def main():
     data.add_argument("--articles", type=int, default=1000000)
     data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
     args = ap.parse_args()
+    # Ctrl-C and SIGTERM stop the stacks, even when started from a shell that
+    # made this process ignore SIGINT (a background job).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     command_run(args) if args.command == "run" else command_data(args)
 
 
