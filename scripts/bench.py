@@ -55,7 +55,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from stack import BINARY, Stack  # noqa: E402
+from stack import BINARY, Stack, fastcgi_server, micro_cache_server  # noqa: E402
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 ADMIN_PASSWORD = "bench admin password"
@@ -226,31 +226,6 @@ def publish_to_visible(stack, base_url, seconds):
     return visible
 
 
-def micro_cache_settings(zone):
-    """The commented micro-cache lines of nginx.conf.example's `location /`,
-    uncommented, with the cache zone named `zone`."""
-    with open(os.path.join(REPO, "nginx.conf.example")) as f:
-        text = f.read()
-    block = text[text.index("        # micro-cache:"):]
-    block = block[:block.index("\n    }")]
-    lines = [line.strip()[2:].split("#")[0].strip() for line in block.splitlines()]
-    return "".join("      %s\n" % line.replace("fastcgi_cache newsline;", "fastcgi_cache %s;" % zone)
-                   for line in lines if line.startswith("fastcgi_"))
-
-
-def page_location_settings():
-    """The FastCGI settings of nginx.conf.example's `location /` (all but its
-    fastcgi_pass), so that the floor and the uncached workers go through nginx
-    exactly as the pages do: its buffers alone made a 14 KB reply 7% faster."""
-    with open(os.path.join(REPO, "nginx.conf.example")) as f:
-        text = f.read()
-    block = text[text.index("    location / {\n"):]
-    block = block[:block.index("\n    }")]
-    lines = [line.split("#")[0].strip() for line in block.splitlines()[1:]]
-    return "".join("      %s\n" % line.replace("include fastcgi_params;", "include /etc/nginx/fastcgi_params;")
-                   for line in lines if line and not line.startswith("fastcgi_pass"))
-
-
 class Site:
     """One stack of our own (MariaDB, workers with caches on, nginx), workers
     with the caches off and workers with only the page cache off, behind the
@@ -291,18 +266,12 @@ class Site:
         return self
 
     def nginx_servers(self, ports, sockets, run_dir):
-        """Server blocks for the uncached workers and the floor (with the page
-        location's FastCGI settings) and for the micro-cache."""
-        settings = page_location_settings()
-        servers = "".join(
-            "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s    }\n  }\n"
-            % (ports[name], path, settings) for name, path in sockets.items())
+        """Server blocks for the uncached workers, the floor and the 2-query page
+        (each with the page location's FastCGI settings) and for the micro-cache."""
+        servers = "".join(fastcgi_server(ports[name], path) for name, path in sockets.items())
         if self.references:  # the optional micro-cache of nginx.conf.example, in front of the cached workers
-            servers += ("  fastcgi_cache_path %s/microcache levels=1:2 keys_zone=bench_micro:10m max_size=64m inactive=1m;\n"
-                        "  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s%s"
-                        "    }\n  }\n"
-                        % (os.path.join(self.root, "nginx"), ports["micro"], os.path.join(run_dir, "newsline.sock"),
-                           settings, micro_cache_settings("bench_micro")))
+            servers += micro_cache_server(ports["micro"], os.path.join(run_dir, "newsline.sock"),
+                                          os.path.join(self.root, "nginx", "microcache"))
         return servers
 
     def start_helpers(self, sockets, static_file):
