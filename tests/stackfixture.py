@@ -13,7 +13,7 @@ import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from stack import Stack  # noqa: E402
+from stack import Stack, micro_cache_server  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output")
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -33,6 +33,11 @@ def stack():
         root = tempfile.mkdtemp(prefix="newsline-test-")
         os.chmod(root, 0o755)
         s = Stack(root, port=free_port(), processes=2, threads=2, admin_password=ADMIN_PASSWORD)
+        # nginx.conf.example's optional micro-cache on a port of its own, in
+        # front of the same workers, telling the tests what it did.
+        s.micro_port = free_port()
+        s.extra_http = micro_cache_server(s.micro_port, s.fcgi_socket, os.path.join(s.nginx_dir, "microcache"),
+                                          "      add_header X-Cache-Status $upstream_cache_status;\n")
         atexit.register(_stop, s)
         s.start()
         _stack = s

@@ -200,6 +200,41 @@ class HttpValidators(unittest.TestCase):
         self.assertIsNone(http("/en/news/nosuch").header("ETag"))
 
 
+class MicroCache(unittest.TestCase):
+    """The micro-cache of nginx.conf.example, uncommented: readers share its
+    copy for a second, editors never see it nor fill it."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.port = stack().micro_port
+
+    def cache_status(self, path=SEED_PATH, cookie=None):
+        r = http(path, port=self.port, headers={"Cookie": cookie} if cookie else {})
+        self.assertEqual(r.status, 200)
+        return r.header("X-Cache-Status")
+
+    def test_readers_share_a_copy(self):
+        self.assertIn("HIT", [self.cache_status() for _ in range(3)])
+
+    def test_editors_bypass_it_and_never_fill_it(self):
+        aside = http("/en/").text.split('<aside class="newsline"', 1)[1]
+        pages_not_asked_for_yet = re.findall(r'<li><a href="([^"]+)">', aside)[-2:]
+        for cookie, path in zip(("nl_editor=1", "nl_session=x"), pages_not_asked_for_yet):
+            self.assertEqual(self.cache_status(path, cookie), "BYPASS")
+            self.assertEqual(self.cache_status(path), "MISS", "an editor's page was kept for readers")
+
+    def test_a_change_shows_through_it_within_two_seconds(self):
+        self.cache_status()
+        sql_change("UPDATE articles SET title = CONCAT(title, ' (micro)') WHERE id = 1")
+        try:
+            deadline = time.monotonic() + 2.5  # the workers' second, then the micro-cache's
+            while "(micro)" not in http(SEED_PATH, port=self.port).text:
+                self.assertLess(time.monotonic(), deadline, "the change did not show through the micro-cache")
+                time.sleep(0.05)
+        finally:
+            sql_change("UPDATE articles SET title = REPLACE(title, ' (micro)', '') WHERE id = 1")
+
+
 class FlatQueries(unittest.TestCase):
     def test_every_listing_query_uses_an_index_without_filesort(self):
         s = stack()
