@@ -19,7 +19,7 @@ DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev 
                 libsodium-dev libcmark-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates
 
-.PHONY: all deps build compile bench-data run start stop test unit-test bench migrate clean
+.PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean
 
 all: build
 build: $(BUILD)/newsline
@@ -86,6 +86,10 @@ unit-test: $(BUILD)/unit_tests
 bench: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	mkdir -p var
 	python3 scripts/bench.py run $(if $(DATA),--data $(DATA) --json var/bench-data.json,--json var/bench-demo.json)
+
+# Worker shapes (processes x threads) compared on one stack, e.g. SHAPES=2x2,2x4.
+bench-shapes: compile $(BUILD)/fcgi_floor
+	python3 scripts/bench.py shapes $(if $(SHAPES),--shapes $(SHAPES))
 
 N ?= 1000000
 bench-data: compile

@@ -26,12 +26,16 @@ memory, and publish-to-visible: while wrk loads the home page, an article is
 published through the admin and the time until twenty answers in a row show
 it in the news line is measured.
 
+`shapes` compares worker shapes (processes x threads) on one stack: for
+each, the floor, the article with the caches on and with the caches off.
+
 With --data (a data set made by `data`), a second stack with the demo data
 runs beside it, and its pages (at 32 connections) take their turns in the
 same rounds: each page's speed on the data set is then compared with its
 speed on the demo data under the same machine conditions.
 
   python3 scripts/bench.py run  [--data DIR] [--rounds 2] [--seconds 10]
+  python3 scripts/bench.py shapes [--shapes 2x2,2x4,2x8] [--rounds 3] [--seconds 8]
   python3 scripts/bench.py data --articles 1000000 [--root var/bench]
 """
 import argparse
@@ -226,6 +230,67 @@ def publish_to_visible(stack, base_url, seconds):
     return visible
 
 
+# ----- the stack's parts -------------------------------------------------------
+
+CACHES_OFF = {"page_cache": "off", "newsline_cache": "off"}
+
+
+def start_workers(stack, socket_path, name, **settings):
+    """Newsline workers of `stack` on socket_path, with settings overridden
+    (NEWSLINE_<KEY> environment variables); stderr to the stack's log/name.log."""
+    env = dict(stack.newsline_env(), NEWSLINE_LISTEN=socket_path,
+               **{"NEWSLINE_" + key.upper(): str(value) for key, value in settings.items()})
+    return subprocess.Popen([BINARY, "--config", stack.config_file, "serve"], env=env,
+                            stderr=open(os.path.join(stack.log_dir, name + ".log"), "ab"), start_new_session=True)
+
+
+def start_floor(socket_path, page_file, processes, threads):
+    return subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), socket_path, page_file, str(processes),
+                             str(threads)], start_new_session=True)
+
+
+def fetch(url):
+    with urllib.request.urlopen(url) as r:
+        assert r.status == 200, (url, r.status)
+        return r.read()
+
+
+def save_static_copy(page, path):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.chmod(os.path.dirname(path), 0o755)
+    with open(path, "wb") as f:
+        f.write(page)
+    os.chmod(path, 0o644)
+
+
+def remove_stale_sockets(paths):
+    """Sockets left by an interrupted run: waiting on them would race the new ones."""
+    for path in paths:
+        if os.path.exists(path):
+            os.unlink(path)
+
+
+def wait_for_sockets(paths, for_nginx=()):
+    """Waits up to 10 s for every socket; those in for_nginx (made by the bench
+    responders, which set no group) are handed to nginx's group when we are root."""
+    deadline = time.time() + 10
+    while not all(os.path.exists(p) for p in paths) and time.time() < deadline:
+        time.sleep(0.05)
+    if os.geteuid() == 0:
+        for path in for_nginx:
+            os.chown(path, 0, grp.getgrnam("www-data").gr_gid)
+            os.chmod(path, 0o660)
+
+
+def stop_processes(processes):
+    for p in processes:
+        p.send_signal(signal.SIGTERM)
+        try:
+            p.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            p.kill()
+
+
 class Site:
     """One stack of our own (MariaDB, workers with caches on, nginx), workers
     with the caches off and workers with only the page cache off, behind the
@@ -246,10 +311,7 @@ class Site:
         run_dir = os.path.join(self.root, "run")
         sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "pagemiss", "floor", "reference")
                    if name in ports}
-        copy_dir = os.path.join(self.root, "static-copy")
-        os.makedirs(copy_dir, exist_ok=True)
-        os.chmod(copy_dir, 0o755)
-        static_file = os.path.join(copy_dir, "article.html")
+        static_file = os.path.join(self.root, "static-copy", "article.html")
         location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
                     "    }\n" % static_file) if self.references else ""
         self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location,
@@ -261,8 +323,7 @@ class Site:
         self.targets = self.pages_to_measure()
         for name, url in self.targets:  # warm up; every target must answer 200
             for _ in range(3):
-                with urllib.request.urlopen(url) as r:
-                    assert r.status == 200, (name, r.status)
+                fetch(url)
         return self
 
     def nginx_servers(self, ports, sockets, run_dir):
@@ -278,34 +339,18 @@ class Site:
         """The workers with caches off (helpers[0]) and with the page cache off
         and, for the reference site, the static copy of the article page, the
         floor serving its bytes and the straightforward 2-query page."""
-        for path in sockets.values():  # left by an interrupted run: waiting on them would race the new ones
-            if os.path.exists(path):
-                os.unlink(path)
-        for name, caches_off in (("nocache", {"NEWSLINE_PAGE_CACHE": "off", "NEWSLINE_NEWSLINE_CACHE": "off"}),
-                                 ("pagemiss", {"NEWSLINE_PAGE_CACHE": "off"})):
-            env = dict(self.stack.newsline_env(), NEWSLINE_LISTEN=sockets[name], **caches_off)
-            self.helpers.append(subprocess.Popen([BINARY, "--config", self.stack.config_file, "serve"], env=env,
-                                                 stderr=open(os.path.join(self.stack.log_dir, name + ".log"), "ab"),
-                                                 start_new_session=True))
-        with urllib.request.urlopen(self.base["newsline"] + SEED_PATH) as r:
-            self.page = r.read()
+        remove_stale_sockets(sockets.values())
+        self.helpers.append(start_workers(self.stack, sockets["nocache"], "nocache", **CACHES_OFF))
+        self.helpers.append(start_workers(self.stack, sockets["pagemiss"], "pagemiss", page_cache="off"))
+        self.page = fetch(self.base["newsline"] + SEED_PATH)
         if self.references:
-            with open(static_file, "wb") as f:
-                f.write(self.page)
-            os.chmod(static_file, 0o644)
-            self.helpers.append(subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), sockets["floor"],
-                                                  static_file, "2", "4"], start_new_session=True))
+            save_static_copy(self.page, static_file)
+            self.helpers.append(start_floor(sockets["floor"], static_file, 2, 4))
             article_id = SEED_PATH.rsplit("/", 1)[1].split("-", 1)[0]
             self.helpers.append(subprocess.Popen(
                 [os.path.join(REPO, "build", "reference_page"), sockets["reference"], self.stack.db_socket, "newsline",
                  "newsline", "en", article_id, "2", "4"], env=self.stack.newsline_env(), start_new_session=True))
-        deadline = time.time() + 10
-        while not all(os.path.exists(s) for s in sockets.values()) and time.time() < deadline:
-            time.sleep(0.05)
-        if self.references and os.geteuid() == 0:  # nginx's workers (www-data) must reach these sockets
-            for name in ("floor", "reference"):
-                os.chown(sockets[name], 0, grp.getgrnam("www-data").gr_gid)
-                os.chmod(sockets[name], 0o660)
+        wait_for_sockets(sockets.values(), for_nginx=[sockets[n] for n in ("floor", "reference") if n in sockets])
 
     def pages_to_measure(self):
         """(name, URL) of each target; the deep page starts three quarters down
@@ -332,12 +377,7 @@ class Site:
         return self.stack.admin_sql(query, database="newsline").stdout.strip()
 
     def stop(self):
-        for p in self.helpers:
-            p.send_signal(signal.SIGTERM)
-            try:
-                p.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_processes(self.helpers)
         if self.stack:
             self.stack.stop()
         if self.temporary:
@@ -428,6 +468,61 @@ def compare_with_demo(results, targets, label):
             med(demo, "p99"), med(data, "p99"), med(demo, "kb"), med(data, "kb")))
 
 
+def shape_name(shape):
+    return "%dx%d" % shape
+
+
+def command_shapes(args):
+    """Worker shapes (processes x threads) side by side on the demo content:
+    for each, the floor, the article with the caches on and with them off,
+    interleaved at 32 connections. More threads than cores lengthen the tail
+    of cached pages; the uncached ones wait on MariaDB and may want them."""
+    shapes = [tuple(int(n) for n in shape.split("x")) for shape in args.shapes.split(",")]
+    root = tempfile.mkdtemp(prefix="newsline-shapes-")
+    os.chmod(root, 0o755)
+    run_dir = os.path.join(root, "run")
+    kinds = ("floor", "cached", "nocache")
+    sockets = {(shape, kind): os.path.join(run_dir, "%s-%s.sock" % (shape_name(shape), kind)) for shape in shapes
+               for kind in kinds}
+    ports = {key: free_port() for key in sockets}
+    stack = Stack(root, port=free_port(), mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD,
+                  extra_http="".join(fastcgi_server(ports[key], path) for key, path in sockets.items()))
+    helpers = []
+    try:
+        stack.start()
+        static_file = os.path.join(root, "static-copy", "article.html")
+        save_static_copy(fetch("http://127.0.0.1:%d%s" % (stack.port, SEED_PATH)), static_file)
+        for shape in shapes:
+            processes, threads = shape
+            helpers.append(start_floor(sockets[shape, "floor"], static_file, processes, threads))
+            for kind, caches in (("cached", {}), ("nocache", CACHES_OFF)):
+                helpers.append(start_workers(stack, sockets[shape, kind], "%s-%s" % (shape_name(shape), kind),
+                                             processes=processes, threads=threads, **caches))
+        wait_for_sockets(sockets.values(), for_nginx=[sockets[shape, "floor"] for shape in shapes])
+        urls = {key: "http://127.0.0.1:%d%s" % (ports[key], "/" if key[1] == "floor" else SEED_PATH)
+                for key in sockets}
+        for url in urls.values():
+            fetch(url)
+        print("wrk: %d rounds x %d s at 32 connections, interleaved; demo content\n" % (args.rounds, args.seconds))
+        results = {}
+        for rnd in range(args.rounds):
+            for (shape, kind), url in urls.items():
+                r = wrk(url, args.seconds, 32)
+                results.setdefault((shape, kind), []).append(r)
+                print("  round %d %-5s %-8s %8.0f req/s  p99 %6.2f ms" % (rnd + 1, shape_name(shape), kind, r["rps"],
+                                                                         r["p99"]), flush=True)
+        med = lambda key, k: statistics.median(r[k] for r in results[key])
+        print("\n%-6s %-24s %-24s %-24s" % ("shape", "floor req/s (p99 ms)", "article req/s (p99 ms)",
+                                             "caches off req/s (p99 ms)"))
+        for shape in shapes:
+            cells = ["%.0f (%.2f)" % (med((shape, kind), "rps"), med((shape, kind), "p99")) for kind in kinds]
+            print("%-6s %-24s %-24s %-24s" % tuple([shape_name(shape)] + cells))
+    finally:
+        stop_processes(helpers)
+        stack.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -436,6 +531,10 @@ def main():
     run.add_argument("--rounds", type=int, default=2)
     run.add_argument("--seconds", type=int, default=10)
     run.add_argument("--json", help="also write the raw results here")
+    shapes = sub.add_parser("shapes")
+    shapes.add_argument("--shapes", default="2x2,2x4,2x8", help="worker shapes to compare, PROCESSESxTHREADS,...")
+    shapes.add_argument("--rounds", type=int, default=3)
+    shapes.add_argument("--seconds", type=int, default=8)
     data = sub.add_parser("data")
     data.add_argument("--articles", type=int, default=1000000)
     data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
@@ -444,7 +543,7 @@ def main():
     # made this process ignore SIGINT (a background job).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    command_run(args) if args.command == "run" else command_data(args)
+    {"run": command_run, "shapes": command_shapes, "data": command_data}[args.command](args)
 
 
 if __name__ == "__main__":
