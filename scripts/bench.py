@@ -24,7 +24,7 @@ the kilobytes of a response (headers included), and statements per request
 (MariaDB's Com_stmt_execute over the run). Then each worker's resident
 memory, and publish-to-visible: while wrk loads the home page, an article is
 published through the admin and the time until twenty answers in a row show
-it in the news line is measured.
+it in the news line is measured. Last, issue 4's targets, each met or not.
 
 `shapes` compares worker shapes (processes x threads) on one stack: for
 each, the floor, the article with the caches on and with the caches off.
@@ -422,6 +422,7 @@ def command_run(args):
         report(results, site.targets, rss, visible, args)
         if demo:
             compare_with_demo(results, site.targets, demo.label)
+        print_targets(results, site.targets, rss, visible, demo.label if demo else None)
         if args.json:
             with open(args.json, "w") as f:
                 json.dump({"%s@%d" % k: v for k, v in results.items()}, f, indent=1)
@@ -466,6 +467,34 @@ def compare_with_demo(results, targets, label):
         print("%-18s %10.0f %10.0f %9.2f %12.2f %12.2f %8.1f %8.1f" % (
             name, med(demo, "rps"), med(data, "rps"), med(data, "rps") / med(demo, "rps"),
             med(demo, "p99"), med(data, "p99"), med(demo, "kb"), med(data, "kb")))
+
+
+def print_targets(results, targets, rss, visible, demo_label=None):
+    """Issue 4's targets against this run (medians at 32 connections)."""
+    med = lambda name, k="rps": statistics.median(r[k] for r in results[(name, 32)])
+    floor = med("floor")
+    verdict = lambda ok: "met" if ok else "NOT MET"
+    rows = [("article, caches on >= 0.85 x floor", "%.2f" % (med("article") / floor), med("article") / floor >= 0.85),
+            ("article, caches on: p99 < 5 ms", "%.2f ms" % med("article", "p99"), med("article", "p99") < 5)]
+    uncached = {name: med(name) / floor for name, _ in targets if name.endswith(" nocache")}
+    worst = min(uncached, key=uncached.get)
+    rows.append(("every page, caches off >= 0.35 x floor", "%.2f-%.2f" % (uncached[worst], max(uncached.values())),
+                 uncached[worst] >= 0.35))
+    notes = {len(rows) - 1: "lowest: %s; the 2-query page: %.2f" % (worst, med("2-query page") / floor)}
+    if demo_label:
+        growth = {name: med(name) / med(demo_label + name) for name, _ in targets if (demo_label + name, 32) in results}
+        short = sorted((name for name in growth if growth[name] < 0.9), key=growth.get)
+        rows.append(("every page >= 0.9 x its speed on the demo data", "%.2f-%.2f" % (min(growth.values()),
+                     max(growth.values())), not short))
+        if short:
+            notes[len(rows) - 1] = "below: " + ", ".join("%s %.2f" % (name, growth[name]) for name in short)
+    biggest = max(size for sizes in rss.values() for size in sizes)
+    rows.append(("worker resident memory < 64 MB", "%.1f MB" % biggest, biggest < 64))
+    rows.append(("publish to visible on every worker < 1 s", "%.2f s" % visible if visible else "> 10 s",
+                 bool(visible) and visible < 1))
+    print("\nissue 4's targets (set for a million articles: `make bench DATA=var/bench`), this run at 32 connections:")
+    for i, (target, value, ok) in enumerate(rows):
+        print(("  %-48s %-11s %-8s %s" % (target, value, verdict(ok), notes.get(i, ""))).rstrip())
 
 
 def shape_name(shape):
