@@ -82,10 +82,12 @@ unit-test: $(BUILD)/unit_tests
 
 # wrk against the real stack; see scripts/bench.py. DATA=var/bench uses the
 # data set made by `make bench-data N=1000000` instead of the demo content, and
-# measures the demo content beside it in the same run, to compare the two.
+# measures the demo content beside it in the same run, to compare the two;
+# BASELINE=var/bench-10k measures that data set beside it instead (made by
+# `make bench-data N=10000 ROOT=var/bench-10k`).
 bench: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	mkdir -p var
-	python3 scripts/bench.py run $(if $(DATA),--data $(DATA) --json var/bench-data.json,--json var/bench-demo.json)
+	python3 scripts/bench.py run $(if $(DATA),--data $(DATA) $(if $(BASELINE),--baseline $(BASELINE)) --json var/bench-data.json,--json var/bench-demo.json)
 
 # Worker shapes (processes x threads) compared on one stack, e.g. SHAPES=2x2,2x4.
 bench-shapes: compile $(BUILD)/fcgi_floor
@@ -93,7 +95,7 @@ bench-shapes: compile $(BUILD)/fcgi_floor
 
 N ?= 1000000
 bench-data: compile
-	python3 scripts/bench.py data --articles $(N)
+	python3 scripts/bench.py data --articles $(N) $(if $(ROOT),--root $(ROOT))
 
 clean:
 	rm -rf $(BUILD)

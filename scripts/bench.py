@@ -32,9 +32,12 @@ each, the floor, the article with the caches on and with the caches off.
 With --data (a data set made by `data`), a second stack with the demo data
 runs beside it, and its pages (at 32 connections) take their turns in the
 same rounds: each page's speed on the data set is then compared with its
-speed on the demo data under the same machine conditions.
+speed on the demo data under the same machine conditions. With --baseline
+(another data set made by `data`), that one runs beside it instead: a small
+generated set fills every listing page, as the large one does, where the demo
+content's listings are short.
 
-  python3 scripts/bench.py run  [--data DIR] [--rounds 2] [--seconds 10]
+  python3 scripts/bench.py run  [--data DIR [--baseline DIR]] [--rounds 2] [--seconds 10]
   python3 scripts/bench.py shapes [--shapes 2x2,2x4,2x8] [--rounds 3] [--seconds 8]
   python3 scripts/bench.py data --articles 1000000 [--root var/bench]
 """
@@ -385,30 +388,34 @@ class Site:
 
 
 def command_run(args):
+    site, companion = Site(tempfile.mkdtemp(prefix="newsline-bench-"), temporary=True), None
     if args.data:
         site = Site(os.path.abspath(args.data))
-        # The demo data beside it, in the same run: machine speed drifts by a
-        # quarter between runs, more than the data set's effect to be measured.
-        demo = Site(tempfile.mkdtemp(prefix="newsline-bench-"), label="demo ", references=False, temporary=True)
-    else:
-        site, demo = Site(tempfile.mkdtemp(prefix="newsline-bench-"), temporary=True), None
+        # The demo data (or a baseline data set) beside it, in the same run: machine
+        # speed drifts by a quarter between runs, more than the data set's effect.
+        if args.baseline:
+            companion = Site(os.path.abspath(args.baseline), label="base ", references=False)
+        else:
+            companion = Site(tempfile.mkdtemp(prefix="newsline-bench-"), label="demo ", references=False,
+                             temporary=True)
     started = []
     try:
-        for s in (site, demo):
+        for s in (site, companion):
             if s:
                 started.append(s)
                 s.start()
         print("data: %d articles; article page %d bytes; deep cursor %s" % (site.articles, len(site.page), site.deep))
-        if demo:
-            print("beside it, the demo data: %d articles; deep cursor %s (at 32 connections only)"
-                  % (demo.articles, demo.deep))
+        if companion:
+            companion.name = ("%d articles" % companion.articles) if args.baseline else "the demo data"
+            print("beside it, %s: %d articles; deep cursor %s (at 32 connections only)"
+                  % (companion.name, companion.articles, companion.deep))
         print("wrk: %d rounds x %d s at 32 and 1 connections, interleaved; 2 worker processes x 4 threads\n"
               % (args.rounds, args.seconds))
         results = {}
         for rnd in range(args.rounds):
             for connections in (32, 1):
                 for s in started:
-                    if s is demo and connections != 32:
+                    if s is companion and connections != 32:
                         continue
                     for name, url in s.targets:
                         before = statements(s.stack)
@@ -420,9 +427,9 @@ def command_run(args):
         rss = {"caches on": worker_rss(site.stack.procs["newsline"].pid), "caches off": worker_rss(site.helpers[0].pid)}
         visible = publish_to_visible(site.stack, site.base["newsline"], max(6, args.seconds))
         report(results, site.targets, rss, visible, args)
-        if demo:
-            compare_with_demo(results, site.targets, demo.label)
-        print_targets(results, site.targets, rss, visible, demo.label if demo else None)
+        if companion:
+            compare_with_companion(results, site.targets, companion)
+        print_targets(results, site.targets, rss, visible, companion)
         if args.json:
             with open(args.json, "w") as f:
                 json.dump({"%s@%d" % k: v for k, v in results.items()}, f, indent=1)
@@ -452,24 +459,26 @@ def report(results, targets, rss, visible, args):
     print("publish to visible on every worker under load: %s" % ("%.2f s" % visible if visible else "not within 10 s"))
 
 
-def compare_with_demo(results, targets, label):
-    """Each page on the data set against the same page on the demo data, both
-    measured in this run (32 connections)."""
+def compare_with_companion(results, targets, companion):
+    """Each page on the data set against the same page on the companion's data
+    (the demo content or a baseline data set), both measured in this run (32
+    connections)."""
     med = lambda rs, k: statistics.median(r[k] for r in rs)
-    print("\nthe data set against the demo data in this run (32 connections):")
-    print("%-18s %10s %10s %9s %12s %12s %8s %8s" % ("page", "demo req/s", "data req/s", "data/demo", "demo p99 ms",
-                                                    "data p99 ms", "demo KB", "data KB"))
+    label = companion.label
+    print("\nthe data set against %s in this run (32 connections):" % companion.name)
+    print("%-18s %10s %10s %9s %12s %12s %8s %8s" % ("page", label + "req/s", "data req/s", "data/" + label.strip(),
+                                                    label + "p99 ms", "data p99 ms", label + "KB", "data KB"))
     for name, _ in targets:
-        demo = results.get((label + name, 32))
-        if not demo:
+        base = results.get((label + name, 32))
+        if not base:
             continue
         data = results[(name, 32)]
         print("%-18s %10.0f %10.0f %9.2f %12.2f %12.2f %8.1f %8.1f" % (
-            name, med(demo, "rps"), med(data, "rps"), med(data, "rps") / med(demo, "rps"),
-            med(demo, "p99"), med(data, "p99"), med(demo, "kb"), med(data, "kb")))
+            name, med(base, "rps"), med(data, "rps"), med(data, "rps") / med(base, "rps"),
+            med(base, "p99"), med(data, "p99"), med(base, "kb"), med(data, "kb")))
 
 
-def print_targets(results, targets, rss, visible, demo_label=None):
+def print_targets(results, targets, rss, visible, companion=None):
     """Issue 4's targets against this run (medians at 32 connections)."""
     med = lambda name, k="rps": statistics.median(r[k] for r in results[(name, 32)])
     floor = med("floor")
@@ -481,10 +490,11 @@ def print_targets(results, targets, rss, visible, demo_label=None):
     rows.append(("every page, caches off >= 0.35 x floor", "%.2f-%.2f" % (uncached[worst], max(uncached.values())),
                  uncached[worst] >= 0.35))
     notes = {len(rows) - 1: "lowest: %s; the 2-query page: %.2f" % (worst, med("2-query page") / floor)}
-    if demo_label:
-        growth = {name: med(name) / med(demo_label + name) for name, _ in targets if (demo_label + name, 32) in results}
+    if companion:
+        label = companion.label
+        growth = {name: med(name) / med(label + name) for name, _ in targets if (label + name, 32) in results}
         short = sorted((name for name in growth if growth[name] < 0.9), key=growth.get)
-        rows.append(("every page >= 0.9 x its speed on the demo data", "%.2f-%.2f" % (min(growth.values()),
+        rows.append(("every page >= 0.9 x its speed on " + companion.name, "%.2f-%.2f" % (min(growth.values()),
                      max(growth.values())), not short))
         if short:
             notes[len(rows) - 1] = "below: " + ", ".join("%s %.2f" % (name, growth[name]) for name in short)
@@ -557,6 +567,7 @@ def main():
     sub = ap.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run")
     run.add_argument("--data", help="a stack root made by `bench.py data` (default: the demo content)")
+    run.add_argument("--baseline", help="with --data: another data set to compare it with (default: the demo content)")
     run.add_argument("--rounds", type=int, default=2)
     run.add_argument("--seconds", type=int, default=10)
     run.add_argument("--json", help="also write the raw results here")
