@@ -16,7 +16,8 @@ One nginx serves, on loopback ports:
   2-query   build/reference_page: the issue's "straightforward C++ page doing
             two prepared-statement queries and a ctemplate render per
             request" (the article and 40 headlines, nothing else), measured
-            here to set the caches-off pages against it on the same machine
+            here to set the caches-off pages against it on the same machine;
+            and the same with one headline, the lightest such page
 Runs are interleaved (A B C ... A B C ...), at 32 connections and at 1, for
 --rounds rounds of --seconds each. For each target it prints the median
 req/s, p50, p99, errors and non-2xx, the ratios to static and to the floor,
@@ -309,11 +310,11 @@ class Site:
 
     def start(self):
         os.chmod(self.root, 0o755)
-        names = ["newsline", "nocache", "pagemiss"] + (["floor", "reference", "micro"] if self.references else [])
+        references = ["floor", "reference", "reference1", "micro"]
+        names = ["newsline", "nocache", "pagemiss"] + (references if self.references else [])
         ports = {name: free_port() for name in names}
         run_dir = os.path.join(self.root, "run")
-        sockets = {name: os.path.join(run_dir, name + ".sock") for name in ("nocache", "pagemiss", "floor", "reference")
-                   if name in ports}
+        sockets = {name: os.path.join(run_dir, name + ".sock") for name in names if name not in ("newsline", "micro")}
         static_file = os.path.join(self.root, "static-copy", "article.html")
         location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
                     "    }\n" % static_file) if self.references else ""
@@ -350,10 +351,13 @@ class Site:
             save_static_copy(self.page, static_file)
             self.helpers.append(start_floor(sockets["floor"], static_file, 2, 4))
             article_id = SEED_PATH.rsplit("/", 1)[1].split("-", 1)[0]
-            self.helpers.append(subprocess.Popen(
-                [os.path.join(REPO, "build", "reference_page"), sockets["reference"], self.stack.db_socket, "newsline",
-                 "newsline", "en", article_id, "2", "4"], env=self.stack.newsline_env(), start_new_session=True))
-        wait_for_sockets(sockets.values(), for_nginx=[sockets[n] for n in ("floor", "reference") if n in sockets])
+            for name, headlines in (("reference", 40), ("reference1", 1)):
+                self.helpers.append(subprocess.Popen(
+                    [os.path.join(REPO, "build", "reference_page"), sockets[name], self.stack.db_socket, "newsline",
+                     "newsline", "en", article_id, "2", "4", str(headlines)], env=self.stack.newsline_env(),
+                    start_new_session=True))
+        wait_for_sockets(sockets.values(),
+                         for_nginx=[sockets[n] for n in ("floor", "reference", "reference1") if n in sockets])
 
     def pages_to_measure(self):
         """(name, URL) of each target; the deep page starts three quarters down
@@ -373,6 +377,7 @@ class Site:
         targets.append((self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
         if self.references:
             targets += [("2-query page", self.base["reference"] + "/"),
+                        ("2-query 1 headline", self.base["reference1"] + "/"),
                         ("article microcache", self.base["micro"] + SEED_PATH)]
         return targets
 

@@ -3,10 +3,11 @@
 // ctemplate render per request" at 37% of the FastCGI floor; this is one, so
 // that every run measures that reference on the same machine as the pages.
 // Per request: the article (title, lead, stored HTML body) and the edition's
-// 40 newest headlines by two prepared statements, one template, no cache, no
-// router, no layout, no cookies.
+// newest headlines (40, as in the news line, or HEADLINES) by two prepared
+// statements, one template, no cache, no router, no layout, no cookies.
 //
-//   NEWSLINE_DB_PASSWORD=... reference_page SOCKET DB_SOCKET DB_USER DB_NAME EDITION ARTICLE_ID [PROCESSES] [THREADS]
+//   NEWSLINE_DB_PASSWORD=... reference_page SOCKET DB_SOCKET DB_USER DB_NAME EDITION ARTICLE_ID
+//                            [PROCESSES] [THREADS] [HEADLINES]
 #include <mysql.h>
 
 #include <ctemplate/template.h>
@@ -28,7 +29,7 @@ constexpr const char* kArticleSql =
 constexpr const char* kNewslineSql =
     "SELECT id, slug, title, published_at FROM articles"
     " WHERE edition = ? AND status = 'published' AND published_at <= UTC_TIMESTAMP()"
-    " ORDER BY published_at DESC, id DESC LIMIT 40";
+    " ORDER BY published_at DESC, id DESC LIMIT ?";
 constexpr const char* kTemplate =
     "{{%AUTOESCAPE context=\"HTML\"}}<!DOCTYPE html>\n"
     "<html lang=\"{{EDITION}}\"><head><meta charset=\"utf-8\"><title>{{TITLE}}</title></head><body><main>\n"
@@ -40,6 +41,7 @@ constexpr const char* kTemplate =
 struct Settings {
   const char *db_socket, *db_user, *db_name, *db_password, *edition;
   long long article_id;
+  long long headlines;
 };
 
 // A string column of any length: bound with no buffer, so that a fetch reports
@@ -93,13 +95,15 @@ bool add_article(MYSQL_STMT* stmt, long long id, ctemplate::TemplateDictionary& 
   return true;
 }
 
-bool add_newsline(MYSQL_STMT* stmt, const char* edition, ctemplate::TemplateDictionary& page) {
-  MYSQL_BIND param{}, result[4]{};
+bool add_newsline(MYSQL_STMT* stmt, const char* edition, long long headlines, ctemplate::TemplateDictionary& page) {
+  MYSQL_BIND params[2]{}, result[4]{};
   unsigned long edition_length = std::strlen(edition);
-  param.buffer_type = MYSQL_TYPE_STRING;
-  param.buffer = const_cast<char*>(edition);
-  param.buffer_length = edition_length;
-  param.length = &edition_length;
+  params[0].buffer_type = MYSQL_TYPE_STRING;
+  params[0].buffer = const_cast<char*>(edition);
+  params[0].buffer_length = edition_length;
+  params[0].length = &edition_length;
+  params[1].buffer_type = MYSQL_TYPE_LONGLONG;
+  params[1].buffer = &headlines;
   long long id = 0;
   MYSQL_TIME published{};
   Text slug, title;
@@ -109,7 +113,7 @@ bool add_newsline(MYSQL_STMT* stmt, const char* edition, ctemplate::TemplateDict
   title.bind(&result[2]);
   result[3].buffer_type = MYSQL_TYPE_DATETIME;
   result[3].buffer = &published;
-  if (mysql_stmt_bind_param(stmt, &param) || mysql_stmt_execute(stmt) || mysql_stmt_bind_result(stmt, result) ||
+  if (mysql_stmt_bind_param(stmt, params) || mysql_stmt_execute(stmt) || mysql_stmt_bind_result(stmt, result) ||
       mysql_stmt_store_result(stmt))
     return false;
   while (fetched(mysql_stmt_fetch(stmt))) {
@@ -148,7 +152,7 @@ void serve(int fd, const Settings& s) {
     ctemplate::TemplateDictionary page("reference");
     page.SetValue("EDITION", s.edition);
     std::string html;
-    if (add_article(article, s.article_id, page) && add_newsline(newsline, s.edition, page) &&
+    if (add_article(article, s.article_id, page) && add_newsline(newsline, s.edition, s.headlines, page) &&
         ctemplate::ExpandTemplate("reference.tpl", ctemplate::DO_NOT_STRIP, &page, &html))
       answer(req, 200, html);
     else
@@ -163,10 +167,10 @@ int main(int argc, char** argv) {
   const char* password = std::getenv("NEWSLINE_DB_PASSWORD");
   if (argc < 7 || !password) {
     std::fprintf(stderr, "usage: NEWSLINE_DB_PASSWORD=... reference_page SOCKET DB_SOCKET DB_USER DB_NAME EDITION "
-                         "ARTICLE_ID [PROCESSES] [THREADS]\n");
+                         "ARTICLE_ID [PROCESSES] [THREADS] [HEADLINES]\n");
     return 2;
   }
-  Settings s{argv[2], argv[3], argv[4], password, argv[5], std::atoll(argv[6])};
+  Settings s{argv[2], argv[3], argv[4], password, argv[5], std::atoll(argv[6]), argc > 9 ? std::atoll(argv[9]) : 40};
   int processes = argc > 7 ? std::atoi(argv[7]) : 2, threads = argc > 8 ? std::atoi(argv[8]) : 4;
   if (!ctemplate::StringToTemplateCache("reference.tpl", kTemplate, ctemplate::DO_NOT_STRIP)) return 1;
   mysql_library_init(0, nullptr, nullptr);
