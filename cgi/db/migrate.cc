@@ -46,7 +46,7 @@ std::string read_file(const std::string& path) {
 
 }  // namespace
 
-int apply_migrations(Db& db, const std::string& sql_dir, std::string& log) {
+std::vector<int64_t> apply_migrations(Db& db, const std::string& sql_dir, std::string& log) {
   db.execute(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INT NOT NULL PRIMARY KEY,"
@@ -56,14 +56,14 @@ int apply_migrations(Db& db, const std::string& sql_dir, std::string& log) {
       {});
   std::set<int64_t> applied;
   for (const Row& r : db.select("SELECT version FROM schema_migrations", {})) applied.insert(r[0].i);
-  int count = 0;
+  std::vector<int64_t> done;
   for (const Migration& m : migration_files(sql_dir + "/migrations")) {
     if (applied.count(m.version)) continue;
     db.run_script(read_file(m.file));
     std::string name = m.file.substr(m.file.rfind('/') + 1);
     db.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", {m.version, name});
     log += "applied " + name + "\n";
-    ++count;
+    done.push_back(m.version);
   }
-  return count;
+  return done;
 }
