@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-class Db;
+#include "db/db.h"
 
 struct ArticleDraft {
   int64_t id = 0;
@@ -52,7 +52,23 @@ struct RevisionInfo {
 
 std::optional<ArticleDraft> load_article(Db& db, int64_t id);
 
-// Most recently changed first; keyset on (updated_at, id).
+// The editors' list statement for a filter, most recently changed first,
+// keyset on (updated_at, id): one fixed text per combination of filters, each
+// reading an index in that order. Keeps views of `filter`, which must outlive it.
+class AdminListQuery {
+ public:
+  AdminListQuery(const AdminListFilter& filter, std::time_t before_updated, int64_t before_id, int limit);
+  AdminListQuery(const AdminListQuery&) = delete;
+  AdminListQuery& operator=(const AdminListQuery&) = delete;
+  const char* sql() const { return sql_->c_str(); }
+  const std::vector<Param>& params() const { return params_; }
+
+ private:
+  const std::string* sql_;
+  std::string like_;  // the title filter as a LIKE pattern, bound by view
+  std::vector<Param> params_;
+};
+
 std::vector<AdminListItem> admin_article_list(Db& db, const AdminListFilter& filter, std::time_t before_updated,
                                               int64_t before_id, int limit);
 

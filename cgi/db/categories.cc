@@ -6,23 +6,32 @@ namespace {
 
 CategoryRow category_from(const Row& r) { return {r[0].i, r[1].s, r[2].s, r[3].s, r[4].i, r[5].i}; }
 
+std::vector<CategoryRow> categories_from(const Rows& rows) {
+  std::vector<CategoryRow> out;
+  for (const Row& r : rows) out.push_back(category_from(r));
+  return out;
+}
+
 }  // namespace
 
+#define NL_ALL_CATEGORIES \
+  " FROM categories c JOIN editions e ON e.code = c.edition ORDER BY e.position, c.position, c.name"
+
 std::vector<CategoryRow> list_categories(Db& db) {
-  std::vector<CategoryRow> out;
-  for (const Row& r : db.select(
-           "SELECT c.id, c.edition, c.slug, c.name, c.position,"
-           " (SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id)"
-           " FROM categories c JOIN editions e ON e.code = c.edition ORDER BY e.position, c.position, c.name",
-           {}))
-    out.push_back(category_from(r));
-  return out;
+  return categories_from(db.select("SELECT c.id, c.edition, c.slug, c.name, c.position, 0" NL_ALL_CATEGORIES, {}));
+}
+
+std::vector<CategoryRow> list_categories_with_article_counts(Db& db) {
+  std::vector<CategoryRow> categories = list_categories(db);
+  for (CategoryRow& c : categories)
+    c.article_count = db.select("SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE category_id = ? LIMIT ?) counted",
+                                {c.id, kArticleCountCap + 1})[0][0].i;
+  return categories;
 }
 
 std::optional<CategoryRow> find_category_by_id(Db& db, int64_t id) {
   Rows rows = db.select(
-      "SELECT c.id, c.edition, c.slug, c.name, c.position,"
-      " (SELECT COUNT(*) FROM articles a WHERE a.category_id = c.id) FROM categories c WHERE c.id = ?",
+      "SELECT c.id, c.edition, c.slug, c.name, c.position, 0 FROM categories c WHERE c.id = ?",
       {id});
   if (rows.empty()) return std::nullopt;
   return category_from(rows[0]);

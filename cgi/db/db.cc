@@ -111,6 +111,7 @@ void Db::fail(const char* what, unsigned err, const char* msg) {
     disconnect();
     throw DbUnavailable(text);
   }
+  if (err == ER_STATEMENT_TIMEOUT) throw DbTimeLimit(text);
   throw DbError(text);
 }
 
@@ -139,9 +140,17 @@ MYSQL_STMT* Db::prepare(const char* sql) {
 }
 
 Rows Db::select_once(const std::string& sql, std::initializer_list<Param> params) {
+  return select_once(sql, params.begin(), params.size());
+}
+
+Rows Db::select_once(const std::string& sql, const std::vector<Param>& params) {
+  return select_once(sql, params.data(), params.size());
+}
+
+Rows Db::select_once(const std::string& sql, const Param* params, size_t count) {
   MYSQL_STMT* stmt = prepare(sql.c_str());
   try {
-    Rows rows = execute_prepared(stmt, params.begin(), params.size(), nullptr);
+    Rows rows = execute_prepared(stmt, params, count, nullptr);
     mysql_stmt_close(stmt);
     return rows;
   } catch (...) {

@@ -23,6 +23,10 @@ struct DbUnavailable : std::runtime_error {
 struct DbError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// A statement stopped by its own time limit (SET STATEMENT max_statement_time).
+struct DbTimeLimit : DbError {
+  using DbError::DbError;
+};
 
 // A bound parameter. Times are UTC seconds since the epoch, bound as DATETIME.
 struct Param {
@@ -70,6 +74,7 @@ class Db {
   // Runs a read prepared just for this call (not cached: `sql` may be a
   // built string, e.g. "EXPLAIN " + a query). Maintenance commands only.
   Rows select_once(const std::string& sql, std::initializer_list<Param> params);
+  Rows select_once(const std::string& sql, const std::vector<Param>& params);
   // Runs a write; returns the affected rows. Never retried (it may have happened).
   uint64_t execute(const char* sql, std::initializer_list<Param> params);
   uint64_t last_insert_id() const { return last_insert_id_; }
@@ -86,6 +91,7 @@ class Db {
   void disconnect();
   MYSQL_STMT* statement(const char* sql);
   Rows select(const char* sql, const Param* params, size_t count);
+  Rows select_once(const std::string& sql, const Param* params, size_t count);
   Rows execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, uint64_t* affected);
   MYSQL_STMT* prepare(const char* sql);
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);

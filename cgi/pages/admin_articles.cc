@@ -230,8 +230,14 @@ void admin_article_list(Context& ctx, const RouteParams&) {
   std::optional<Cursor> before;
   if (r.has_param("before") && !(before = parse_cursor(r.param("before")))) throw HttpError{400};
 
-  std::vector<AdminListItem> items = admin_article_list(ctx.db, filter, before ? before->published_at : 0,
-                                                        before ? before->id : 0, kListPageSize + 1);
+  std::vector<AdminListItem> items;
+  std::vector<std::string> errors;
+  try {
+    items = admin_article_list(ctx.db, filter, before ? before->published_at : 0, before ? before->id : 0,
+                               kListPageSize + 1);
+  } catch (const DbTimeLimit&) {
+    errors.push_back("Searching the titles took too long. Narrow the search by edition, status or category.");
+  }
   std::string next_query;
   if (items.size() > static_cast<size_t>(kListPageSize)) {
     items.pop_back();
@@ -241,7 +247,7 @@ void admin_article_list(Context& ctx, const RouteParams&) {
   }
   std::vector<CategoryRow> categories = list_categories(ctx.db);
   AdminView view(ctx, "Articles", "admin/article_list.tpl");
-  fill_article_list(view.content(), items, filter, ctx.editions, categories, next_query);
+  fill_article_list(view.content(), items, filter, ctx.editions, categories, next_query, errors);
   view.render(ctx.res);
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 void render_list(Context& ctx, const std::vector<std::string>& errors, int status) {
   AdminView view(ctx, "Categories", "admin/category_list.tpl");
-  fill_category_list(view.content(), list_categories(ctx.db), ctx.editions, errors);
+  fill_category_list(view.content(), list_categories_with_article_counts(ctx.db), ctx.editions, errors);
   view.render(ctx.res, status);
 }
 

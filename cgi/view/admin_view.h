@@ -42,7 +42,8 @@ void fill_login(ctemplate::TemplateDictionary& d, const std::string& csrf, const
                 const std::string& next, const std::string& error);
 void fill_article_list(ctemplate::TemplateDictionary& d, const std::vector<AdminListItem>& items,
                        const AdminListFilter& filter, const std::vector<Edition>& editions,
-                       const std::vector<CategoryRow>& categories, const std::string& next_query);
+                       const std::vector<CategoryRow>& categories, const std::string& next_query,
+                       const std::vector<std::string>& errors);
 void fill_article_form(ctemplate::TemplateDictionary& d, const ArticleFormData& form);
 void fill_conflict(ctemplate::TemplateDictionary& d, const ArticleDraft& theirs, const std::string& saved_by,
                    const ArticleFormData& yours);

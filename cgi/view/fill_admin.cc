@@ -64,7 +64,8 @@ void fill_login(Dict& d, const std::string& csrf, const std::string& name, const
 
 void fill_article_list(Dict& d, const std::vector<AdminListItem>& items, const AdminListFilter& filter,
                        const std::vector<Edition>& editions, const std::vector<CategoryRow>& categories,
-                       const std::string& next_query) {
+                       const std::string& next_query, const std::vector<std::string>& errors) {
+  fill_errors(d, errors);
   fill_edition_options(d, "EDITION_OPTION", editions, filter.edition);
   for (const char* status : {"draft", "published", "deleted"}) {
     auto* o = d.AddSectionDictionary("STATUS_OPTION");
@@ -158,7 +159,10 @@ void fill_category_list(Dict& d, const std::vector<CategoryRow>& categories, con
     row->SetValue("SLUG", c.slug);
     row->SetValue("NAME", c.name);
     row->SetIntValue("POSITION", c.position);
-    row->SetIntValue("ARTICLES", c.article_count);
+    if (c.article_count > kArticleCountCap)
+      row->SetValue("ARTICLES", "more than " + std::to_string(kArticleCountCap));
+    else
+      row->SetIntValue("ARTICLES", c.article_count);
     row->SetValue("PUBLIC_URL", category_path(c.edition, c.slug));
     if (c.article_count == 0) row->ShowSection("CAN_DELETE");
   }

@@ -9,6 +9,7 @@
 <label>Title <input name="q" value="{{Q}}" maxlength="200"></label>
 <button type="submit">Filter</button>
 </form>
+{{#ERRORS}}<div class="errors" role="alert">{{#ERROR}}<p>{{TEXT}}</p>{{/ERROR}}</div>{{/ERRORS}}
 <table class="list">
 <thead><tr><th>Title</th><th>Ed.</th><th>Category</th><th>Status</th><th>Published</th><th>Changed</th></tr></thead>
 <tbody>

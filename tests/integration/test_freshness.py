@@ -266,6 +266,13 @@ class FlatQueries(unittest.TestCase):
             for block in listings:
                 for line in block.splitlines():
                     self.assertRegex(line, r"table=a type=range key=ix_(edition|category)_feed .*Using index", out)
+            # The editors' list reads, for each kind of filter, a range of the index in
+            # its order (at a million articles, a sort took longer than the read timeout).
+            admin = re.findall(r"^admin list[^\n]*\n  table=a type=(\w+) key=(\w+)", out, re.M)
+            self.assertEqual(len(admin), 5, out)
+            for access, key in admin:
+                self.assertEqual(access, "range", out)
+                self.assertTrue(key.startswith("ix_admin_"), out)
             for table, access, key, extra in tables:
                 if not table:
                     continue
