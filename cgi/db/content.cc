@@ -360,7 +360,7 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
                                                               Param::time(now), 40}));
   }
   out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now)}));
-  // The editors' list, with each index its filters choose, on its second page.
+  // The editors' list after a cursor, with each index its filters choose.
   AdminListFilter any, status, edition_status, category_status, titled;
   status.status = edition_status.status = category_status.status = "draft";
   edition_status.edition = "en";
