@@ -196,6 +196,10 @@ def wrk(url, seconds, connections):
             "errors": sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))}
 
 
+def median(runs, field):
+    return statistics.median(r[field] for r in runs)
+
+
 def statements(stack):
     out = stack.admin_sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'").stdout.split()
     return int(out[1])
@@ -444,20 +448,19 @@ def command_run(args):
 
 
 def report(results, targets, rss, visible, args):
-    med = lambda rs, k: statistics.median(r[k] for r in rs)
     print("\n%-18s %4s %9s %8s %8s %6s %6s %8s %8s %9s %6s" % (
         "page", "conn", "req/s", "p50 ms", "p99 ms", "errors", "non2xx", "x static", "x floor", "stmts/req", "KB"))
     for connections in (32, 1):
-        static = med(results[("static", connections)], "rps")
-        floor = med(results[("floor", connections)], "rps")
+        static = median(results[("static", connections)], "rps")
+        floor = median(results[("floor", connections)], "rps")
         for name, _ in targets:
             rs = results[(name, connections)]
-            rps = med(rs, "rps")
+            rps = median(rs, "rps")
             print("%-18s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9.2f %6.1f" % (
-                name, connections, rps, med(rs, "p50"), med(rs, "p99"), sum(r["errors"] for r in rs),
+                name, connections, rps, median(rs, "p50"), median(rs, "p99"), sum(r["errors"] for r in rs),
                 sum(r["non2xx"] for r in rs), rps / static, rps / floor,
-                med(rs, "statements") if name not in ("static", "floor", "article microcache") else 0,
-                med(rs, "kb")))
+                median(rs, "statements") if name not in ("static", "floor", "article microcache") else 0,
+                median(rs, "kb")))
         print()
     for group, sizes in rss.items():
         print("worker resident memory, %s: %s" % (group, ", ".join("%.1f MB" % s for s in sizes)))
@@ -468,7 +471,6 @@ def compare_with_companion(results, targets, companion):
     """Each page on the data set against the same page on the companion's data
     (the demo content or a baseline data set), both measured in this run (32
     connections)."""
-    med = lambda rs, k: statistics.median(r[k] for r in rs)
     label = companion.label
     print("\nthe data set against %s in this run (32 connections):" % companion.name)
     print("%-18s %10s %10s %9s %12s %12s %8s %8s" % ("page", label + "req/s", "data req/s", "data/" + label.strip(),
@@ -479,13 +481,13 @@ def compare_with_companion(results, targets, companion):
             continue
         data = results[(name, 32)]
         print("%-18s %10.0f %10.0f %9.2f %12.2f %12.2f %8.1f %8.1f" % (
-            name, med(base, "rps"), med(data, "rps"), med(data, "rps") / med(base, "rps"),
-            med(base, "p99"), med(data, "p99"), med(base, "kb"), med(data, "kb")))
+            name, median(base, "rps"), median(data, "rps"), median(data, "rps") / median(base, "rps"),
+            median(base, "p99"), median(data, "p99"), median(base, "kb"), median(data, "kb")))
 
 
 def print_targets(results, targets, rss, visible, companion=None):
     """Issue 4's targets against this run (medians at 32 connections)."""
-    med = lambda name, k="rps": statistics.median(r[k] for r in results[(name, 32)])
+    med = lambda name, field="rps": median(results[(name, 32)], field)
     floor = med("floor")
     verdict = lambda ok: "met" if ok else "NOT MET"
     rows = [("article, caches on >= 0.85 x floor", "%.2f" % (med("article") / floor), med("article") / floor >= 0.85),
@@ -555,11 +557,11 @@ def command_shapes(args):
                 results.setdefault((shape, kind), []).append(r)
                 print("  round %d %-5s %-8s %8.0f req/s  p99 %6.2f ms" % (rnd + 1, shape_name(shape), kind, r["rps"],
                                                                          r["p99"]), flush=True)
-        med = lambda key, k: statistics.median(r[k] for r in results[key])
         print("\n%-6s %-24s %-24s %-24s" % ("shape", "floor req/s (p99 ms)", "article req/s (p99 ms)",
                                              "caches off req/s (p99 ms)"))
         for shape in shapes:
-            cells = ["%.0f (%.2f)" % (med((shape, kind), "rps"), med((shape, kind), "p99")) for kind in kinds]
+            cells = ["%.0f (%.2f)" % (median(results[shape, kind], "rps"), median(results[shape, kind], "p99"))
+                     for kind in kinds]
             print("%-6s %-24s %-24s %-24s" % tuple([shape_name(shape)] + cells))
     finally:
         stop_processes(helpers)
