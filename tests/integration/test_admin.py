@@ -490,6 +490,22 @@ class CategoriesAndAudit(AdminTestCase):
         within_a_second(lambda: http("/ru/news/sport").status == 404, "the deleted category")
         self.assertEqual(c.post("/admin/categories/1/delete", {}, from_page=page).status, 409)  # has articles
 
+    def test_categories_page_counts_articles_up_to_ten_thousand(self):
+        # Counting stops above 10,000, so that a big category is not counted
+        # article by article on every view of the page.
+        sql("INSERT INTO categories (edition, slug, name, position) VALUES "
+            "('ru', 'count-few', 'Few', 90), ('ru', 'count-many', 'Many', 91)")
+        try:
+            for slug, n in (("count-few", 3), ("count-many", 10001)):
+                sql("INSERT INTO articles (edition, category_id, slug, title, status, published_at) "
+                    "SELECT 'ru', c.id, CONCAT(c.slug, '-', seq), CONCAT('Counted ', seq), 'draft', UTC_TIMESTAMP() "
+                    "FROM seq_1_to_%d JOIN categories c ON c.edition = 'ru' AND c.slug = '%s'" % (n, slug))
+            page = admin().get("/admin/categories").text
+            counts = dict(re.findall(r">(count-few|count-many)</a></td>.*?<td>([^<]*)</td>\s*<td>", page, re.S))
+            self.assertEqual(counts, {"count-few": "3", "count-many": "more than 10000"}, page)
+        finally:
+            sql("DELETE FROM articles WHERE slug LIKE 'count-%'; DELETE FROM categories WHERE slug LIKE 'count-%'")
+
     def test_audit_log_records_logins_and_changes_newest_first(self):
         Client().login("admin", "wrong password")
         sql("DELETE FROM login_failures")
