@@ -45,13 +45,20 @@ $(BUILD)/%.o: %.cc
 
 $(BUILD)/tests/unit/%.o: CXXFLAGS += -DBOOST_TEST_DYN_LINK
 
-# Installs the Debian packages that are missing (apt-get, non-interactive).
+# Installs the Debian packages that are missing (apt-get, non-interactive) and,
+# as root, the system user the local stack's services run as.
+SERVICE_USER := newsline
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@# Started as root, the local stack runs MariaDB and the workers as this system user.
+	@if [ "$$(id -u)" = 0 ] && ! id -u $(SERVICE_USER) >/dev/null 2>&1; then \
+	  echo "creating the system user $(SERVICE_USER)"; \
+	  useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin $(SERVICE_USER); \
 	fi
 
 # Serves the site on 127.0.0.1:$(PORT) until Ctrl-C (data kept in var/).

@@ -57,10 +57,12 @@ const std::map<std::string, Setter>& setters() {
       {"db_user", str(&Config::db_user, "MariaDB user")},
       {"db_password", str(&Config::db_password, "MariaDB password (prefer NEWSLINE_DB_PASSWORD)")},
       {"db_name", str(&Config::db_name, "MariaDB database")},
+      {"db_migrate_user", str(&Config::db_migrate_user, "MariaDB user for 'migrate' and 'load' (empty: db_user)")},
+      {"db_migrate_password", str(&Config::db_migrate_password, "its password (prefer NEWSLINE_DB_MIGRATE_PASSWORD)")},
       {"db_connect_timeout", num(&Config::db_connect_timeout, "db_connect_timeout", 1, 60, "seconds to wait for a connection")},
       {"db_read_timeout", num(&Config::db_read_timeout, "db_read_timeout", 1, 600, "seconds to wait for a query result")},
       {"db_write_timeout", num(&Config::db_write_timeout, "db_write_timeout", 1, 600, "seconds to wait while sending a query")},
-      {"listen", str(&Config::listen, "FastCGI unix socket path; empty: answer one request as CGI")},
+      {"listen", str(&Config::listen, "FastCGI unix socket, an absolute path; empty: answer one request as CGI")},
       {"socket_mode", str(&Config::socket_mode, "octal mode of the FastCGI socket (only nginx's user may connect)")},
       {"socket_group", str(&Config::socket_group, "group given the FastCGI socket, e.g. www-data (optional)")},
       {"processes", num(&Config::processes, "processes", 1, 64, "FastCGI worker processes")},
@@ -129,5 +131,9 @@ Config load_config(const std::string& path) {
     if (const char* v = std::getenv(env_name(key).c_str())) apply(c, key, v, env_name(key));
   }
   while (!c.site_url.empty() && c.site_url.back() == '/') c.site_url.pop_back();
+  // libfcgi opens a TCP socket on every interface for ":9000" or "host:port":
+  // the FastCGI socket must be a unix socket that only nginx can open.
+  if (!c.listen.empty() && c.listen[0] != '/')
+    throw std::runtime_error("listen: expected the absolute path of a unix socket, got '" + c.listen + "'");
   return c;
 }

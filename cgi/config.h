@@ -13,6 +13,10 @@ struct Config {
   std::string db_user = "newsline";
   std::string db_password;
   std::string db_name = "newsline";
+  // Migrations and `load` connect as this user (it may create and alter tables;
+  // db_user may only read and write rows). Empty: db_user.
+  std::string db_migrate_user;
+  std::string db_migrate_password;
   int db_connect_timeout = 3;       // seconds
   int db_read_timeout = 5;
   int db_write_timeout = 5;

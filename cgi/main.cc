@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "app.h"
 #include "auth/crypto.h"
 #include "config.h"
@@ -40,10 +42,14 @@ void print_help() {
   for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
 }
 
-// Maintenance commands wait as long as a migration of a large table takes,
-// not the few seconds a reader's request may.
+// Maintenance commands connect as the migration user and wait as long as a
+// migration of a large table takes, not the few seconds a reader's request may.
 Config for_maintenance(const Config& cfg) {
   Config c = cfg;
+  if (!c.db_migrate_user.empty()) {
+    c.db_user = c.db_migrate_user;
+    c.db_password = c.db_migrate_password;
+  }
   c.db_read_timeout = c.db_write_timeout = 6 * 3600;
   return c;
 }
@@ -160,6 +166,10 @@ int main(int argc, char** argv) {
     if (command == "serve") {
       if (cfg.listen.empty()) {
         std::fprintf(stderr, "newsline: 'serve' needs the 'listen' setting\n");
+        return 2;
+      }
+      if (geteuid() == 0) {
+        std::fprintf(stderr, "newsline: will not serve as root; run it as a user of its own (`make deps` creates 'newsline')\n");
         return 2;
       }
       return serve_fastcgi(app, cfg);

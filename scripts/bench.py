@@ -43,7 +43,6 @@ content's listings are short.
   python3 scripts/bench.py data --articles 1000000 [--root var/bench]
 """
 import argparse
-import grp
 import html as htmllib
 import json
 import os
@@ -63,7 +62,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from stack import BINARY, Stack, fastcgi_server, micro_cache_server  # noqa: E402
+from stack import Stack, fastcgi_server, micro_cache_server  # noqa: E402
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 ADMIN_PASSWORD = "bench admin password"
@@ -248,13 +247,23 @@ def start_workers(stack, socket_path, name, **settings):
     (NEWSLINE_<KEY> environment variables); stderr to the stack's log/name.log."""
     env = dict(stack.newsline_env(), NEWSLINE_LISTEN=socket_path,
                **{"NEWSLINE_" + key.upper(): str(value) for key, value in settings.items()})
-    return subprocess.Popen([BINARY, "--config", stack.config_file, "serve"], env=env,
-                            stderr=open(os.path.join(stack.log_dir, name + ".log"), "ab"), start_new_session=True)
+    return subprocess.Popen([stack.binary, "--config", stack.config_file, "serve"], env=env,
+                            stderr=open(os.path.join(stack.log_dir, name + ".log"), "ab"), start_new_session=True,
+                            **stack.as_service())
 
 
-def start_floor(socket_path, page_file, processes, threads):
-    return subprocess.Popen([os.path.join(REPO, "build", "fcgi_floor"), socket_path, page_file, str(processes),
-                             str(threads)], start_new_session=True)
+def start_responder(stack, name, *args, env=None):
+    """One of the bench's own FastCGI responders (build/fcgi_floor or
+    build/reference_page), copied beside the stack's binary and run as its
+    service user."""
+    binary = os.path.join(stack.app_dir, name)
+    shutil.copy(os.path.join(REPO, "build", name), binary)
+    os.chmod(binary, 0o755)
+    return subprocess.Popen([binary, *args], env=env, start_new_session=True, **stack.as_service())
+
+
+def start_floor(stack, socket_path, page_file, processes, threads):
+    return start_responder(stack, "fcgi_floor", socket_path, page_file, str(processes), str(threads))
 
 
 def fetch(url):
@@ -280,14 +289,12 @@ def remove_stale_sockets(paths):
 
 def wait_for_sockets(paths, for_nginx=()):
     """Waits up to 10 s for every socket; those in for_nginx (made by the bench
-    responders, which set no group) are handed to nginx's group when we are root."""
+    responders, which set no mode) are opened to their group, nginx's workers'."""
     deadline = time.time() + 10
     while not all(os.path.exists(p) for p in paths) and time.time() < deadline:
         time.sleep(0.05)
-    if os.geteuid() == 0:
-        for path in for_nginx:
-            os.chown(path, 0, grp.getgrnam("www-data").gr_gid)
-            os.chmod(path, 0o660)
+    for path in for_nginx:
+        os.chmod(path, 0o660)
 
 
 def stop_processes(processes):
@@ -313,18 +320,18 @@ class Site:
         self.stack, self.helpers, self.targets = None, [], []
 
     def start(self):
-        os.chmod(self.root, 0o755)
         references = ["floor", "reference", "reference1", "micro"]
         names = ["newsline", "nocache", "pagemiss"] + (references if self.references else [])
         ports = {name: free_port() for name in names}
-        run_dir = os.path.join(self.root, "run")
-        sockets = {name: os.path.join(run_dir, name + ".sock") for name in names if name not in ("newsline", "micro")}
-        static_file = os.path.join(self.root, "static-copy", "article.html")
-        location = ("    location = /bench/static-article.html {\n        alias %s;\n        default_type text/html;\n"
-                    "    }\n" % static_file) if self.references else ""
-        self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, extra_nginx=location,
-                           extra_http=self.nginx_servers(ports, sockets, run_dir), mariadb_args=MARIADB_ARGS,
+        self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, mariadb_args=MARIADB_ARGS,
                            admin_password=ADMIN_PASSWORD)
+        self.stack.place_root()  # as root, a data set in a checkout under /root moves where the services reach it
+        run_dir = self.stack.run_dir
+        sockets = {name: os.path.join(run_dir, name + ".sock") for name in names if name not in ("newsline", "micro")}
+        static_file = os.path.join(self.stack.root, "static-copy", "article.html")
+        self.stack.extra_nginx = ("    location = /bench/static-article.html {\n        alias %s;\n"
+                                  "        default_type text/html;\n    }\n" % static_file) if self.references else ""
+        self.stack.extra_http = self.nginx_servers(ports, sockets, run_dir)
         self.stack.start()
         self.base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
         self.start_helpers(sockets, static_file)
@@ -340,7 +347,7 @@ class Site:
         servers = "".join(fastcgi_server(ports[name], path) for name, path in sockets.items())
         if self.references:  # the optional micro-cache of nginx.conf.example, in front of the cached workers
             servers += micro_cache_server(ports["micro"], os.path.join(run_dir, "newsline.sock"),
-                                          os.path.join(self.root, "nginx", "microcache"))
+                                          os.path.join(self.stack.nginx_dir, "microcache"))
         return servers
 
     def start_helpers(self, sockets, static_file):
@@ -353,13 +360,12 @@ class Site:
         self.page = fetch(self.base["newsline"] + SEED_PATH)
         if self.references:
             save_static_copy(self.page, static_file)
-            self.helpers.append(start_floor(sockets["floor"], static_file, 2, 4))
+            self.helpers.append(start_floor(self.stack, sockets["floor"], static_file, 2, 4))
             article_id = SEED_PATH.rsplit("/", 1)[1].split("-", 1)[0]
             for name, headlines in (("reference", 40), ("reference1", 1)):
-                self.helpers.append(subprocess.Popen(
-                    [os.path.join(REPO, "build", "reference_page"), sockets[name], self.stack.db_socket, "newsline",
-                     "newsline", "en", article_id, "2", "4", str(headlines)], env=self.stack.newsline_env(),
-                    start_new_session=True))
+                self.helpers.append(start_responder(
+                    self.stack, "reference_page", sockets[name], self.stack.db_socket, "newsline", "newsline", "en",
+                    article_id, "2", "4", str(headlines), env=self.stack.newsline_env()))
         wait_for_sockets(sockets.values(),
                          for_nginx=[sockets[n] for n in ("floor", "reference", "reference1") if n in sockets])
 
@@ -540,7 +546,7 @@ def command_shapes(args):
         save_static_copy(fetch("http://127.0.0.1:%d%s" % (stack.port, SEED_PATH)), static_file)
         for shape in shapes:
             processes, threads = shape
-            helpers.append(start_floor(sockets[shape, "floor"], static_file, processes, threads))
+            helpers.append(start_floor(stack, sockets[shape, "floor"], static_file, processes, threads))
             for kind, caches in (("cached", {}), ("nocache", CACHES_OFF)):
                 helpers.append(start_workers(stack, sockets[shape, kind], "%s-%s" % (shape_name(shape), kind),
                                              processes=processes, threads=threads, **caches))

@@ -13,18 +13,32 @@ started is stopped again by its PID.
 """
 import argparse
 import grp
+import hashlib
 import os
 import pwd
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(REPO, "build", "newsline")
+BUILT_BINARY = os.path.join(REPO, "build", "newsline")
+# Started as root, the stack runs MariaDB and the workers as this system user
+# (`make deps` creates it), and nginx's workers as www-data in its group.
+SERVICE_USER = "newsline"
+# Where a stack started as root lives when the service user cannot reach the
+# directory asked for (a checkout in root's home, mode 0700); the directory
+# asked for becomes a symbolic link to it.
+STACKS_DIR = "/var/lib/newsline/stacks"
+
+
+class StackError(Exception):
+    """Something the stack needs is missing or taken: a one-line message that
+    says what and how to fix it."""
 
 
 def _which(*names):
@@ -32,7 +46,27 @@ def _which(*names):
         for d in ("/usr/sbin", "/usr/bin", "/sbin", "/bin"):
             if os.path.exists(os.path.join(d, n)):
                 return os.path.join(d, n)
-    raise RuntimeError("none of %s is installed: run `make deps`" % (names,))
+    raise StackError("%s is not installed: run `make deps`" % names[0])
+
+
+def _reachable_by_others(path):
+    """True when every directory from / down to `path` lets any user pass (o+x)."""
+    path = os.path.realpath(path)
+    while True:
+        if not os.stat(path).st_mode & 0o001:
+            return False
+        if path == "/":
+            return True
+        path = os.path.dirname(path)
+
+
+def _port_is_free(port):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
 
 
 def _example_config():
@@ -76,11 +110,16 @@ def micro_cache_server(port, socket_path, cache_dir, extra=""):
 
 
 class Stack:
-    """One stack rooted at `root` (var/ for `make run`, a temp dir for tests)."""
+    """One stack rooted at `root` (var/ for `make run`, a temp dir for tests).
+
+    It runs from a copy of what it needs (the binary, templates, SQL, static
+    files) under root/app, so nginx's workers and the service user never need
+    to enter the checkout, which may sit in a home directory of mode 0700."""
 
     def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None, extra_nginx="",
                  admin_password=None, extra_http="", mariadb_args=()):
-        self.root = os.path.abspath(root)
+        self.asked_root = os.path.abspath(root)
+        self.root = os.path.realpath(self.asked_root)
         self.port = port
         self.processes = processes
         self.threads = threads
@@ -89,19 +128,51 @@ class Stack:
         self.extra_http = extra_http    # more server blocks (the benchmark's floor and uncached workers)
         self.mariadb_args = list(mariadb_args)
         self.admin_password = admin_password or os.environ.get("NEWSLINE_ADMIN_PASSWORD")
-        self.run_dir = os.path.join(self.root, "run")
-        self.log_dir = os.path.join(self.root, "log")
-        self.datadir = os.path.join(self.root, "mysql")
-        self.db_socket = os.path.join(self.run_dir, "mysqld.sock")
-        self.fcgi_socket = os.path.join(self.run_dir, "newsline.sock")
-        self.config_file = os.path.join(self.root, "newsline.conf")
-        self.nginx_dir = os.path.join(self.root, "nginx")
-        self.nginx_conf = os.path.join(self.nginx_dir, "nginx.conf")
         self.os_user = pwd.getpwuid(os.geteuid()).pw_name
         self.as_root = os.geteuid() == 0
         self.procs = {}
 
     # ----- paths and files -------------------------------------------------
+
+    @property
+    def app_dir(self):
+        return os.path.join(self.root, "app")
+
+    @property
+    def binary(self):
+        return os.path.join(self.app_dir, "newsline")
+
+    @property
+    def run_dir(self):
+        return os.path.join(self.root, "run")
+
+    @property
+    def log_dir(self):
+        return os.path.join(self.root, "log")
+
+    @property
+    def datadir(self):
+        return os.path.join(self.root, "mysql")
+
+    @property
+    def db_socket(self):
+        return os.path.join(self.run_dir, "mysql", "mysqld.sock")
+
+    @property
+    def fcgi_socket(self):
+        return os.path.join(self.run_dir, "newsline.sock")
+
+    @property
+    def config_file(self):
+        return os.path.join(self.root, "newsline.conf")
+
+    @property
+    def nginx_dir(self):
+        return os.path.join(self.root, "nginx")
+
+    @property
+    def nginx_conf(self):
+        return os.path.join(self.nginx_dir, "nginx.conf")
 
     def pidfile(self, name):
         return os.path.join(self.run_dir, name + ".pid")
@@ -109,20 +180,94 @@ class Stack:
     def url(self, path="/"):
         return "http://127.0.0.1:%d%s" % (self.port, path)
 
+    @property
+    def service(self):
+        """(user name, uid, gid) the services run as: the system user when root, else ourselves."""
+        if not self.as_root:
+            return self.os_user, os.getuid(), os.getgid()
+        try:
+            pw = pwd.getpwnam(SERVICE_USER)
+        except KeyError:
+            raise StackError("the system user '%s' that runs MariaDB and the workers is missing: run `make deps`"
+                             % SERVICE_USER) from None
+        return pw.pw_name, pw.pw_uid, pw.pw_gid
+
+    def _chown_to_service(self, path, mode):
+        os.chmod(path, mode)
+        if self.as_root:
+            _, uid, gid = self.service
+            os.chown(path, uid, gid)
+
+    def preflight(self):
+        """Refuses to start, in one line, when something the stack needs is missing or taken."""
+        if not os.path.exists(BUILT_BINARY):
+            raise StackError("build/newsline is missing: run `make build` (make run and make test build it)")
+        for names in (("mariadbd", "mysqld"), ("mariadb-install-db", "mysql_install_db"), ("mariadb", "mysql"),
+                      ("nginx",)):
+            _which(*names)
+        self.service  # noqa: B018 (raises when the system user is missing)
+        if not _port_is_free(self.port):
+            raise StackError("port %d on 127.0.0.1 is taken by another program: stop it, or choose another port, "
+                             "e.g. PORT=%d make run" % (self.port, self.port + 1))
+
+    def place_root(self):
+        """As root, moves the stack out of a directory the service user cannot
+        enter (a checkout under /root, mode 0700) to STACKS_DIR, and leaves a
+        symbolic link where it was asked for. Nobody's directories are opened up."""
+        os.makedirs(os.path.dirname(self.asked_root), exist_ok=True)
+        if not self.as_root or _reachable_by_others(os.path.dirname(self.root)):
+            return
+        target = os.path.join(STACKS_DIR, self.asked_root.strip("/").replace("/", "_"))
+        os.makedirs(STACKS_DIR, mode=0o755, exist_ok=True)
+        for d in (STACKS_DIR, os.path.dirname(STACKS_DIR)):
+            os.chmod(d, 0o755)
+        if os.path.isdir(self.asked_root) and not os.path.islink(self.asked_root):
+            shutil.move(self.asked_root, target)  # a stack made before it moved
+        os.makedirs(target, exist_ok=True)
+        if not os.path.islink(self.asked_root):
+            os.symlink(target, self.asked_root)
+        self.root = os.path.realpath(self.asked_root)
+
     def _prepare_dirs(self):
+        self.place_root()
         for d in (self.root, self.log_dir, self.nginx_dir):
             os.makedirs(d, exist_ok=True)
             os.chmod(d, 0o755)  # nginx's workers must reach static files and temp dirs
-        os.makedirs(self.run_dir, exist_ok=True)
-        if self.as_root:
-            # The FastCGI socket lives here: only root and nginx's group (www-data) may enter.
-            os.chown(self.run_dir, 0, grp.getgrnam("www-data").gr_gid)
-            os.chmod(self.run_dir, 0o750)
-        else:
-            os.chmod(self.run_dir, 0o700)
+        # The sockets: the service user writes here; nginx's workers (in the
+        # service user's group) may only pass through to the FastCGI socket.
+        os.makedirs(os.path.join(self.run_dir, "mysql"), exist_ok=True)
+        self._chown_to_service(self.run_dir, 0o750 if self.as_root else 0o700)
+        self._chown_to_service(os.path.dirname(self.db_socket), 0o700)
+        mariadb_log = os.path.join(self.log_dir, "mariadb.log")
+        if not os.path.exists(mariadb_log):
+            open(mariadb_log, "a").close()
+        self._chown_to_service(mariadb_log, 0o640)
+        if self.as_root and os.path.isdir(self.datadir) and os.stat(self.datadir).st_uid != self.service[1]:
+            _, uid, gid = self.service  # a data directory made when MariaDB still ran as root
+            for dirpath, dirnames, filenames in os.walk(self.datadir):
+                for name in [dirpath] + [os.path.join(dirpath, n) for n in dirnames + filenames]:
+                    os.lchown(name, uid, gid)
+        self._install_app()
 
-    def db_password(self):
-        path = os.path.join(self.root, "db-password")
+    def _install_app(self):
+        """A fresh copy of the binary, templates, SQL and static files under
+        root/app, readable by every user and writable by none but us."""
+        staging = self.app_dir + ".new"
+        shutil.rmtree(staging, ignore_errors=True)
+        os.makedirs(staging)
+        for d in ("templates", "sql", "static"):
+            shutil.copytree(os.path.join(REPO, d), os.path.join(staging, d))
+        shutil.copy(BUILT_BINARY, os.path.join(staging, "newsline"))
+        for dirpath, dirnames, filenames in os.walk(staging):
+            os.chmod(dirpath, 0o755)
+            for f in filenames:
+                os.chmod(os.path.join(dirpath, f), 0o644)
+        os.chmod(os.path.join(staging, "newsline"), 0o755)
+        shutil.rmtree(self.app_dir, ignore_errors=True)
+        os.rename(staging, self.app_dir)
+
+    def _secret(self, name):
+        path = os.path.join(self.root, name)
         if not os.path.exists(path):
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             os.write(fd, secrets.token_urlsafe(24).encode())
@@ -130,47 +275,75 @@ class Stack:
         with open(path) as f:
             return f.read().strip()
 
+    def db_password(self):
+        """The application's MariaDB password (it may read and write rows only)."""
+        return self._secret("db-password")
+
+    def migrate_password(self):
+        """The password of the MariaDB user that runs migrations."""
+        return self._secret("db-migrate-password")
+
     def write_config(self):
         settings = {
             "db_socket": self.db_socket,
             "db_user": "newsline",
+            "db_migrate_user": "newsline_migrate",
             "db_name": "newsline",
             "listen": self.fcgi_socket,
             "socket_mode": "0660" if self.as_root else "0600",
-            "socket_group": "www-data" if self.as_root else "",
             "processes": self.processes,
             "threads": self.threads,
             "site_url": "http://127.0.0.1:%d" % self.port,
-            "template_dir": os.path.join(REPO, "templates"),
-            "sql_dir": os.path.join(REPO, "sql"),
+            "template_dir": os.path.join(self.app_dir, "templates"),
+            "sql_dir": os.path.join(self.app_dir, "sql"),
         }
         settings.update(self.extra_config)
         lines = ["# Written by scripts/stack.py for the local stack; see `build/newsline --help`."]
         lines += ["%s = %s" % (k, v) for k, v in settings.items()]
         with open(self.config_file, "w") as f:
             f.write("\n".join(lines) + "\n")
-        os.chmod(self.config_file, 0o600)
+        os.chmod(self.config_file, 0o640)
+        if self.as_root:
+            os.chown(self.config_file, 0, self.service[2])  # the workers read it; no secrets in it
 
     def newsline_env(self):
+        """The workers' environment: the application's password, not the migration user's."""
         env = dict(os.environ)
+        env.pop("NEWSLINE_DB_MIGRATE_PASSWORD", None)
         env["NEWSLINE_DB_PASSWORD"] = self.db_password()
         return env
 
+    def maintenance_env(self):
+        env = self.newsline_env()
+        env["NEWSLINE_DB_MIGRATE_PASSWORD"] = self.migrate_password()
+        return env
+
     def newsline(self, *args, check=True, **kw):
-        return subprocess.run([BINARY, "--config", self.config_file, *args], env=self.newsline_env(),
+        """Runs a maintenance command of the binary (migrate, load, user, explain)."""
+        return subprocess.run([self.binary, "--config", self.config_file, *args], env=self.maintenance_env(),
                               check=check, **kw)
+
+    def as_service(self):
+        """Popen arguments that run a process as the service user."""
+        if not self.as_root:
+            return {}
+        _, uid, gid = self.service
+        return {"user": uid, "group": gid, "extra_groups": []}
 
     # ----- MariaDB ---------------------------------------------------------
 
     def start_mariadb(self):
+        user = self.service[0]
         if not os.path.isdir(os.path.join(self.datadir, "mysql")):
+            # Only the invoking user (root, or ourselves) may log in without a password.
             subprocess.run([_which("mariadb-install-db", "mysql_install_db"), "--no-defaults",
-                            "--datadir=" + self.datadir, "--user=" + self.os_user,
+                            "--datadir=" + self.datadir, "--user=" + user, "--auth-root-socket-user=" + self.os_user,
                             "--auth-root-authentication-method=socket", "--skip-test-db"],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
         cmd = [_which("mariadbd", "mysqld"), "--no-defaults", "--datadir=" + self.datadir,
-               "--socket=" + self.db_socket, "--skip-networking", "--user=" + self.os_user,
-               "--pid-file=" + self.pidfile("mariadb"), "--log-error=" + os.path.join(self.log_dir, "mariadb.log"),
+               "--socket=" + self.db_socket, "--skip-networking", "--user=" + user,
+               "--pid-file=" + os.path.join(os.path.dirname(self.db_socket), "mariadb.pid"),
+               "--log-error=" + os.path.join(self.log_dir, "mariadb.log"),
                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
                "--innodb-buffer-pool-size=256M", "--max-connections=300", "--skip-name-resolve"] + self.mariadb_args
         self._spawn("mariadb", cmd)
@@ -187,20 +360,29 @@ class Stack:
         return os.path.exists(self.db_socket) and self.admin_sql(sql).returncode == 0
 
     def bootstrap_database(self):
-        pw = self.db_password().replace("'", "''")
+        """The database and its two users: `newsline`, which the workers use and
+        which may only read and write rows, and `newsline_migrate`, which runs
+        migrations. Run at every start, so an older stack gets the same grants."""
+        app, migrate = (pw.replace("\\", "\\\\").replace("'", "''")
+                        for pw in (self.db_password(), self.migrate_password()))
         r = self.admin_sql(
             "CREATE DATABASE IF NOT EXISTS newsline CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
             "CREATE USER IF NOT EXISTS 'newsline'@'localhost' IDENTIFIED BY '%s';\n"
-            "GRANT ALL PRIVILEGES ON newsline.* TO 'newsline'@'localhost';\n" % pw)
+            "ALTER USER 'newsline'@'localhost' IDENTIFIED BY '%s';\n"
+            "REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'newsline'@'localhost';\n"
+            "GRANT SELECT, INSERT, UPDATE, DELETE ON newsline.* TO 'newsline'@'localhost';\n"
+            "CREATE USER IF NOT EXISTS 'newsline_migrate'@'localhost' IDENTIFIED BY '%s';\n"
+            "ALTER USER 'newsline_migrate'@'localhost' IDENTIFIED BY '%s';\n"
+            "GRANT ALL PRIVILEGES ON newsline.* TO 'newsline_migrate'@'localhost';\n" % (app, app, migrate, migrate))
         if r.returncode != 0:
-            raise RuntimeError("cannot create the database: " + r.stderr)
+            raise StackError("cannot create the database: " + r.stderr.strip().replace("\n", " "))
 
     def migrate_and_seed(self, demo=True):
         self.newsline("migrate", stdout=subprocess.DEVNULL)
         marker = os.path.join(self.root, "demo-loaded")
         if demo and not os.path.exists(marker):
-            demo_files = sorted(os.path.join(REPO, "sql", "demo", f)
-                                for f in os.listdir(os.path.join(REPO, "sql", "demo")) if f.endswith(".sql"))
+            demo_dir = os.path.join(self.app_dir, "sql", "demo")
+            demo_files = sorted(os.path.join(demo_dir, f) for f in os.listdir(demo_dir) if f.endswith(".sql"))
             self.newsline("load", *demo_files, stdout=subprocess.DEVNULL)
             open(marker, "w").close()
         self.create_admin()
@@ -225,8 +407,10 @@ class Stack:
     # ----- FastCGI workers and nginx --------------------------------------
 
     def start_newsline(self):
-        self._spawn("newsline", [BINARY, "--config", self.config_file, "serve"], env=self.newsline_env(),
-                    log="newsline.log")
+        if os.path.exists(self.fcgi_socket):
+            os.unlink(self.fcgi_socket)  # left by a stack that was killed
+        self._spawn("newsline", [self.binary, "--config", self.config_file, "serve"], env=self.newsline_env(),
+                    log="newsline.log", **self.as_service())
         self._wait(lambda: os.path.exists(self.fcgi_socket), 20, "the FastCGI workers")
 
     def write_nginx_conf(self):
@@ -236,7 +420,7 @@ class Stack:
             ("listen 80;", "listen 127.0.0.1:%d;" % self.port),
             ("listen [::]:80;", ""),
             ("server_name news.example.com;", "server_name localhost;"),
-            ("/srv/newsline/static/", os.path.join(REPO, "static") + "/"),
+            ("/srv/newsline/static/", os.path.join(self.app_dir, "static") + "/"),
             ("unix:/run/newsline/newsline.sock", "unix:" + self.fcgi_socket),
             ("include fastcgi_params;", "include /etc/nginx/fastcgi_params;"),
             ("    location / {", self.extra_nginx + "    location / {"),
@@ -248,7 +432,9 @@ class Stack:
         d = self.nginx_dir
         main = "\n".join([
             "# Written by scripts/stack.py from nginx.conf.example.",
-            "user www-data www-data;" if self.as_root else "",
+            # Started as root, the workers run as www-data in the service user's
+            # group, the only other group that may open the FastCGI socket.
+            "user www-data %s;" % grp.getgrgid(self.service[2]).gr_name if self.as_root else "",
             "worker_processes 2;",
             "pid %s;" % self.pidfile("nginx"),
             "error_log %s/nginx-error.log warn;" % self.log_dir,
@@ -274,15 +460,17 @@ class Stack:
         with open(self.nginx_conf, "w") as f:
             f.write(main + "\n")
 
+    def nginx_command(self, *args):
+        # -e: the error log from the start, not the compiled-in /var/log/nginx one.
+        return [_which("nginx"), "-e", os.path.join(self.log_dir, "nginx-error.log"), "-p", self.nginx_dir,
+                "-c", self.nginx_conf, *args]
+
     def start_nginx(self):
         self.write_nginx_conf()
-        nginx = _which("nginx")
-        test = subprocess.run([nginx, "-t", "-q", "-p", self.nginx_dir, "-c", self.nginx_conf],
-                              capture_output=True, text=True)
+        test = subprocess.run(self.nginx_command("-t", "-q"), capture_output=True, text=True)
         if test.returncode != 0:
-            raise RuntimeError("nginx rejects its configuration:\n" + test.stderr)
-        self._spawn("nginx", [nginx, "-p", self.nginx_dir, "-c", self.nginx_conf, "-g", "daemon off;"],
-                    log="nginx.log")
+            raise StackError("nginx rejects its configuration: " + test.stderr.strip().replace("\n", " "))
+        self._spawn("nginx", self.nginx_command("-g", "daemon off;"), log="nginx.log")
         self._wait(self._answers, 20, "nginx")
 
     def _answers(self):
@@ -295,6 +483,7 @@ class Stack:
     # ----- whole stack -----------------------------------------------------
 
     def start(self, demo=True):
+        self.preflight()
         self._prepare_dirs()
         try:
             self.write_config()
@@ -351,10 +540,10 @@ class Stack:
                 return int(f.read().strip() or 0) or None
         return None
 
-    def _spawn(self, name, cmd, env=None, log=None):
+    def _spawn(self, name, cmd, env=None, log=None, **popen_args):
         out = open(os.path.join(self.log_dir, log), "ab") if log else subprocess.DEVNULL
         proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=out if log else subprocess.DEVNULL,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+                                stdin=subprocess.DEVNULL, start_new_session=True, **popen_args)
         self.procs[name] = proc
         with open(self.pidfile(name) + ".stack", "w") as f:
             f.write(str(proc.pid))
@@ -366,9 +555,9 @@ class Stack:
                 return
             for name, proc in self.procs.items():
                 if proc.poll() is not None:
-                    raise RuntimeError("%s exited early (status %s); see %s" % (name, proc.returncode, self.log_dir))
+                    raise StackError("%s exited early (status %s); see %s" % (name, proc.returncode, self.log_dir))
             time.sleep(0.1)
-        raise RuntimeError("%s did not come up within %d s; see %s" % (what, seconds, self.log_dir))
+        raise StackError("%s did not come up within %d s; see %s" % (what, seconds, self.log_dir))
 
 
 def main():
@@ -378,19 +567,26 @@ def main():
     ap.add_argument("--root", default=os.path.join(REPO, "var"))
     args = ap.parse_args()
     stack = Stack(args.root, port=args.port)
+    try:
+        serve(stack, args.command)
+    except StackError as e:
+        sys.exit("stack: %s" % e)
 
-    if args.command == "stop":
+
+def serve(stack, command):
+    if command == "stop":
         stack.stop()
         print("stopped")
         return
-    if args.command == "migrate":
+    if command == "migrate":
+        stack._install_app()
         stack.newsline("migrate")
         return
     if stack._pid("nginx") and stack._alive("nginx", stack._pid("nginx")):
-        sys.exit("the stack in %s is already running (make stop)" % stack.root)
+        raise StackError("the stack in %s is already running: `make stop` stops it" % stack.asked_root)
     stack.start()
     print("Newsline is serving %s  (logs: %s)" % (stack.url("/"), stack.log_dir))
-    if args.command == "start":
+    if command == "start":
         stack.procs.clear()  # leave them running; `make stop` finds them by PID file
         return
     print("Press Ctrl-C to stop.")

@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -102,16 +103,25 @@ int open_listener(const Config& cfg) {
     std::fprintf(stderr, "newsline: cannot listen on %s\n", cfg.listen.c_str());
     return -1;
   }
+  // The socket is given to nginx's group and opened to it, or not served at all.
+  auto refuse = [&](const char* what) {
+    std::fprintf(stderr, "newsline: cannot %s %s: %s\n", what, cfg.listen.c_str(), std::strerror(errno));
+    close(fd);
+    unlink(cfg.listen.c_str());
+    return -1;
+  };
   mode_t mode = static_cast<mode_t>(std::strtol(cfg.socket_mode.c_str(), nullptr, 8)) & 0660;
   if (!cfg.socket_group.empty()) {
+    errno = 0;
     struct group* g = getgrnam(cfg.socket_group.c_str());
-    if (!g || chown(cfg.listen.c_str(), static_cast<uid_t>(-1), g->gr_gid) != 0) {
-      std::fprintf(stderr, "newsline: cannot give %s to group %s\n", cfg.listen.c_str(), cfg.socket_group.c_str());
-      close(fd);
-      return -1;
+    if (!g) {
+      if (errno == 0) errno = ENOENT;
+      return refuse(("give to group " + cfg.socket_group).c_str());
     }
+    if (chown(cfg.listen.c_str(), static_cast<uid_t>(-1), g->gr_gid) != 0)
+      return refuse(("give to group " + cfg.socket_group).c_str());
   }
-  chmod(cfg.listen.c_str(), mode);
+  if (chmod(cfg.listen.c_str(), mode) != 0) return refuse("set the mode of");
   return fd;
 }
 
