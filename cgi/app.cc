@@ -1,14 +1,14 @@
 #include "app.h"
 
-#include "auth/session.h"
-
 #include <cstdio>
 #include <ctime>
 #include <functional>
 #include <string_view>
 
+#include "auth/session.h"
 #include "context.h"
 #include "db/db.h"
+#include "db/site_secrets.h"
 #include "http/response.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -16,10 +16,6 @@
 #include "view/view.h"
 
 namespace {
-
-void log_error(const Request& req, const char* what) {
-  std::fprintf(stderr, "newsline: %s %s: %s\n", req.method.c_str(), req.path.c_str(), what);
-}
 
 // Replaces whatever was built with a standalone error page; if even that
 // fails (a broken template), with one line of text.
@@ -32,56 +28,29 @@ void replace_with(Response& res, int status, Render render) {
     res = Response{};
     res.status = status;
     res.content_type = "text/plain; charset=utf-8";
-    res.cache_control = "no-store";
     res.body = std::string(status_text(status)) + "\n";
   }
 }
 
-}  // namespace
-
-std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
-  std::lock_guard<std::mutex> lock(editions_mutex_);
-  if (!editions_) {
-    auto loaded = std::make_shared<std::vector<Edition>>(load_editions(db));
-    if (loaded->empty()) throw DbError("no editions in the database: run 'newsline migrate'");
-    editions_ = std::move(loaded);
+int edge_status(EdgeError e) {
+  switch (e) {
+    case EdgeError::uri_too_long: return 414;
+    case EdgeError::body_too_large: return 413;
+    case EdgeError::unsupported_media_type: return 415;
+    default: return 400;
   }
-  return editions_;
 }
 
-std::shared_ptr<const CategoryCatalogue> App::categories(Db& db) {
-  // Generation 0 (before the clock's first poll, or without a clock) is never trusted.
-  uint64_t generation = clock_ ? clock_->generation() : 0;
-  std::lock_guard<std::mutex> lock(categories_mutex_);
-  if (!categories_ || generation == 0 || generation != categories_generation_) {
-    categories_ = std::make_shared<const CategoryCatalogue>(CategoryCatalogue::load(db));
-    categories_generation_ = generation;
-  }
-  return categories_;
-}
+bool reads(const Request& req) { return req.method == "GET" || req.method == "HEAD"; }
 
-App::~App() {
-  if (clock_) clock_->stop();
-}
+bool in_admin_area(const Request& req) { return !req.segments.empty() && req.segments[0] == "admin"; }
 
-void App::start_caches() {
-  clock_ = std::make_unique<ContentClock>(cfg_);
-  clock_->start();
-  if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
-  if (cfg_.newsline_cache) fragments_ = std::make_unique<FragmentCache>();
-}
-
-namespace {
-
-// Pages every reader gets alike: GETs and HEADs outside /admin, from someone
-// who is not logged in as an editor (editors always get fresh pages).
-bool is_shared_page(const Request& req) {
-  return (req.method == "GET" || req.method == "HEAD") && (req.segments.empty() || req.segments[0] != "admin") &&
-         req.cookie(kEditorCookie).empty();
-}
-
-bool worth_caching(const Response& res) {
-  return res.status == 200 || res.status == 301 || res.status == 302 || res.status == 404;
+// A page is kept whenever it is one (200). A 404 or a redirect only when it
+// took a query to find out: those that need none are as cheap to make again,
+// and a client sending a new junk address each time must not fill the cache.
+bool worth_caching(const Response& res, bool read_database) {
+  if (res.status == 200) return true;
+  return read_database && (res.status == 301 || res.status == 302 || res.status == 404);
 }
 
 std::string http_date(std::time_t t) {
@@ -147,50 +116,169 @@ void answer_conditional(const Request& req, Response& res) {
 
 }  // namespace
 
-void App::add_validators(const Request& req, Response& res) const {
-  if (!is_shared_page(req)) {
-    if (req.cookie(kEditorCookie).size() && !(req.segments.size() && req.segments[0] == "admin"))
-      res.cache_control = "private, no-cache";
-    return;
-  }
-  if (res.status == 200 || res.status == 404)
-    res.cache_control = "public, max-age=5, stale-while-revalidate=30";
-  if (res.status != 200) return;
-  res.set_header("ETag", strong_etag(res.body));
-  if (clock_ && clock_->last_modified()) res.set_header("Last-Modified", http_date(clock_->last_modified()));
+App::~App() {
+  if (clock_) clock_->stop();
 }
 
-void App::answer(const Request& req, Db& db, Response& res) {
-  // A cached page costs no database round trip. The generation is read before
-  // rendering, so a page rendered while content changes is stored as already old.
+void App::start_caches(DbHealth* health) {
+  clock_ = std::make_unique<ContentClock>(cfg_, health);
+  clock_->start();
+  if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
+  if (cfg_.newsline_cache) fragments_ = std::make_unique<FragmentCache>();
+}
+
+std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
+  if (auto loaded = std::atomic_load(&editions_)) return loaded;
+  std::lock_guard<std::mutex> lock(editions_mutex_);
+  if (auto loaded = std::atomic_load(&editions_)) return loaded;
+  auto loaded = std::make_shared<const std::vector<Edition>>(load_editions(db));
+  if (loaded->empty()) throw DbError("no editions in the database: run 'newsline migrate'");
+  std::atomic_store(&editions_, loaded);
+  return loaded;
+}
+
+std::shared_ptr<const CategoryCatalogue> App::categories(Db& db) {
+  // Generation 0 (before the clock's first poll, or without a clock) is never trusted.
   uint64_t generation = clock_ ? clock_->generation() : 0;
-  bool shared = generation && is_shared_page(req);
-  std::string key = req.path + "?" + req.raw_query;
-  if (shared && cache_) {
-    if (auto hit = cache_->find(key, generation)) {
-      res = *hit;
-      answer_conditional(req, res);
-      return;
+  std::lock_guard<std::mutex> lock(categories_mutex_);
+  if (!categories_ || generation == 0 || generation != categories_generation_) {
+    categories_ = std::make_shared<const CategoryCatalogue>(CategoryCatalogue::load(db));
+    categories_generation_ = generation;
+  }
+  return categories_;
+}
+
+std::shared_ptr<const SigningKey> App::signing_key(Db& db) {
+  if (auto loaded = std::atomic_load(&key_)) return loaded;
+  std::lock_guard<std::mutex> lock(key_mutex_);
+  if (auto loaded = std::atomic_load(&key_)) return loaded;
+  std::string secret = load_site_secret(db, "signing");
+  if (secret.empty()) throw DbError("the site has no signing key: run 'newsline migrate'");
+  auto loaded = std::make_shared<const SigningKey>(secret);
+  std::atomic_store(&key_, loaded);
+  return loaded;
+}
+
+Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
+  Exchange ex;
+  ex.edge = build_request(params, body, ex.req);
+  if (ex.edge != EdgeError::none) return ex;
+  Request& req = ex.req;
+  ex.match = match_route(routes(), req.method, req.segments, req.trailing_slash);
+  // Handlers see only the parameters their route reads; the others never make a page differ.
+  req.query = ex.match.route ? declared_params(*ex.match.route, req.query) : QueryParams{};
+  bool admin = in_admin_area(req);
+  ex.lane = ex.match.route ? ex.match.route->lane : admin ? Lane::editor : Lane::reader;
+  // Only a cookie this site signed makes a public page skip the caches; any
+  // other value is ignored (and costs nothing).
+  const std::string& cookie = req.cookie(kEditorCookie);
+  if (!admin && !cookie.empty())
+    if (auto key = std::atomic_load(&key_)) ex.editor = editor_cookie_valid(*key, cookie, std::time(nullptr));
+  ex.shared = reads(req) && !admin && !ex.editor;
+  bool slash = ex.match.slash_mismatch ? !req.trailing_slash : req.trailing_slash;
+  ex.cache_key = canonical_path(req.segments, slash) + query_string(req.query);
+  return ex;
+}
+
+uint64_t App::cache_generation(const Exchange& ex) const {
+  if (!ex.shared || !clock_ || !clock_->fresh_enough(std::time(nullptr))) return 0;
+  return clock_->generation();
+}
+
+bool App::answer_from_memory(const Exchange& ex, Response& res) {
+  if (ex.edge != EdgeError::none) {
+    render_plain_error(res, edge_status(ex.edge), cfg_.site_name);
+    return true;
+  }
+  const Request& req = ex.req;
+  const RouteMatch& m = ex.match;
+  uint64_t generation = cache_generation(ex);
+  auto editions_now = std::atomic_load(&editions_);
+  bool unknown_edition = m.route && std::string_view(m.route->pattern).rfind("/{edition}", 0) == 0 &&
+                         editions_now && !find_edition(*editions_now, m.params[0].text);
+  if (ex.shared && (!m.route || unknown_edition)) return answer_not_found_from_memory(ex, generation, res);
+  // One address per page: a second spelling of it (escapes, slashes) is sent to the canonical one.
+  if (reads(req) && m.route && m.method_allowed && !unknown_edition) {
+    std::string canonical = canonical_path(req.segments, m.slash_mismatch ? !req.trailing_slash : req.trailing_slash);
+    if (canonical != req.path) {
+      res.redirect(301, canonical + query_string(req.query));
+      set_cache_headers(ex, res);
+      return true;
     }
   }
-  render(req, db, res, shared ? generation : 0);
-  add_validators(req, res);
-  if (shared && cache_ && worth_caching(res)) cache_->store(key, generation, res);
+  if (!generation || !cache_) return false;
+  auto hit = cache_->find(ex.cache_key, generation);
+  if (!hit) return false;
+  res = *hit;
   answer_conditional(req, res);
+  return true;
 }
 
-void App::render(const Request& req, Db& db, Response& res, uint64_t shared_generation) {
+bool App::answer_not_found_from_memory(const Exchange& ex, uint64_t generation, Response& res) {
+  auto editions_now = std::atomic_load(&editions_);
+  if (!generation || !fragments_ || !editions_now) return false;
+  const Edition* edition = ex.req.segments.empty() ? nullptr : find_edition(*editions_now, ex.req.segments[0]);
+  if (!edition) edition = &default_edition(*editions_now, cfg_.default_edition);
+  auto page = fragments_->find(error_page_key(404, edition->code), generation);
+  if (!page) return false;
+  res.status = 404;
+  res.body = *page;
+  set_cache_headers(ex, res);
+  return true;
+}
+
+void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
+  try {
+    // The generation is read before rendering, so a page rendered while
+    // content changes is stored as already old.
+    uint64_t generation = cache_generation(ex);
+    if (generation && cache_)
+      if (auto hit = cache_->find(ex.cache_key, generation)) {  // made while this request waited
+        res = *hit;
+        answer_conditional(ex.req, res);
+        return;
+      }
+    uint64_t statements_before = db.statements_run();
+    render(ex, db, res, generation);
+    set_cache_headers(ex, res);
+    if (generation && cache_ && worth_caching(res, db.statements_run() != statements_before))
+      cache_->store(ex.cache_key, generation, res);
+    answer_conditional(ex.req, res);
+  } catch (const DbUnavailable& e) {
+    log_error(ex.req, e.what());
+    replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+  } catch (const std::exception& e) {
+    log_error(ex.req, e.what());
+    replace_with(res, 500, [&] { render_plain_error(res, 500, cfg_.site_name); });
+  }
+}
+
+void App::answer_busy(const Exchange& ex, Response& res) const {
+  if (ex.lane == Lane::login) {
+    replace_with(res, 429, [&] {
+      render_standalone(res, 429, cfg_.site_name, "Too many logins at once",
+                        "Too many logins are being checked at this moment. Please try again in a few seconds.");
+    });
+    res.set_header("Retry-After", "2");
+    return;
+  }
+  replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+}
+
+void App::render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation) {
   auto editions_now = editions(db);
   auto categories_now = categories(db);
-  Context ctx{req, res, cfg_, db, *editions_now, *categories_now, std::time(nullptr), std::nullopt};
+  auto key = signing_key(db);
+  const Request& req = ex.req;
+  Context ctx{req, res, cfg_, db, *editions_now, *categories_now, *key, std::time(nullptr), std::nullopt};
   if (shared_generation && fragments_) {
     ctx.fragments = fragments_.get();
     ctx.generation = shared_generation;
   }
   try {
-    dispatch(ctx);
+    dispatch(ctx, ex.match);
   } catch (const HttpError& e) {
-    if (!req.segments.empty() && req.segments[0] == "admin") {
+    if (in_admin_area(req)) {
       admin_error_page(ctx, e.status, e.message);
       return;
     }
@@ -200,34 +288,19 @@ void App::render(const Request& req, Db& db, Response& res, uint64_t shared_gene
   }
 }
 
-namespace {
-
-int edge_status(EdgeError e) {
-  switch (e) {
-    case EdgeError::uri_too_long: return 414;
-    case EdgeError::body_too_large: return 413;
-    case EdgeError::unsupported_media_type: return 415;
-    default: return 400;
+void App::set_cache_headers(const Exchange& ex, Response& res) const {
+  if (ex.editor) {
+    res.cache_control = "private, no-cache";
+    return;
   }
+  if (!ex.shared) return;  // no-store, the default of every response
+  if (res.status == 200 || res.status == 404 || res.status == 301)
+    res.cache_control = "public, max-age=5, stale-while-revalidate=30";
+  if (res.status != 200) return;
+  res.set_header("ETag", strong_etag(res.body));
+  if (clock_ && clock_->last_modified()) res.set_header("Last-Modified", http_date(clock_->last_modified()));
 }
 
-}  // namespace
-
-void App::handle(const ParamLookup& params, const BodyReader& body, Db& db, Response& res) {
-  Request req;
-  EdgeError edge = build_request(params, body, req);
-  try {
-    if (edge != EdgeError::none) {
-      render_plain_error(res, edge_status(edge), cfg_.site_name);
-      return;
-    }
-    answer(req, db, res);
-  } catch (const DbUnavailable& e) {
-    log_error(req, e.what());
-    replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
-    res.set_header("Retry-After", "5");
-  } catch (const std::exception& e) {
-    log_error(req, e.what());
-    replace_with(res, 500, [&] { render_plain_error(res, 500, cfg_.site_name); });
-  }
+void App::log_error(const Request& req, const char* what) {
+  log_.write("newsline: " + req.method + " " + req.path + ": " + what);
 }

@@ -1,32 +1,68 @@
 // The application shared by all threads of a worker process: configuration, the
-// edition catalogue (a read-only copy loaded from the database on first use) and
-// the category catalogue (reread whenever the content version moves on).
+// edition catalogue (a read-only copy loaded from the database on first use),
+// the category catalogue (reread whenever the content version moves on), the
+// site's signing key and the caches.
+//
+// A request is answered in two steps (see serve_fastcgi). The thread that
+// accepted it answers what needs no database: requests refused at the edge,
+// second spellings of an address (301 to the canonical one), pages in the
+// cache and 404s for addresses no route can have. Only the rest goes to a
+// lane's threads, which hold the database connections; so a slow or hanging
+// database, or a flood of logins, never holds up a cached page.
 #pragma once
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
+#include "auth/signing.h"
 #include "cache/content_clock.h"
 #include "cache/fragment_cache.h"
 #include "cache/page_cache.h"
 #include "config.h"
 #include "db/content.h"
 #include "http/request.h"
+#include "router.h"
+#include "util/log.h"
 
 class Db;
+class DbHealth;
+
+// One request as the edge made it: decoded and checked, matched to its route,
+// with the key its answer is cached under. Built in the thread that accepted
+// it, and carried to a lane's thread when it needs the database.
+struct Exchange {
+  Request req;
+  EdgeError edge = EdgeError::none;
+  RouteMatch match;
+  bool editor = false;    // a proven editor (signed cookie) on a public page: always fresh
+  bool shared = false;    // an answer every reader gets alike: cached, public
+  std::string cache_key;  // the canonical path and the route's own parameters
+  Lane lane = Lane::reader;
+};
 
 class App {
  public:
   explicit App(const Config& cfg) : cfg_(cfg) {}
   ~App();
 
-  // In a worker process (after fork): starts the content clock and the caches
-  // that are on (cfg.page_cache, cfg.newsline_cache). Without it nothing is cached (CGI).
-  void start_caches();
+  // In a worker process (after fork): starts the content clock (which probes
+  // the database for `health`) and the caches that are on (cfg.page_cache,
+  // cfg.newsline_cache). Without it nothing is cached (CGI).
+  void start_caches(DbHealth* health);
 
-  // Answers one request. Never throws: bad input is a 4xx page, an unreachable
-  // database a 503 page, anything unexpected a logged 500 without details.
-  void handle(const ParamLookup& params, const BodyReader& body, Db& db, Response& res);
+  // Decodes and checks a request and matches it to its route. Needs no database.
+  Exchange receive(const ParamLookup& params, const BodyReader& body) const;
+  // Answers without the database when it can (see above). False: ex.lane must
+  // answer it with answer_with_database().
+  bool answer_from_memory(const Exchange& ex, Response& res);
+  // Answers with the database, in a lane's thread. Never throws: bad input is a
+  // 4xx page, an unreachable or hanging database a 503 page, anything
+  // unexpected a logged 500 without details.
+  void answer_with_database(const Exchange& ex, Db& db, Response& res);
+  // The answer when a lane is full, or a request waited there too long: the
+  // 503 page with Retry-After (429 for a login).
+  void answer_busy(const Exchange& ex, Response& res) const;
 
   const Config& config() const { return cfg_; }
 
@@ -34,20 +70,27 @@ class App {
   std::shared_ptr<const std::vector<Edition>> editions(Db& db);
   // The catalogue of the content version the clock last saw (reread when it moves on).
   std::shared_ptr<const CategoryCatalogue> categories(Db& db);
-  void answer(const Request& req, Db& db, Response& res);
-  // `shared_generation`: the generation a page every reader gets alike is made in
-  // (it may use cached fragments); 0 for editors' pages and before the first poll.
-  void render(const Request& req, Db& db, Response& res, uint64_t shared_generation);
-  // ETag, Last-Modified and Cache-Control of a public page.
-  void add_validators(const Request& req, Response& res) const;
+  std::shared_ptr<const SigningKey> signing_key(Db& db);
+  // The generation a shared page may be cached in now: 0 (nothing cached)
+  // without a clock, before its first poll, or past the staleness allowed.
+  uint64_t cache_generation(const Exchange& ex) const;
+  // The 404 page of the address's edition, when this generation has one rendered.
+  bool answer_not_found_from_memory(const Exchange& ex, uint64_t generation, Response& res);
+  void render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation);
+  // Cache-Control (no-store unless said otherwise here), ETag and Last-Modified.
+  void set_cache_headers(const Exchange& ex, Response& res) const;
+  void log_error(const Request& req, const char* what);
 
   const Config& cfg_;
   std::mutex editions_mutex_;
-  std::shared_ptr<const std::vector<Edition>> editions_;
+  std::shared_ptr<const std::vector<Edition>> editions_;  // read with std::atomic_load
   std::mutex categories_mutex_;
   std::shared_ptr<const CategoryCatalogue> categories_;
   uint64_t categories_generation_ = 0;
+  std::mutex key_mutex_;
+  std::shared_ptr<const SigningKey> key_;  // read with std::atomic_load
   std::unique_ptr<ContentClock> clock_;
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<FragmentCache> fragments_;
+  RateLimitedLog log_{10, 20};
 };

@@ -17,15 +17,21 @@ struct Config {
   // db_user may only read and write rows). Empty: db_user.
   std::string db_migrate_user;
   std::string db_migrate_password;
-  int db_connect_timeout = 3;       // seconds
-  int db_read_timeout = 5;
-  int db_write_timeout = 5;
+  // Time limits (see DbLimits): a reader's page waits at most about
+  // db_read_timeout for MariaDB, so that a hanging database is a quick 503.
+  int db_connect_timeout = 1;       // seconds
+  int db_read_timeout = 1;          // seconds, public pages and the content poll
+  int db_statement_ms = 1000;       // max_statement_time of a public page's statements
+  int db_editor_timeout = 10;       // seconds, the admin area and logins
   // FastCGI
   std::string listen;               // unix socket path; empty = answer one CGI request
   std::string socket_mode = "0600"; // only the owner (the user nginx runs as) may connect
   std::string socket_group;         // optional group given the socket (e.g. www-data)
   int processes = 2;
-  int threads = 4;
+  int threads = 4;                  // accepting threads: they answer from memory, never wait for MariaDB
+  int reader_threads = 4;           // public pages not in the cache, one MariaDB connection each
+  int editor_threads = 2;           // the admin area
+  int login_threads = 1;            // password checks (argon2id, 19 MiB each): logins, password changes
   // Site
   std::string site_name = "Newsline";
   std::string site_url = "http://127.0.0.1:8080";  // no trailing slash
@@ -36,13 +42,20 @@ struct Config {
   // Admin sessions and login throttling
   int session_idle_minutes = 30;
   int session_absolute_hours = 12;
-  int login_max_failures = 5;       // per account and per address...
-  int login_window_minutes = 15;    // ...within this window; then 429 until failures age out
+  // Login throttling (auth/throttle.h): failures that cost nothing, then growing waits.
+  int login_free_failures = 5;               // per account and address
+  int login_free_failures_per_address = 20;  // per address, whatever the accounts
+  int login_max_delay_seconds = 900;
+  int login_memory_hours = 24;               // failures are forgotten this long after the last one
+  // Pruning, by the content clock's thread: throttle rows, the audit log, expired sessions.
+  int audit_retention_days = 365;
+  int housekeeping_seconds = 600;
   // Caches (per worker process; see cache/)
   bool page_cache = true;
   int page_cache_mb = 32;
   bool newsline_cache = true;
   int cache_poll_ms = 250;          // how often a worker asks whether content changed
+  int serve_stale_seconds = 300;    // while MariaDB is away, cached pages are served this long
   std::string template_dir = "templates";
   std::string sql_dir = "sql";
 };

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/signing.h"
 #include "cache/fragment_cache.h"
 #include "config.h"
 #include "db/content.h"
@@ -29,6 +30,7 @@ struct Context {
   Db& db;
   const std::vector<Edition>& editions;
   const CategoryCatalogue& categories;
+  const SigningKey& key;  // signs editor cookies, login form tokens and cursors
   std::time_t now;  // one clock reading per request: every query sees the same "now"
   std::optional<Session> session;  // set by dispatch() for routes that need a login
   // Rendered fragments of the current content, on shared pages only (see App::answer):
@@ -37,16 +39,9 @@ struct Context {
   uint64_t generation = 0;  // the ContentClock generation read before this request's queries
 
   // The edition with this code, or nullptr.
-  const Edition* find_edition(const std::string& code) const {
-    for (const Edition& e : editions)
-      if (e.code == code) return &e;
-    return nullptr;
-  }
+  const Edition* find_edition(const std::string& code) const { return ::find_edition(editions, code); }
   // The configured default edition (or the first one).
-  const Edition& default_edition() const {
-    const Edition* e = find_edition(cfg.default_edition);
-    return e ? *e : editions.front();
-  }
+  const Edition& default_edition() const { return ::default_edition(editions, cfg.default_edition); }
 };
 
 // Thrown by a handler to answer with an error page in the site layout

@@ -19,6 +19,7 @@
 #include "db/content.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/throttle.h"
 #include "db/users.h"
 #include "http/adapters.h"
 #include "util/time_format.h"
@@ -35,6 +36,8 @@ void print_help() {
       "  migrate        apply the migrations in sql_dir/migrations not applied yet\n"
       "  load FILE...   run trusted SQL files (demo content) against the database\n"
       "  explain        EXPLAIN every listing query (index use, no filesort)\n"
+      "  prune          delete old login throttle rows, audit rows and expired sessions now\n"
+      "                 (every worker also does it each housekeeping_seconds)\n"
       "  user add NAME --role admin|editor\n"
       "                 add a user; the password is read from the first line of stdin\n\n"
       "Settings (config file lines 'key = value'; each overridden by the environment\n"
@@ -42,21 +45,20 @@ void print_help() {
   for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
 }
 
-// Maintenance commands connect as the migration user and wait as long as a
-// migration of a large table takes, not the few seconds a reader's request may.
+// Maintenance commands connect as the migration user (see maintenance_limits
+// for how long they wait).
 Config for_maintenance(const Config& cfg) {
   Config c = cfg;
   if (!c.db_migrate_user.empty()) {
     c.db_user = c.db_migrate_user;
     c.db_password = c.db_migrate_password;
   }
-  c.db_read_timeout = c.db_write_timeout = 6 * 3600;
   return c;
 }
 
 int migrate(const Config& request_cfg) {
   Config cfg = for_maintenance(request_cfg);
-  Db db(cfg, true);
+  Db db(cfg, maintenance_limits(cfg), nullptr, false, true);
   std::string log;
   std::vector<int64_t> applied = apply_migrations(db, cfg.sql_dir, log);
   std::fputs(log.c_str(), stdout);
@@ -72,7 +74,7 @@ int migrate(const Config& request_cfg) {
 
 // Prints, per listing query, each table's access type, key and Extra of EXPLAIN.
 int explain(const Config& cfg) {
-  Db db(cfg);
+  Db db(cfg, maintenance_limits(cfg));
   for (const auto& [name, rows] : explain_listing_queries(db, std::time(nullptr))) {
     std::printf("%s\n", name.c_str());
     // EXPLAIN columns: id select_type table type possible_keys key key_len ref rows Extra
@@ -80,6 +82,23 @@ int explain(const Config& cfg) {
       std::printf("  table=%s type=%s key=%s rows=%s extra=%s\n", r[2].s.c_str(), r[3].s.c_str(), r[5].s.c_str(),
                   (r[8].s.empty() ? std::to_string(r[8].i) : r[8].s).c_str(), r[9].s.c_str());
   }
+  return 0;
+}
+
+// Deletes what only ages, as the workers do every cfg.housekeeping_seconds, in batches until none is left.
+int prune(const Config& cfg) {
+  Db db(cfg, maintenance_limits(cfg));
+  PruneCounts total;
+  for (;;) {
+    PruneCounts n = prune_old_rows(db, cfg, std::time(nullptr));
+    total.throttle_rows += n.throttle_rows;
+    total.audit_rows += n.audit_rows;
+    total.sessions += n.sessions;
+    if (n.throttle_rows + n.audit_rows + n.sessions == 0) break;
+  }
+  std::printf("deleted %llu login throttle rows, %llu audit rows, %llu sessions\n",
+              static_cast<unsigned long long>(total.throttle_rows), static_cast<unsigned long long>(total.audit_rows),
+              static_cast<unsigned long long>(total.sessions));
   return 0;
 }
 
@@ -96,7 +115,7 @@ int user_command(const Config& cfg, const std::vector<std::string>& args) {
     std::fprintf(stderr, "newsline: %s\n", problem->c_str());
     return 2;
   }
-  Db db(cfg);
+  Db db(cfg, maintenance_limits(cfg));
   if (find_user_by_name(db, args[2])) {
     std::fprintf(stderr, "newsline: there is already a user '%s'\n", args[2].c_str());
     return 1;
@@ -110,7 +129,7 @@ int user_command(const Config& cfg, const std::vector<std::string>& args) {
 
 int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
   Config cfg = for_maintenance(request_cfg);
-  Db db(cfg, true);
+  Db db(cfg, maintenance_limits(cfg), nullptr, false, true);
   for (const std::string& f : files) {
     std::ifstream in(f, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + f);
@@ -157,6 +176,7 @@ int main(int argc, char** argv) {
     if (command == "load") return load_sql(cfg, std::vector<std::string>(args.begin() + 1, args.end()));
     if (command == "user") return user_command(cfg, args);
     if (command == "explain") return explain(cfg);
+    if (command == "prune") return prune(cfg);
     if (command != "serve" && command != "cgi") {
       std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
       return 2;

@@ -8,6 +8,7 @@
 #include "auth/crypto.h"
 #include "auth/session.h"
 #include "context.h"
+#include "http/params.h"
 #include "http/url.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -15,46 +16,79 @@
 const std::vector<Route>& routes() {
   constexpr Access E = Access::editor, A = Access::admin;
   constexpr Csrf S = Csrf::session;
+  constexpr Lane Ed = Lane::editor, L = Lane::login;
   static const std::vector<Route> table = {
       // The public site
       {"/", "GET HEAD", site_root},
       {"/{edition}/", "GET HEAD", site_home},
-      {"/{edition}/news", "GET HEAD", site_all_news},
-      {"/{edition}/news/{category}", "GET HEAD", site_category},
+      {"/{edition}/news", "GET HEAD", site_all_news, Access::anyone, Csrf::none, "before"},
+      {"/{edition}/news/{category}", "GET HEAD", site_category, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}/{article}", "GET HEAD", site_article},
-      // Login
-      {"/admin/login", "GET HEAD", admin_login_form},
-      {"/admin/login", "POST", admin_login, Access::anyone, Csrf::login},
-      {"/admin/logout", "POST", admin_logout, E, S},
-      {"/admin", "GET HEAD", admin_home, E},
-      {"/admin/password", "GET HEAD", admin_password_form, E},
-      {"/admin/password", "POST", admin_change_password, E, S},
+      // Login; the requests that hash a password take the login lane
+      {"/admin/login", "GET HEAD", admin_login_form, Access::anyone, Csrf::none, "next", Ed},
+      {"/admin/login", "POST", admin_login, Access::anyone, Csrf::login, "", L},
+      {"/admin/logout", "POST", admin_logout, E, S, "", Ed},
+      {"/admin", "GET HEAD", admin_home, E, Csrf::none, "", Ed},
+      {"/admin/password", "GET HEAD", admin_password_form, E, Csrf::none, "done", Ed},
+      {"/admin/password", "POST", admin_change_password, E, S, "", L},
       // Articles: editors and admins
-      {"/admin/articles", "GET HEAD", admin_article_list, E},
-      {"/admin/articles/new", "GET HEAD", admin_article_new, E},
-      {"/admin/articles/new", "POST", admin_article_create, E, S},
-      {"/admin/articles/{id}", "GET HEAD", admin_article_edit, E},
-      {"/admin/articles/{id}", "POST", admin_article_save, E, S},
-      {"/admin/articles/{id}/preview", "GET HEAD", admin_article_preview, E},
-      {"/admin/articles/{id}/delete", "GET HEAD", admin_article_delete_confirm, E},
-      {"/admin/articles/{id}/delete", "POST", admin_article_delete, E, S},
-      {"/admin/articles/{id}/revisions", "GET HEAD", admin_revision_list, E},
-      {"/admin/articles/{id}/revisions/{rev}", "GET HEAD", admin_revision_show, E},
-      {"/admin/articles/{id}/revisions/{rev}/restore", "POST", admin_revision_restore, E, S},
+      {"/admin/articles", "GET HEAD", admin_article_list, E, Csrf::none, "edition status category q before done", Ed},
+      {"/admin/articles/new", "GET HEAD", admin_article_new, E, Csrf::none, "edition", Ed},
+      {"/admin/articles/new", "POST", admin_article_create, E, S, "", Ed},
+      {"/admin/articles/{id}", "GET HEAD", admin_article_edit, E, Csrf::none, "done", Ed},
+      {"/admin/articles/{id}", "POST", admin_article_save, E, S, "", Ed},
+      {"/admin/articles/{id}/preview", "GET HEAD", admin_article_preview, E, Csrf::none, "", Ed},
+      {"/admin/articles/{id}/delete", "GET HEAD", admin_article_delete_confirm, E, Csrf::none, "", Ed},
+      {"/admin/articles/{id}/delete", "POST", admin_article_delete, E, S, "", Ed},
+      {"/admin/articles/{id}/revisions", "GET HEAD", admin_revision_list, E, Csrf::none, "", Ed},
+      {"/admin/articles/{id}/revisions/{rev}", "GET HEAD", admin_revision_show, E, Csrf::none, "", Ed},
+      {"/admin/articles/{id}/revisions/{rev}/restore", "POST", admin_revision_restore, E, S, "", Ed},
       // Categories, users, audit: admins only
-      {"/admin/categories", "GET HEAD", admin_category_list, A},
-      {"/admin/categories", "POST", admin_category_create, A, S},
-      {"/admin/categories/{id}", "POST", admin_category_update, A, S},
-      {"/admin/categories/{id}/delete", "POST", admin_category_delete, A, S},
-      {"/admin/users", "GET HEAD", admin_user_list, A},
-      {"/admin/users", "POST", admin_user_create, A, S},
-      {"/admin/users/{id}", "POST", admin_user_update, A, S},
-      {"/admin/audit", "GET HEAD", admin_audit_log, A},
+      {"/admin/categories", "GET HEAD", admin_category_list, A, Csrf::none, "done", Ed},
+      {"/admin/categories", "POST", admin_category_create, A, S, "", Ed},
+      {"/admin/categories/{id}", "POST", admin_category_update, A, S, "", Ed},
+      {"/admin/categories/{id}/delete", "POST", admin_category_delete, A, S, "", Ed},
+      {"/admin/users", "GET HEAD", admin_user_list, A, Csrf::none, "done", Ed},
+      {"/admin/users", "POST", admin_user_create, A, S, "", L},
+      {"/admin/users/{id}", "POST", admin_user_update, A, S, "", L},
+      {"/admin/audit", "GET HEAD", admin_audit_log, A, Csrf::none, "before", Ed},
   };
   return table;
 }
 
 namespace {
+
+// Checks one segment against a typed placeholder and fills `param`.
+bool take_placeholder(std::string_view type, const std::string& segment, RouteParam& param) {
+  if (type == "{edition}") {  // editions.code is CHAR(2): two lower-case letters
+    if (segment.size() != 2 || segment[0] < 'a' || segment[0] > 'z' || segment[1] < 'a' || segment[1] > 'z')
+      return false;
+    param.text = segment;
+    return true;
+  }
+  if (type == "{category}") {
+    if (!is_slug_text(segment, kMaxCategorySlug)) return false;
+    param.text = segment;
+    return true;
+  }
+  if (type == "{article}") {  // "123-some-slug", or just "123"
+    size_t dash = segment.find('-');
+    auto id = parse_id(std::string_view(segment).substr(0, dash));
+    if (!id) return false;
+    if (dash != std::string::npos && !is_slug_text(std::string_view(segment).substr(dash + 1), kMaxArticleSlug))
+      return false;
+    param.id = *id;
+    param.slug = dash == std::string::npos ? "" : segment.substr(dash + 1);
+    param.text = segment;
+    return true;
+  }
+  // {id}, {rev}
+  auto id = parse_id(segment);
+  if (!id) return false;
+  param.id = *id;
+  param.text = segment;
+  return true;
+}
 
 // Matches `pattern` ("/{edition}/news/{category}") against the request's
 // segments, collecting the {placeholders}. Walks the pattern in place: it runs
@@ -72,7 +106,7 @@ bool match_pattern(std::string_view pattern, const std::vector<std::string>& seg
     pos = end;
     if (i == segments.size()) return false;
     if (part.front() == '{') {
-      params.push_back(segments[i]);
+      if (!take_placeholder(part, segments[i], params.emplace_back())) return false;
     } else {
       if (part != segments[i]) return false;
       ++literals;
@@ -82,14 +116,17 @@ bool match_pattern(std::string_view pattern, const std::vector<std::string>& seg
   return i == segments.size();
 }
 
-bool method_in(std::string_view method, std::string_view methods) {
-  for (size_t pos = 0; pos < methods.size();) {
-    size_t end = std::min(methods.find(' ', pos), methods.size());
-    if (methods.substr(pos, end - pos) == method) return true;
+// True when `word` is one of the space-separated `words`.
+bool is_one_of(std::string_view word, std::string_view words) {
+  for (size_t pos = 0; pos < words.size();) {
+    size_t end = std::min(words.find(' ', pos), words.size());
+    if (words.substr(pos, end - pos) == word) return true;
     pos = end + 1;
   }
   return false;
 }
+
+}  // namespace
 
 std::string canonical_path(const std::vector<std::string>& segments, bool trailing_slash) {
   std::string path;
@@ -98,7 +135,27 @@ std::string canonical_path(const std::vector<std::string>& segments, bool traili
   return path;
 }
 
-}  // namespace
+QueryParams declared_params(const Route& route, const QueryParams& query) {
+  QueryParams out;
+  std::string_view names = route.query;
+  for (size_t pos = 0; pos < names.size();) {
+    size_t end = std::min(names.find(' ', pos), names.size());
+    std::string_view name = names.substr(pos, end - pos);
+    for (const auto& [k, v] : query)
+      if (k == name) {
+        out.emplace_back(k, v);
+        break;
+      }
+    pos = end + 1;
+  }
+  return out;
+}
+
+std::string query_string(const QueryParams& params) {
+  std::string q;
+  for (const auto& [k, v] : params) q += (q.empty() ? "?" : "&") + url_escape(k) + "=" + url_escape(v);
+  return q;
+}
 
 RouteMatch match_route(const std::vector<Route>& table, const std::string& method,
                        const std::vector<std::string>& segments, bool trailing_slash) {
@@ -110,7 +167,7 @@ RouteMatch match_route(const std::vector<Route>& table, const std::string& metho
     RouteParams params;
     int literals = 0;
     if (!match_pattern(route.pattern, segments, params, literals)) continue;
-    bool allowed = method_in(method, route.methods);
+    bool allowed = is_one_of(method, route.methods);
     int score = literals * 2 + (allowed ? 1 : 0);
     if (score <= best_score) continue;
     best_score = score;
@@ -124,9 +181,6 @@ RouteMatch match_route(const std::vector<Route>& table, const std::string& metho
   return best;
 }
 
-namespace {
-
-// Every method any route of this path allows (for the Allow header of a 405).
 std::string allowed_methods(const std::vector<std::string>& segments, bool trailing_slash) {
   std::string allow;
   for (const char* m : {"GET", "HEAD", "POST"}) {
@@ -135,6 +189,8 @@ std::string allowed_methods(const std::vector<std::string>& segments, bool trail
   }
   return allow;
 }
+
+namespace {
 
 // Login, role and CSRF checks of a route, before its handler runs.
 // Returns false when the response (a redirect to the login form) is already set.
@@ -145,40 +201,32 @@ bool admit(Context& ctx, const Route& route) {
     if (!session) {
       if (ctx.req.method != "GET" && ctx.req.method != "HEAD")
         throw HttpError{403, nullptr, "Your session has ended. Log in again, then repeat what you did."};
-      std::string next = ctx.req.path + (ctx.req.raw_query.empty() ? "" : "?" + ctx.req.raw_query);
-      ctx.res.redirect(303, "/admin/login?next=" + url_escape(next));
+      ctx.res.redirect(303, "/admin/login?next=" + url_escape(ctx.req.path + query_string(ctx.req.query)));
       return false;
     }
     if (route.access == Access::admin && !session->is_admin())
       throw HttpError{403, nullptr, "Only administrators may do this."};
   }
-  if (route.csrf != Csrf::none) {
-    const std::string& expected =
-        route.csrf == Csrf::session ? session->csrf_token : ctx.req.cookie(kLoginCsrfCookie);
-    if (!same_token(ctx.req.field("csrf"), expected))
-      throw HttpError{403, nullptr, "This form has expired or did not come from this site. Reload the page and try again."};
-  }
+  if (route.csrf == Csrf::session && !same_token(ctx.req.field("csrf"), session->csrf_token))
+    throw HttpError{403, nullptr, "This form has expired or did not come from this site. Reload the page and try again."};
+  if (route.csrf == Csrf::login && !login_form_token_valid(ctx))
+    throw HttpError{403, nullptr, "This form has expired or did not come from this site. Reload the page and try again."};
   return true;
 }
 
 }  // namespace
 
-void dispatch(Context& ctx) {
-  RouteMatch m = match_route(routes(), ctx.req.method, ctx.req.segments, ctx.req.trailing_slash);
+void dispatch(Context& ctx, const RouteMatch& m) {
   if (!m.route) throw HttpError{404};
-  bool admin_area = std::strncmp(m.route->pattern, "/admin", 6) == 0;
-  if (admin_area) ctx.res.cache_control = "no-store";
   if (!m.method_allowed) {
     ctx.res.set_header("Allow", allowed_methods(ctx.req.segments, ctx.req.trailing_slash));
     throw HttpError{405};
   }
   // An unknown edition is a 404 at once, not a redirect to another unknown address.
-  if (std::strncmp(m.route->pattern, "/{edition}", 10) == 0 && !ctx.find_edition(m.params[0])) throw HttpError{404};
+  if (std::strncmp(m.route->pattern, "/{edition}", 10) == 0 && !ctx.find_edition(m.params[0].text))
+    throw HttpError{404};
   if (m.slash_mismatch) {
-    bool wants_slash = !ctx.req.trailing_slash;
-    std::string location = canonical_path(ctx.req.segments, wants_slash);
-    if (!ctx.req.raw_query.empty()) location += "?" + ctx.req.raw_query;
-    ctx.res.redirect(301, location);
+    ctx.res.redirect(301, canonical_path(ctx.req.segments, !ctx.req.trailing_slash) + query_string(ctx.req.query));
     return;
   }
   if (admit(ctx, *m.route)) m.route->handler(ctx, m.params);

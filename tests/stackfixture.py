@@ -2,6 +2,7 @@
 by the integration and browser tests of a run, in a temp directory, stopped
 by PID at the end. Never var/, never a system instance."""
 import atexit
+import functools
 import os
 import shutil
 import socket
@@ -10,6 +11,7 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
+from http.client import HTTPConnection
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
@@ -68,15 +70,32 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_opener = urllib.request.build_opener(_NoRedirect)
+class _FromAddress(urllib.request.HTTPHandler):
+    """Connects from another loopback address (127.0.0.0/8 is all ours): to
+    nginx, and so to the workers' throttle, a client of its own."""
+
+    def __init__(self, source):
+        super().__init__()
+        self.source = source
+
+    def http_open(self, req):
+        return self.do_open(functools.partial(HTTPConnection, source_address=(self.source, 0)), req)
 
 
-def http(path, method="GET", headers=None, data=None, port=None):
-    """One request to the stack's nginx; redirects are returned, not followed."""
+def _opener_from(source, *handlers):
+    return urllib.request.build_opener(_NoRedirect, *handlers, *([_FromAddress(source)] if source else []))
+
+
+_opener = _opener_from(None)
+
+
+def http(path, method="GET", headers=None, data=None, port=None, source=None):
+    """One request to the stack's nginx (from loopback address `source`, if
+    given); redirects are returned, not followed."""
     url = "http://127.0.0.1:%d%s" % (port or stack().port, path)
     req = urllib.request.Request(url, method=method, headers=headers or {}, data=data)
     try:
-        with _opener.open(req, timeout=15) as r:
+        with (_opener_from(source) if source else _opener).open(req, timeout=15) as r:
             return Reply(r.status, r.headers, r.read())
     except urllib.error.HTTPError as e:
         return Reply(e.code, e.headers, e.read())
@@ -146,11 +165,11 @@ class Client:
     """A person with a browser: keeps cookies, submits forms with their CSRF
     token the way the page gave it. Redirects are returned, not followed."""
 
-    def __init__(self, base_url=None):
+    def __init__(self, base_url=None, source=None):
         import http.cookiejar
         self.base_url = base_url  # None: the test stack
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), _NoRedirect)
+        self.opener = _opener_from(source, urllib.request.HTTPCookieProcessor(self.jar))
         self.last = None
 
     def request(self, path, method="GET", fields=None, headers=None):

@@ -7,12 +7,21 @@
 
 bool crypto_init() { return sodium_init() >= 0; }
 
+namespace {
+constexpr unsigned long long kOpsLimit = 2;
+constexpr size_t kMemLimit = 19 * 1024 * 1024;
+}  // namespace
+
 std::string hash_password(const std::string& password) {
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(), kOpsLimit, kMemLimit,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0)
     throw std::runtime_error("out of memory while hashing a password");
   return out;
+}
+
+bool needs_rehash(const std::string& hash) {
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), kOpsLimit, kMemLimit) != 0;
 }
 
 bool verify_password(const std::string& hash, const std::string& password) {

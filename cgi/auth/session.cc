@@ -1,14 +1,58 @@
 #include "auth/session.h"
 
 #include "auth/crypto.h"
+#include "auth/signing.h"
 #include "db/users.h"
 
 namespace {
 
 // last_seen_at is written at most once a minute, not on every click.
 constexpr std::time_t kTouchInterval = 60;
+constexpr std::time_t kLoginFormLifetime = 3600;
+
+// "<number>.<rest>": the number, and `rest` after the dot; false when not of that form.
+bool split_number(std::string_view text, int64_t& number, std::string_view& rest) {
+  size_t dot = text.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot > 18) return false;
+  number = 0;
+  for (char c : text.substr(0, dot)) {
+    if (c < '0' || c > '9') return false;
+    number = number * 10 + (c - '0');
+  }
+  rest = text.substr(dot + 1);
+  return true;
+}
+
+// A signed value "<expires>.<payload>.<MAC of both>", valid until `expires`.
+std::string sign_until(const SigningKey& key, Signed purpose, std::time_t expires, const std::string& payload) {
+  std::string message = std::to_string(static_cast<int64_t>(expires)) + "." + payload;
+  return message + "." + key.mac(purpose, message);
+}
+
+bool signed_and_current(const SigningKey& key, Signed purpose, std::string_view value, std::time_t now) {
+  size_t last_dot = value.rfind('.');
+  if (last_dot == std::string_view::npos || value.size() > 200) return false;
+  int64_t expires = 0;
+  std::string_view rest;
+  if (!split_number(value, expires, rest) || expires <= now) return false;
+  return key.verify(purpose, value.substr(0, last_dot), value.substr(last_dot + 1));
+}
+
+void set_editor_cookie(Context& ctx, int64_t user_id) {
+  long lifetime = ctx.cfg.session_idle_minutes * 60L;
+  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie,
+                                                editor_cookie_value(ctx.key, user_id, ctx.now + lifetime), "/", lifetime));
+}
 
 }  // namespace
+
+std::string editor_cookie_value(const SigningKey& key, int64_t user_id, std::time_t expires) {
+  return sign_until(key, Signed::editor_cookie, expires, std::to_string(user_id));
+}
+
+bool editor_cookie_valid(const SigningKey& key, std::string_view value, std::time_t now) {
+  return signed_and_current(key, Signed::editor_cookie, value, now);
+}
 
 std::string cookie_value(const Context& ctx, const std::string& name, const std::string& value,
                          const std::string& path, long max_age) {
@@ -30,19 +74,20 @@ std::optional<Session> current_session(Context& ctx) {
     delete_session(ctx.db, hash);
     return std::nullopt;
   }
-  if (ctx.now - row->last_seen_at >= kTouchInterval) touch_session(ctx.db, hash, ctx.now);
+  if (ctx.now - row->last_seen_at >= kTouchInterval) {
+    touch_session(ctx.db, hash, ctx.now);
+    set_editor_cookie(ctx, row->user_id);  // lasts as long as the session may sit idle
+  }
   return Session{row->user_id, row->user_name, row->role, row->csrf_token, hash};
 }
 
 Session start_session(Context& ctx, const User& user) {
   std::string token = random_token();
   Session s{user.id, user.name, user.role, random_token(), token_hash(token)};
-  delete_expired_sessions(ctx.db, ctx.now - ctx.cfg.session_idle_minutes * 60L,
-                          ctx.now - ctx.cfg.session_absolute_hours * 3600L);
   insert_session(ctx.db, s.token_hash, user.id, s.csrf_token, ctx.now, ctx.req.remote_addr);
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kSessionCookie, token, "/admin",
                                                 ctx.cfg.session_absolute_hours * 3600L));
-  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie, "1", "/", ctx.cfg.session_absolute_hours * 3600L));
+  set_editor_cookie(ctx, user.id);
   return s;
 }
 
@@ -54,8 +99,15 @@ void end_session(Context& ctx, const Session& session) {
 
 std::string login_csrf_token(Context& ctx) {
   const std::string& existing = ctx.req.cookie(kLoginCsrfCookie);
-  if (existing.size() == 43) return existing;
-  std::string token = random_token();
-  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kLoginCsrfCookie, token, "/admin/login", 3600));
+  // Reused while it has more than half its life left, so an open form stays good.
+  if (signed_and_current(ctx.key, Signed::login_form, existing, ctx.now + kLoginFormLifetime / 2)) return existing;
+  std::string token = sign_until(ctx.key, Signed::login_form, ctx.now + kLoginFormLifetime, random_token());
+  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kLoginCsrfCookie, token, "/admin/login", kLoginFormLifetime));
   return token;
+}
+
+bool login_form_token_valid(const Context& ctx) {
+  const std::string& cookie = ctx.req.cookie(kLoginCsrfCookie);
+  return same_token(ctx.req.field("csrf"), cookie) &&
+         signed_and_current(ctx.key, Signed::login_form, cookie, ctx.now);
 }

@@ -2,18 +2,29 @@
 // them: a random 256-bit token in an HttpOnly, SameSite=Strict cookie with
 // Path=/admin (Secure over HTTPS); the database keeps only its hash.
 #pragma once
+#include <ctime>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "context.h"
 
 struct User;
 
+class SigningKey;
+
 constexpr const char* kSessionCookie = "nl_session";
 constexpr const char* kLoginCsrfCookie = "nl_login";
-// Set for the whole site while logged in. It grants nothing; it only makes
-// public pages skip the caches, so editors always see fresh pages.
+// Set for the whole site while logged in. It grants nothing but fresh pages:
+// public pages skip the caches for it. Its value is signed ("<expires>.<user
+// id>.<MAC>") and checked without a database read, so only a logged-in
+// editor's browser has one; any other value is ignored.
 constexpr const char* kEditorCookie = "nl_editor";
+
+// The editor cookie's value for `user_id`, good until `expires`.
+std::string editor_cookie_value(const SigningKey& key, int64_t user_id, std::time_t expires);
+// True when `value` is an editor cookie this site signed that has not expired.
+bool editor_cookie_valid(const SigningKey& key, std::string_view value, std::time_t now);
 
 // The session named by the request's cookie, if it exists and has not expired
 // (idle or absolute timeout; an expired one is deleted). Refreshes last-seen.
@@ -26,8 +37,12 @@ Session start_session(Context& ctx, const User& user);
 void end_session(Context& ctx, const Session& session);
 
 // The CSRF token of the login form, kept in a short-lived cookie (double
-// submit: there is no session yet). Sets the cookie when there is none.
+// submit: there is no session yet). The token is signed and expires, so a
+// script cannot make up a pair of its own. Sets the cookie when there is none.
 std::string login_csrf_token(Context& ctx);
+// True when the login form's field equals its cookie and both are a token this
+// site signed that has not expired.
+bool login_form_token_valid(const Context& ctx);
 
 // A Set-Cookie value for `name`, scoped to `path`; max_age 0 deletes it.
 std::string cookie_value(const Context& ctx, const std::string& name, const std::string& value,

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "db/content.h"
 #include "db/db.h"
+#include "db/throttle.h"
 
 void ContentClock::start() {
   stopping_ = false;
@@ -36,21 +37,26 @@ void ContentClock::advance(int64_t version, std::time_t changed_at, std::time_t 
 
 bool ContentClock::poll_once() {
   thread_local std::unique_ptr<Db> db;
-  if (!db) db = std::make_unique<Db>(cfg_);
+  if (!db) db = std::make_unique<Db>(cfg_, reader_limits(cfg_), health_, /*probe=*/true);
   std::time_t now = std::time(nullptr);
   try {
     ContentState s = read_content_state(*db, now);
     advance(s.version, s.changed_at, s.next_due, now);
-    return true;
-  } catch (const std::exception& e) {
-    // The database is away: nobody can publish meanwhile, but a known scheduled
-    // time still ends the cached pages (their renders will answer 503 then).
-    if (next_due_ != 0 && now >= next_due_) {
-      generation_.fetch_add(1, std::memory_order_acq_rel);
-      next_due_ = 0;
+    confirmed_at_.store(now, std::memory_order_release);
+    if (now - pruned_at_ >= cfg_.housekeeping_seconds) {
+      pruned_at_ = now;
+      prune_old_rows(*db, cfg_, now);
     }
+    return true;
+  } catch (const std::exception&) {
+    // The database is away: nobody can publish meanwhile, and a scheduled
+    // article that comes due waits for it, as the pages that would show it do.
     return false;
   }
+}
+
+bool ContentClock::fresh_enough(std::time_t now) const {
+  return now - confirmed_at_.load(std::memory_order_acquire) <= cfg_.serve_stale_seconds;
 }
 
 void ContentClock::run() {

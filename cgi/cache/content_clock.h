@@ -3,6 +3,13 @@
 // and the next scheduled publication; the generation moves on when the version
 // changes, whatever process or host changed it, and when a scheduled article's
 // time comes. Cached pages are stamped with the generation they were made in.
+//
+// While MariaDB hangs or is down the poll fails and the generation stays:
+// cached pages go on being served, for at most cfg.serve_stale_seconds after
+// the last poll that succeeded. The poll is also the process's probe of the
+// database (DbHealth): it keeps trying while the request threads do not, and
+// its first success lets them try again. Its thread also prunes what only
+// ages (prune_old_rows) every cfg.housekeeping_seconds.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -12,10 +19,11 @@
 #include <thread>
 
 struct Config;
+class DbHealth;
 
 class ContentClock {
  public:
-  explicit ContentClock(const Config& cfg) : cfg_(cfg) {}
+  ContentClock(const Config& cfg, DbHealth* health) : cfg_(cfg), health_(health) {}
   ~ContentClock() { stop(); }
 
   // Starts polling (in a worker process, after fork).
@@ -26,6 +34,9 @@ class ContentClock {
   uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
   // When readers' content last changed (for Last-Modified); 0 when unknown.
   std::time_t last_modified() const { return last_modified_.load(std::memory_order_acquire); }
+  // True while a cached page may still be served: the content was confirmed
+  // current no longer than cfg.serve_stale_seconds ago.
+  bool fresh_enough(std::time_t now) const;
 
   // One poll; public for tests. Returns false when the database could not be read.
   bool poll_once();
@@ -36,9 +47,12 @@ class ContentClock {
   void advance(int64_t version, std::time_t changed_at, std::time_t next_due, std::time_t now);
 
   const Config& cfg_;
+  DbHealth* health_;
   std::atomic<uint64_t> generation_{0};
+  std::atomic<std::time_t> confirmed_at_{0};  // the last poll that succeeded
   std::atomic<std::time_t> last_modified_{0};
   int64_t version_seen_ = -1;
+  std::time_t pruned_at_ = 0;
   std::time_t next_due_ = 0;
   std::thread thread_;
   std::mutex mutex_;

@@ -181,6 +181,17 @@ std::vector<Edition> load_editions(Db& db) {
   return editions;
 }
 
+const Edition* find_edition(const std::vector<Edition>& editions, const std::string& code) {
+  for (const Edition& e : editions)
+    if (e.code == code) return &e;
+  return nullptr;
+}
+
+const Edition& default_edition(const std::vector<Edition>& editions, const std::string& preferred) {
+  const Edition* e = find_edition(editions, preferred);
+  return e ? *e : editions.front();
+}
+
 CategoryCatalogue CategoryCatalogue::load(Db& db) {
   CategoryCatalogue catalogue;
   for (const Row& r : db.select("SELECT id, edition, slug, name FROM categories", {}))

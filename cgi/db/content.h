@@ -73,6 +73,10 @@ void bump_content_version(Db& db, std::time_t now);
 
 // All editions with their labels, in display order.
 std::vector<Edition> load_editions(Db& db);
+// The edition with this code, or nullptr.
+const Edition* find_edition(const std::vector<Edition>& editions, const std::string& code);
+// The edition with code `preferred` (the configured default), or the first one.
+const Edition& default_edition(const std::vector<Edition>& editions, const std::string& preferred);
 
 
 // The `limit` newest visible headlines of an edition (the news line).

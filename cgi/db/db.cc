@@ -4,6 +4,9 @@
 #include <errmsg.h>
 #include <mysqld_error.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
@@ -65,7 +68,23 @@ bool is_datetime(enum_field_types t) {
 
 }  // namespace
 
-Db::Db(const Config& cfg, bool for_scripts) : cfg_(cfg), for_scripts_(for_scripts) {}
+bool DbError::retryable() const { return code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT; }
+
+DbLimits reader_limits(const Config& cfg) {
+  return {cfg.db_connect_timeout, cfg.db_read_timeout, cfg.db_read_timeout, cfg.db_statement_ms};
+}
+
+DbLimits editor_limits(const Config& cfg) {
+  return {cfg.db_connect_timeout, cfg.db_editor_timeout, cfg.db_editor_timeout, 0};
+}
+
+DbLimits maintenance_limits(const Config& cfg) {
+  constexpr int kLongestMigration = 6 * 3600;
+  return {std::max(cfg.db_connect_timeout, 10), kLongestMigration, kLongestMigration, 0};
+}
+
+Db::Db(const Config& cfg, DbLimits limits, DbHealth* health, bool probe, bool for_scripts)
+    : cfg_(cfg), limits_(limits), health_(health ? health : &own_health_), probe_(probe), for_scripts_(for_scripts) {}
 
 Db::~Db() { disconnect(); }
 
@@ -77,31 +96,32 @@ void Db::disconnect() {
 }
 
 void Db::connect() {
-  std::time_t now = std::time(nullptr);
-  if (now < retry_not_before_) throw DbUnavailable("database unavailable (backing off)");
+  // While the process knows the database is away, only the probe tries it.
+  if (health_->away() && !probe_) throw DbUnavailable("database unavailable");
   MYSQL* m = mysql_init(nullptr);
   if (!m) throw DbUnavailable("mysql_init failed");
-  unsigned int connect_timeout = cfg_.db_connect_timeout, read_timeout = cfg_.db_read_timeout,
-               write_timeout = cfg_.db_write_timeout;
+  unsigned int connect_timeout = limits_.connect_seconds, read_timeout = limits_.read_seconds,
+               write_timeout = limits_.write_seconds;
   mysql_optionsv(m, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
   mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &read_timeout);
   mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &write_timeout);
   // utf8mb4 at connect time, so 4-byte characters round-trip; never SET NAMES.
   mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  // Every DATETIME we bind or read is UTC.
-  mysql_optionsv(m, MYSQL_INIT_COMMAND, "SET time_zone = '+00:00'");
+  // Every DATETIME we bind or read is UTC, and the server stops a statement
+  // that runs past the connection's limit (seconds, fractions allowed; 0: none).
+  char init[96];
+  std::snprintf(init, sizeof init, "SET time_zone = '+00:00', max_statement_time = %.3f",
+                limits_.statement_ms / 1000.0);
+  mysql_optionsv(m, MYSQL_INIT_COMMAND, init);
   const char* socket = cfg_.db_socket.empty() ? nullptr : cfg_.db_socket.c_str();
   if (!mysql_real_connect(m, socket ? nullptr : cfg_.db_host.c_str(), cfg_.db_user.c_str(),
                           cfg_.db_password.c_str(), cfg_.db_name.c_str(), socket ? 0 : cfg_.db_port,
                           socket, for_scripts_ ? CLIENT_MULTI_STATEMENTS : 0)) {
     std::string msg = mysql_error(m);
     mysql_close(m);
-    backoff_seconds_ = backoff_seconds_ == 0 ? 1 : std::min(backoff_seconds_ * 2, 8);
-    retry_not_before_ = now + backoff_seconds_ - 1;
+    health_->lost();
     throw DbUnavailable("cannot connect to the database: " + msg);
   }
-  backoff_seconds_ = 0;
-  retry_not_before_ = 0;
   conn_ = m;
 }
 
@@ -109,10 +129,11 @@ void Db::fail(const char* what, unsigned err, const char* msg) {
   std::string text = std::string(what) + " [" + std::to_string(err) + "] " + msg;
   if (is_connection_lost(err)) {
     disconnect();
+    health_->lost();
     throw DbUnavailable(text);
   }
-  if (err == ER_STATEMENT_TIMEOUT) throw DbTimeLimit(text);
-  throw DbError(text);
+  if (err == ER_STATEMENT_TIMEOUT) throw DbTimeLimit(text, err);
+  throw DbError(text, err);
 }
 
 MYSQL_STMT* Db::statement(const char* sql) {
@@ -166,10 +187,17 @@ Rows Db::select(const char* sql, std::initializer_list<Param> params) {
 Rows Db::select(const char* sql, const std::vector<Param>& params) { return select(sql, params.data(), params.size()); }
 
 Rows Db::select(const char* sql, const Param* params, size_t count) {
+  bool had_connection = conn_ != nullptr;
+  auto started = std::chrono::steady_clock::now();
   try {
     return execute_prepared(statement(sql), params, count, nullptr);
   } catch (const DbUnavailable&) {
-    // The connection was lost (server restart, idle timeout): reconnect and prepare again once.
+    // A connection found dead at once (the server restarted, or closed it while
+    // idle) is made again and the read run once more. One that waited for an
+    // answer until its timeout is not: the server is hanging, and a second wait
+    // would double the reader's.
+    auto waited = std::chrono::steady_clock::now() - started;
+    if (!had_connection || waited > std::chrono::milliseconds(250)) throw;
     return execute_prepared(statement(sql), params, count, nullptr);
   }
 }
@@ -216,6 +244,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   }
   if (!in.empty() && mysql_stmt_bind_param(stmt, in.data()) != 0)
     fail("bind", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+  ++statements_run_;
   if (mysql_stmt_execute(stmt) != 0) fail("execute", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 
   Rows rows;
@@ -224,6 +253,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   if (!meta) {
     if (affected) *affected = mysql_stmt_affected_rows(stmt);
     last_insert_id_ = mysql_stmt_insert_id(stmt);
+    health_->found();
     return rows;
   }
   if (mysql_stmt_store_result(stmt) != 0) fail("store", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
@@ -277,6 +307,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   }
   mysql_stmt_free_result(stmt);
   if (status == 1) fail("fetch", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+  health_->found();
   return rows;
 }
 

@@ -2,6 +2,7 @@
 // Every query goes through select()/execute() with bound parameters; SQL text
 // is always a string literal from db/*.cc, never built from request data.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <ctime>
 #include <initializer_list>
@@ -15,17 +16,45 @@ struct Config;
 typedef struct st_mysql MYSQL;
 typedef struct st_mysql_stmt MYSQL_STMT;
 
-// The database cannot be reached (or went away and did not come back): a 503.
+// The database cannot be reached, went away, or did not answer in time: a 503.
 struct DbUnavailable : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 // Any other database error: a bug or a broken schema, answered with a 500.
+// `code` is MariaDB's error number (retry decisions look at it, never at the text).
 struct DbError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  DbError(const std::string& what, unsigned code = 0) : std::runtime_error(what), code(code) {}
+  unsigned code;
+  // A deadlock or a lock wait timeout: the transaction may be run again.
+  bool retryable() const;
 };
-// A statement stopped by its own time limit (SET STATEMENT max_statement_time).
+// A statement stopped by its own time limit (max_statement_time).
 struct DbTimeLimit : DbError {
   using DbError::DbError;
+};
+
+// How long a connection may wait. Readers' pages get short limits, so that a
+// hanging database turns into a quick 503; the editors' work and maintenance
+// longer ones.
+struct DbLimits {
+  int connect_seconds;
+  int read_seconds;       // each wait for the server's answer (the client gives up then)
+  int write_seconds;
+  int statement_ms = 0;   // max_statement_time of every statement on the server; 0: none
+};
+
+// Whether a worker process's connections find the database: shared by all of
+// them, so that while it is away requests answer 503 at once instead of each
+// waiting for its own timeout. Any statement that succeeds clears it; the
+// content clock's poll keeps trying meanwhile (it is the probe).
+class DbHealth {
+ public:
+  bool away() const { return away_.load(std::memory_order_relaxed); }
+  void lost() { away_.store(true, std::memory_order_relaxed); }
+  void found() { away_.store(false, std::memory_order_relaxed); }
+
+ private:
+  std::atomic<bool> away_{false};
 };
 
 // A bound parameter. Times are UTC seconds since the epoch, bound as DATETIME.
@@ -61,13 +90,17 @@ using Rows = std::vector<Row>;
 
 class Db {
  public:
-  // `for_scripts`: a connection that may run multi-statement scripts (migrations only).
-  explicit Db(const Config& cfg, bool for_scripts = false);
+  // `health`: shared with the process's other connections (nullptr: this one alone).
+  // `probe`: tries the database even while `health` says it is away.
+  // `for_scripts`: may run multi-statement scripts (migrations only).
+  Db(const Config& cfg, DbLimits limits, DbHealth* health = nullptr, bool probe = false, bool for_scripts = false);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
 
-  // Runs a read. On a lost connection it reconnects and retries once.
+  // Runs a read. When the connection turns out to be dead at once (the server
+  // restarted, or closed an idle connection), it reconnects and runs it again;
+  // a read that timed out is not retried: the request answers 503.
   Rows select(const char* sql, std::initializer_list<Param> params);
   // The same, for parameters put together at run time.
   Rows select(const char* sql, const std::vector<Param>& params);
@@ -78,6 +111,8 @@ class Db {
   // Runs a write; returns the affected rows. Never retried (it may have happened).
   uint64_t execute(const char* sql, std::initializer_list<Param> params);
   uint64_t last_insert_id() const { return last_insert_id_; }
+  // Statements run so far on this connection (tells whether an answer read the database).
+  uint64_t statements_run() const { return statements_run_; }
 
   // Runs a script of several statements (migrations only: trusted files, no parameters).
   void run_script(const std::string& sql);
@@ -97,13 +132,22 @@ class Db {
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);
 
   const Config& cfg_;
+  DbLimits limits_;
+  DbHealth own_health_;
+  DbHealth* health_;
+  bool probe_;
   bool for_scripts_;
   MYSQL* conn_ = nullptr;
-  std::unordered_map<const char*, MYSQL_STMT*> statements_;
+  // Keyed by the statement's text (not its address, which a caller's temporary could reuse).
+  std::unordered_map<std::string, MYSQL_STMT*> statements_;
   uint64_t last_insert_id_ = 0;
-  std::time_t retry_not_before_ = 0;  // backoff after a failed connect
-  int backoff_seconds_ = 0;
+  uint64_t statements_run_ = 0;
 };
+
+// The limits of each kind of connection, from the configuration.
+DbLimits reader_limits(const Config& cfg);   // public pages and the content clock
+DbLimits editor_limits(const Config& cfg);   // the admin area and logins
+DbLimits maintenance_limits(const Config& cfg);  // migrate, load, explain, user add
 
 // Runs `work` inside a transaction, retrying on deadlock / lock wait timeout.
 template <typename F>
@@ -116,9 +160,7 @@ auto with_transaction(Db& db, F work) {
       return result;
     } catch (const DbError& e) {
       db.rollback();
-      std::string msg = e.what();
-      bool retryable = msg.find("[1213]") != std::string::npos || msg.find("[1205]") != std::string::npos;
-      if (!retryable || attempt == 3) throw;
+      if (!e.retryable() || attempt == 3) throw;
     } catch (...) {
       db.rollback();
       throw;

@@ -83,27 +83,3 @@ void delete_session(Db& db, const std::string& token_hash) {
 void delete_user_sessions(Db& db, int64_t user_id, const std::string& keep_token_hash) {
   db.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_token_hash});
 }
-
-void delete_expired_sessions(Db& db, std::time_t idle_cutoff, std::time_t absolute_cutoff) {
-  db.execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?",
-             {Param::time(idle_cutoff), Param::time(absolute_cutoff)});
-}
-
-int count_login_failures_for_user(Db& db, const std::string& user_name, std::time_t since) {
-  return static_cast<int>(db.select("SELECT COUNT(*) FROM login_failures WHERE user_name = ? AND failed_at >= ?",
-                                    {user_name, Param::time(since)})[0][0].i);
-}
-
-int count_login_failures_from(Db& db, const std::string& remote_addr, std::time_t since) {
-  return static_cast<int>(db.select("SELECT COUNT(*) FROM login_failures WHERE remote_addr = ? AND failed_at >= ?",
-                                    {remote_addr, Param::time(since)})[0][0].i);
-}
-
-void record_login_failure(Db& db, const std::string& user_name, const std::string& remote_addr, std::time_t now) {
-  db.execute("INSERT INTO login_failures (user_name, remote_addr, failed_at) VALUES (?, ?, ?)",
-             {utf8_truncate(user_name, 64), utf8_truncate(remote_addr, 45), Param::time(now)});
-}
-
-void forget_login_failures_before(Db& db, std::time_t cutoff) {
-  db.execute("DELETE FROM login_failures WHERE failed_at < ?", {Param::time(cutoff)});
-}

@@ -1,4 +1,4 @@
-// Users, their sessions and failed logins.
+// Users and their sessions.
 #pragma once
 #include <cstdint>
 #include <ctime>
@@ -44,9 +44,4 @@ void touch_session(Db& db, const std::string& token_hash, std::time_t now);
 void delete_session(Db& db, const std::string& token_hash);
 // Ends every session of a user but `keep_token_hash` (may be empty: all).
 void delete_user_sessions(Db& db, int64_t user_id, const std::string& keep_token_hash);
-void delete_expired_sessions(Db& db, std::time_t idle_cutoff, std::time_t absolute_cutoff);
 
-int count_login_failures_for_user(Db& db, const std::string& user_name, std::time_t since);
-int count_login_failures_from(Db& db, const std::string& remote_addr, std::time_t since);
-void record_login_failure(Db& db, const std::string& user_name, const std::string& remote_addr, std::time_t now);
-void forget_login_failures_before(Db& db, std::time_t cutoff);

@@ -1,4 +1,5 @@
-// CGI and FastCGI: two adapters over one App::handle(). Handlers never see libfcgi.
+// CGI and FastCGI: two adapters over one App (receive, answer from memory or
+// with the database). Handlers never see libfcgi.
 #pragma once
 
 class App;

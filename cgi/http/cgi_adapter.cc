@@ -7,15 +7,17 @@
 #include "http/response.h"
 
 int serve_cgi(App& app) {
-  Db db(app.config());
+  Exchange ex = app.receive([](const char* name) { return static_cast<const char*>(std::getenv(name)); },
+                            [](char* buf, size_t n) { return std::fread(buf, 1, n, stdin); });
   Response res;
-  app.handle([](const char* name) { return static_cast<const char*>(std::getenv(name)); },
-             [](char* buf, size_t n) { return std::fread(buf, 1, n, stdin); }, db, res);
+  if (!app.answer_from_memory(ex, res)) {
+    const Config& cfg = app.config();
+    Db db(cfg, ex.lane == Lane::reader ? reader_limits(cfg) : editor_limits(cfg));
+    app.answer_with_database(ex, db, res);
+  }
   std::string head = serialize_head(res);
   std::fwrite(head.data(), 1, head.size(), stdout);
-  const char* method = std::getenv("REQUEST_METHOD");
-  bool is_head = method && std::string(method) == "HEAD";
-  if (!is_head) std::fwrite(res.body.data(), 1, res.body.size(), stdout);
+  if (ex.req.method != "HEAD") std::fwrite(res.body.data(), 1, res.body.size(), stdout);
   std::fflush(stdout);
   return 0;
 }

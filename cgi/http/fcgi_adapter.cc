@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "app.h"
+#include "auth/throttle.h"
+#include "http/lane_pool.h"
 #include "config.h"
 #include "db/db.h"
 #include "http/adapters.h"
@@ -38,45 +40,104 @@ sigset_t control_signals() {
   return set;
 }
 
-void serve_requests(App& app, int listen_fd) {
-  Db db(app.config());
-  FCGX_Request fcgx;
-  FCGX_InitRequest(&fcgx, listen_fd, 0);
-  while (FCGX_Accept_r(&fcgx) >= 0) {
-    Response res;
-    app.handle([&](const char* name) { return static_cast<const char*>(FCGX_GetParam(name, fcgx.envp)); },
-               [&](char* buf, size_t n) {
-                 int got = FCGX_GetStr(buf, static_cast<int>(n), fcgx.in);
-                 return got > 0 ? static_cast<size_t>(got) : 0;
-               },
-               db, res);
-    std::string head = serialize_head(res);
-    const char* method = FCGX_GetParam("REQUEST_METHOD", fcgx.envp);
-    bool with_body = !method || std::strcmp(method, "HEAD") != 0;
-    bool sent = ResponseRecords(fcgx.requestId, head, with_body ? std::string_view(res.body) : std::string_view())
-                    .write_to(fcgx.ipcFd);
-    // The reply is written: free the request without libfcgi's flush of its own
-    // (empty) streams, closing the connection as FCGX_Finish_r would.
-    FCGX_Free(&fcgx, !fcgx.keepConnection || !sent || FCGX_GetError(fcgx.in) != 0);
+// One accepted FastCGI request, from accept to the last byte of its answer.
+// The connection is closed here, not by libfcgi, whose close waits for the
+// peer with select() on an fd_set (undefined for descriptors past 1023).
+struct Accepted {
+  explicit Accepted(int listen_fd) { FCGX_InitRequest(&fcgx, listen_fd, 0); }
+  ~Accepted() {
+    FCGX_Free(&fcgx, 0);
+    if (fcgx.ipcFd >= 0) close(fcgx.ipcFd);
   }
-  FCGX_Free(&fcgx, 1);
+  FCGX_Request fcgx;
+};
+
+// Writes the answer in one writev of its FastCGI records, then frees the
+// request and closes the connection (nginx.conf.example keeps fastcgi_keep_conn off).
+void reply(Accepted& accepted, const Exchange& ex, const Response& res) {
+  std::string head = serialize_head(res);
+  bool with_body = ex.req.method != "HEAD";
+  ResponseRecords(accepted.fcgx.requestId, head, with_body ? std::string_view(res.body) : std::string_view())
+      .write_to(accepted.fcgx.ipcFd);
 }
 
-// One worker process: cfg.threads accept loops; the main thread waits for a
-// stop signal (libfcgi's own handlers would wake only one thread).
+// The lanes of a worker process and their settings (see Lane in router.h).
+// Each queued request holds its connection from nginx: the queues are short
+// enough to keep a process's descriptors well under 1024 (libfcgi's limit).
+struct Lanes {
+  Lanes(const Config& cfg, DbHealth* health)
+      : reader(cfg, {"reader", cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, health),
+        editor(cfg, {"editor", cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, health),
+        login(cfg, {"login", cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), 10},
+              health) {}
+  LanePool& operator[](Lane lane) { return lane == Lane::reader ? reader : lane == Lane::editor ? editor : login; }
+  void stop() {
+    reader.stop();
+    editor.stop();
+    login.stop();
+  }
+  LanePool reader, editor, login;
+};
+
+// One accepting thread: answers from memory what it can, and queues the rest
+// on its lane. It never waits for the database.
+void accept_requests(App& app, Lanes& lanes, int listen_fd) {
+  for (;;) {
+    auto accepted = std::make_shared<Accepted>(listen_fd);
+    if (FCGX_Accept_r(&accepted->fcgx) < 0) break;
+    FCGX_Request& fcgx = accepted->fcgx;
+    auto ex = std::make_shared<Exchange>(app.receive(
+        [&](const char* name) { return static_cast<const char*>(FCGX_GetParam(name, fcgx.envp)); },
+        [&](char* buf, size_t n) {
+          int got = FCGX_GetStr(buf, static_cast<int>(n), fcgx.in);
+          return got > 0 ? static_cast<size_t>(got) : 0;
+        }));
+    Response res;
+    if (app.answer_from_memory(*ex, res)) {
+      reply(*accepted, *ex, res);
+      continue;
+    }
+    // Logins are hashed one at a time per address: a flood from one address
+    // cannot fill the login lane.
+    std::string one_at_a_time = ex->lane == Lane::login ? address_key(ex->req.remote_addr) : "";
+    bool queued = lanes[ex->lane].submit(
+        [&app, ex, accepted](Db& db, bool expired) {
+          Response res;
+          if (expired)
+            app.answer_busy(*ex, res);
+          else
+            app.answer_with_database(*ex, db, res);
+          reply(*accepted, *ex, res);
+        },
+        one_at_a_time);
+    if (!queued) {
+      app.answer_busy(*ex, res);
+      reply(*accepted, *ex, res);
+    }
+  }
+}
+
+// One worker process: cfg.threads accepting threads and the lanes' threads;
+// the main thread waits for a stop signal (libfcgi's own handlers would wake
+// only one thread).
 int run_worker(App& app, int listen_fd) {
-  app.start_caches();
+  DbHealth health;
+  app.start_caches(&health);
+  const Config& cfg = app.config();
+  Lanes lanes(cfg, &health);
   std::vector<std::thread> threads;
-  for (int i = 0; i < app.config().threads; ++i) threads.emplace_back(serve_requests, std::ref(app), listen_fd);
+  for (int i = 0; i < cfg.threads; ++i)
+    threads.emplace_back(accept_requests, std::ref(app), std::ref(lanes), listen_fd);
   sigset_t set = control_signals();
   int sig = 0;
   do {
     sigwait(&set, &sig);
   } while (sig == SIGCHLD);
   FCGX_ShutdownPending();
-  // Wakes every thread blocked in accept(); requests in progress finish first.
+  // Wakes every thread blocked in accept(); requests in progress and queued finish first.
   shutdown(listen_fd, SHUT_RDWR);
   for (auto& t : threads) t.join();
+  lanes.stop();
   return 0;
 }
 

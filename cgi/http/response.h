@@ -8,7 +8,8 @@
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
-  std::string cache_control = "public, max-age=5";  // public pages: see App::add_validators
+  // Nothing is cached unless App::set_cache_headers says so (public pages).
+  std::string cache_control = "no-store";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string body;
 

@@ -48,5 +48,3 @@ void admin_error_page(Context& ctx, int status, const std::string& message);
 // Writes an audit row for the logged-in user (or `user_name` when there is none).
 void audit(Context& ctx, const std::string& action, const std::string& target, const std::string& details = "",
            const std::string& user_name = "");
-// A positive integer route parameter, or 404.
-int64_t id_or_404(const std::string& text);

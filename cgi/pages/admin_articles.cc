@@ -10,6 +10,7 @@
 #include "db/articles.h"
 #include "db/categories.h"
 #include "db/content.h"
+#include "http/params.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
 #include "util/markdown.h"
@@ -61,10 +62,9 @@ std::optional<std::vector<int64_t>> parse_ids(const std::string& text) {
   std::istringstream in(normalised);
   std::string word;
   while (in >> word) {
-    if (word.size() > 15 || word.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-    int64_t id = std::stoll(word);
-    if (id <= 0) return std::nullopt;
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    auto id = parse_id(word);
+    if (!id) return std::nullopt;
+    if (std::find(ids.begin(), ids.end(), *id) == ids.end()) ids.push_back(*id);
   }
   return ids;
 }
@@ -98,11 +98,8 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   if (utf8_length(a.author) > 200 || utf8_length(a.source) > 200)
     f.errors.push_back("Author and source may have at most 200 characters.");
 
-  const std::string& category_text = r.field("category");
   std::optional<CategoryRow> category;
-  if (!category_text.empty() && category_text.size() < 10 &&
-      category_text.find_first_not_of("0123456789") == std::string::npos)
-    category = find_category_by_id(ctx.db, std::stoll(category_text));
+  if (auto category_id = parse_id(r.field("category"))) category = find_category_by_id(ctx.db, *category_id);
   if (!category || category->edition != a.edition)
     f.errors.push_back("Choose a category of the article's edition.");
   else
@@ -145,10 +142,7 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
     a.status = "draft";
   }
   if (a.published_at == 0) a.published_at = ctx.now;
-  const std::string& revision = r.field("revision");
-  a.revision = revision.size() < 10 && !revision.empty() && revision.find_first_not_of("0123456789") == std::string::npos
-                   ? std::stoll(revision)
-                   : -1;
+  a.revision = parse_number(r.field("revision"), 0, 4294967295LL).value_or(-1);
   a.body_html = markdown_to_html(a.body);
   return f;
 }
@@ -165,8 +159,8 @@ ArticleForm form_of(const ArticleDraft& a) {
   return {a, "save", join_ids(a.related), a.published_at ? format_input_datetime(a.published_at) : "", {}};
 }
 
-ArticleDraft article_or_404(Context& ctx, const std::string& id_text) {
-  std::optional<ArticleDraft> a = load_article(ctx.db, id_or_404(id_text));
+ArticleDraft article_or_404(Context& ctx, int64_t id) {
+  std::optional<ArticleDraft> a = load_article(ctx.db, id);
   if (!a) throw HttpError{404};
   return *a;
 }
@@ -202,7 +196,7 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
 
 // 409: both versions, the editor's text kept in the form, ready to save over the new revision.
 void render_conflict(Context& ctx, ArticleForm f) {
-  ArticleDraft theirs = article_or_404(ctx, std::to_string(f.draft.id));
+  ArticleDraft theirs = article_or_404(ctx, f.draft.id);
   std::vector<RevisionInfo> revs = list_revisions(ctx.db, theirs.id);
   std::string saved_by = revs.empty() ? "someone" : revs.front().user_name + " (" + format_time_date(revs.front().saved_at) + ")";
   f.draft.revision = theirs.revision;
@@ -224,11 +218,12 @@ void admin_article_list(Context& ctx, const RouteParams&) {
   if (!statuses.count(filter.status)) throw HttpError{400};
   const std::string& category = r.param("category");
   if (!category.empty()) {
-    if (category.size() > 9 || category.find_first_not_of("0123456789") != std::string::npos) throw HttpError{400};
-    filter.category_id = std::stoll(category);
+    auto id = parse_id(category);
+    if (!id) throw HttpError{400};
+    filter.category_id = *id;
   }
   std::optional<Cursor> before;
-  if (r.has_param("before") && !(before = parse_cursor(r.param("before")))) throw HttpError{400};
+  if (r.has_param("before") && !(before = parse_cursor(r.param("before"), ctx.key))) throw HttpError{400};
 
   std::vector<AdminListItem> items;
   std::vector<std::string> errors;
@@ -243,7 +238,7 @@ void admin_article_list(Context& ctx, const RouteParams&) {
     items.pop_back();
     next_query = "edition=" + url_escape(filter.edition) + "&status=" + url_escape(filter.status) +
                  "&category=" + url_escape(category) + "&q=" + url_escape(filter.title_words) +
-                 "&before=" + format_cursor({items.back().updated_at, items.back().id});
+                 "&before=" + format_cursor({items.back().updated_at, items.back().id}, ctx.key);
   }
   std::vector<CategoryRow> categories = list_categories(ctx.db);
   AdminView view(ctx, "Articles", "admin/article_list.tpl");
@@ -271,10 +266,10 @@ void admin_article_create(Context& ctx, const RouteParams&) {
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(f.draft.id) + "?done=" + done_key(f.action, true));
 }
 
-void admin_article_edit(Context& ctx, const RouteParams& p) { render_form(ctx, form_of(article_or_404(ctx, p[0])), 200); }
+void admin_article_edit(Context& ctx, const RouteParams& p) { render_form(ctx, form_of(article_or_404(ctx, p[0].id)), 200); }
 
 void admin_article_save(Context& ctx, const RouteParams& p) {
-  ArticleDraft stored = article_or_404(ctx, p[0]);
+  ArticleDraft stored = article_or_404(ctx, p[0].id);
   ArticleForm f = read_article_form(ctx, stored);
   if (!f.errors.empty()) {
     render_form(ctx, f, 422);
@@ -288,7 +283,7 @@ void admin_article_save(Context& ctx, const RouteParams& p) {
 }
 
 void admin_article_preview(Context& ctx, const RouteParams& p) {
-  ArticleDraft a = article_or_404(ctx, p[0]);
+  ArticleDraft a = article_or_404(ctx, p[0].id);
   const Edition& edition = edition_or_404(ctx, a.edition);
   std::optional<CategoryRow> category = find_category_by_id(ctx.db, a.category_id);
   Article shown;
@@ -307,32 +302,31 @@ void admin_article_preview(Context& ctx, const RouteParams& p) {
   view.set_preview();
   Newsline(ctx, edition).add_to(view);
   view.render(ctx.res);
-  ctx.res.cache_control = "no-store";
 }
 
 void admin_article_delete_confirm(Context& ctx, const RouteParams& p) {
-  ArticleDraft a = article_or_404(ctx, p[0]);
+  ArticleDraft a = article_or_404(ctx, p[0].id);
   AdminView view(ctx, "Delete: " + a.title, "admin/delete_confirm.tpl");
   fill_delete_confirm(view.content(), a);
   view.render(ctx.res);
 }
 
 void admin_article_delete(Context& ctx, const RouteParams& p) {
-  ArticleDraft a = article_or_404(ctx, p[0]);
+  ArticleDraft a = article_or_404(ctx, p[0].id);
   a.status = "deleted";
   if (!save_article(ctx, a, a.slug, "delete")) throw HttpError{409};
   ctx.res.redirect(303, "/admin/articles?done=deleted");
 }
 
 void admin_revision_list(Context& ctx, const RouteParams& p) {
-  ArticleDraft a = article_or_404(ctx, p[0]);
+  ArticleDraft a = article_or_404(ctx, p[0].id);
   AdminView view(ctx, "Revisions: " + a.title, "admin/revision_list.tpl");
   fill_revision_list(view.content(), a, list_revisions(ctx.db, a.id));
   view.render(ctx.res);
 }
 
 void admin_revision_show(Context& ctx, const RouteParams& p) {
-  std::optional<ArticleDraft> rev = load_revision(ctx.db, id_or_404(p[0]), id_or_404(p[1]));
+  std::optional<ArticleDraft> rev = load_revision(ctx.db, p[0].id, p[1].id);
   if (!rev) throw HttpError{404};
   std::optional<CategoryRow> category = find_category_by_id(ctx.db, rev->category_id);
   AdminView view(ctx, "Revision " + std::to_string(rev->revision), "admin/revision_show.tpl");
@@ -341,8 +335,8 @@ void admin_revision_show(Context& ctx, const RouteParams& p) {
 }
 
 void admin_revision_restore(Context& ctx, const RouteParams& p) {
-  ArticleDraft current = article_or_404(ctx, p[0]);
-  std::optional<ArticleDraft> rev = load_revision(ctx.db, current.id, id_or_404(p[1]));
+  ArticleDraft current = article_or_404(ctx, p[0].id);
+  std::optional<ArticleDraft> rev = load_revision(ctx.db, current.id, p[1].id);
   if (!rev) throw HttpError{404};
   ArticleDraft restored = *rev;
   restored.revision = current.revision;  // restoring is a new save on top of the current revision

@@ -1,6 +1,7 @@
 // The audit log (admins), newest first, paginated by id.
 #include "context.h"
 #include "db/audit.h"
+#include "http/params.h"
 #include "pages/admin.h"
 #include "view/admin_view.h"
 
@@ -11,10 +12,9 @@ constexpr int kAuditPageSize = 100;
 void admin_audit_log(Context& ctx, const RouteParams&) {
   int64_t before = 0;
   if (ctx.req.has_param("before")) {
-    const std::string& text = ctx.req.param("before");
-    if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
-      throw HttpError{400};
-    before = std::stoll(text);
+    auto id = parse_id(ctx.req.param("before"));
+    if (!id) throw HttpError{400};
+    before = *id;
   }
   std::vector<AuditEntry> entries = audit_page(ctx.db, before, kAuditPageSize + 1);
   int64_t next = 0;

@@ -1,5 +1,7 @@
 // Categories per edition (admins): create, rename, order, delete when empty.
+#include <algorithm>
 #include "context.h"
+#include "http/params.h"
 #include "db/categories.h"
 #include "db/content.h"
 #include "db/db.h"
@@ -21,11 +23,10 @@ std::string trimmed(const std::string& s) {
   return b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-// The position field: a small integer; nullopt when it is not one.
+// The position field: 0 to 32767 (a SMALLINT), leading zeros allowed; nullopt otherwise.
 std::optional<int64_t> position_of(const std::string& text) {
-  if (text.empty() || text.size() > 5 || text.find_first_not_of("0123456789") != std::string::npos)
-    return std::nullopt;
-  return std::stoll(text);
+  size_t zeros = std::min(text.find_first_not_of('0'), text.empty() ? 0 : text.size() - 1);
+  return parse_number(std::string_view(text).substr(zeros), 0, 32767);
 }
 
 }  // namespace
@@ -59,7 +60,7 @@ void admin_category_create(Context& ctx, const RouteParams&) {
 }
 
 void admin_category_update(Context& ctx, const RouteParams& p) {
-  std::optional<CategoryRow> c = find_category_by_id(ctx.db, id_or_404(p[0]));
+  std::optional<CategoryRow> c = find_category_by_id(ctx.db, p[0].id);
   if (!c) throw HttpError{404};
   std::string name = trimmed(ctx.req.field("name"));
   auto position = position_of(ctx.req.field("position"));
@@ -78,7 +79,7 @@ void admin_category_update(Context& ctx, const RouteParams& p) {
 }
 
 void admin_category_delete(Context& ctx, const RouteParams& p) {
-  std::optional<CategoryRow> c = find_category_by_id(ctx.db, id_or_404(p[0]));
+  std::optional<CategoryRow> c = find_category_by_id(ctx.db, p[0].id);
   if (!c) throw HttpError{404};
   bool deleted = with_transaction(ctx.db, [&] {
     if (!delete_category_if_empty(ctx.db, c->id)) return false;

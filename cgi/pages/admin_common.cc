@@ -1,4 +1,4 @@
-// Shared pieces of the admin pages: error pages, audit rows, id parameters.
+// Shared pieces of the admin pages: error pages, audit rows.
 #include <map>
 
 #include "context.h"
@@ -29,12 +29,4 @@ void audit(Context& ctx, const std::string& action, const std::string& target, c
   int64_t user_id = ctx.session ? ctx.session->user_id : 0;
   const std::string& name = ctx.session ? ctx.session->user_name : user_name;
   write_audit(ctx.db, ctx.now, user_id, name, ctx.req.remote_addr, action, target, details);
-}
-
-int64_t id_or_404(const std::string& text) {
-  if (text.empty() || text.size() > 15 || text.find_first_not_of("0123456789") != std::string::npos)
-    throw HttpError{404};
-  int64_t id = std::stoll(text);
-  if (id <= 0) throw HttpError{404};
-  return id;
 }

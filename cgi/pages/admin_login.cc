@@ -1,6 +1,7 @@
 // Logging in and out, and changing one's own password.
 #include "auth/crypto.h"
 #include "auth/session.h"
+#include "auth/throttle.h"
 #include "context.h"
 #include "db/users.h"
 #include "pages/admin.h"
@@ -23,10 +24,22 @@ void render_login(Context& ctx, int status, const std::string& name, const std::
   view.render(ctx.res, status);
 }
 
-bool throttled(Context& ctx, const std::string& name) {
-  std::time_t since = ctx.now - ctx.cfg.login_window_minutes * 60L;
-  return count_login_failures_for_user(ctx.db, name, since) >= ctx.cfg.login_max_failures ||
-         count_login_failures_from(ctx.db, ctx.req.remote_addr, since) >= ctx.cfg.login_max_failures;
+// Refuses a password check the throttle does not grant: 429 with Retry-After.
+// The first refusal of a window is audited, not every one (a flood would
+// write thousands of rows a second).
+void refuse_if_throttled(Context& ctx, const std::string& account, const char* audit_action) {
+  LoginTurn turn = take_login_turn(ctx.db, ctx.cfg, account, ctx.req.remote_addr, ctx.now);
+  if (turn.granted) return;
+  if (turn.first_refusal) audit(ctx, audit_action, "user " + account, "too many failures; waits grow", account);
+  ctx.res.set_header("Retry-After", std::to_string(turn.retry_after));
+  throw HttpError{429, nullptr,
+                  "Too many failed tries for this account from your address. Try again in " +
+                      std::to_string(turn.retry_after) + " seconds."};
+}
+
+// A correct password made with older hashing limits is hashed again with today's.
+void rehash_if_needed(Context& ctx, const User& user, const std::string& password) {
+  if (needs_rehash(user.password_hash)) update_user_password(ctx.db, user.id, hash_password(password), ctx.now);
 }
 
 }  // namespace
@@ -42,25 +55,19 @@ void admin_login_form(Context& ctx, const RouteParams&) {
 void admin_login(Context& ctx, const RouteParams&) {
   std::string name = utf8_truncate(ctx.req.field("name"), 64);
   const std::string& password = ctx.req.field("password");
-  if (throttled(ctx, name)) {
-    audit(ctx, "login_refused", "user " + name, "too many failures", name);
-    ctx.res.set_header("Retry-After", std::to_string(ctx.cfg.login_window_minutes * 60));
-    throw HttpError{429, nullptr,
-                    "Too many failed logins for this account or from your address. Try again in " +
-                        std::to_string(ctx.cfg.login_window_minutes) + " minutes."};
-  }
+  refuse_if_throttled(ctx, name, "login_refused");
   std::optional<User> user = find_user_by_name(ctx.db, name);
   // An unknown name costs one password verification too: same answer, same time.
   bool ok = user && !user->disabled ? verify_password(user->password_hash, password)
                                     : verify_password_of_nobody(password);
   if (!ok) {
-    record_login_failure(ctx.db, name, ctx.req.remote_addr, ctx.now);
     audit(ctx, "login_failed", "user " + name, "", name);
     render_login(ctx, 401, name, "Wrong name or password.");
     return;
   }
+  login_succeeded(ctx.db, name, ctx.req.remote_addr);
+  rehash_if_needed(ctx, *user, password);
   ctx.session = start_session(ctx, *user);
-  forget_login_failures_before(ctx.db, ctx.now - ctx.cfg.login_window_minutes * 60L);
   audit(ctx, "login", "user " + std::to_string(user->id));
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kLoginCsrfCookie, "", "/admin/login", 0));
   ctx.res.redirect(303, safe_next(ctx.req.field("next")));
@@ -82,10 +89,16 @@ void admin_password_form(Context& ctx, const RouteParams&) {
 
 void admin_change_password(Context& ctx, const RouteParams&) {
   std::vector<std::string> errors;
-  std::optional<User> me = find_user(ctx.db, ctx.session->user_id);
   const std::string& password = ctx.req.field("password");
-  if (!me || !verify_password(me->password_hash, ctx.req.field("current")))
+  // Checking the current password is a login of its own: throttled and audited the same way.
+  refuse_if_throttled(ctx, ctx.session->user_name, "password_check_refused");
+  std::optional<User> me = find_user(ctx.db, ctx.session->user_id);
+  if (!me || !verify_password(me->password_hash, ctx.req.field("current"))) {
+    audit(ctx, "password_check_failed", "user " + std::to_string(ctx.session->user_id));
     errors.push_back("The current password is not right.");
+  } else {
+    login_succeeded(ctx.db, me->name, ctx.req.remote_addr);
+  }
   if (auto problem = password_problem(password)) errors.push_back(*problem);
   if (password != ctx.req.field("confirm")) errors.push_back("The two new passwords differ.");
   if (!errors.empty()) {

@@ -1,6 +1,6 @@
-// Users (admins only): add, change role, disable or enable, reset a password.
-// A reset or a disable ends the user's sessions; the last active admin cannot
-// be demoted or disabled.
+// Users (admins only): add, change role, disable or enable, reset another
+// user's password. A reset or a disable ends the user's sessions; the last
+// active admin cannot be demoted or disabled.
 #include "auth/crypto.h"
 #include "context.h"
 #include "db/users.h"
@@ -48,7 +48,7 @@ void admin_user_create(Context& ctx, const RouteParams&) {
 }
 
 void admin_user_update(Context& ctx, const RouteParams& p) {
-  std::optional<User> user = find_user(ctx.db, id_or_404(p[0]));
+  std::optional<User> user = find_user(ctx.db, p[0].id);
   if (!user) throw HttpError{404};
   const std::string& action = ctx.req.field("action");
   std::string target = "user " + std::to_string(user->id);
@@ -67,13 +67,19 @@ void admin_user_update(Context& ctx, const RouteParams& p) {
     if (action == "disable") delete_user_sessions(ctx.db, user->id, "");
     audit(ctx, "user_" + action, target, user->name);
   } else if (action == "reset_password") {
+    // One's own password is changed on the password page, which asks for the
+    // current one: a session left open must not be enough to take the account.
+    if (user->id == ctx.session->user_id) {
+      render_list(ctx, {"Change your own password on the Password page; it asks for the current one."}, 422);
+      return;
+    }
     const std::string& password = ctx.req.field("password");
     if (auto problem = password_problem(password)) {
       render_list(ctx, {*problem}, 422);
       return;
     }
     update_user_password(ctx.db, user->id, hash_password(password), ctx.now);
-    delete_user_sessions(ctx.db, user->id, user->id == ctx.session->user_id ? ctx.session->token_hash : "");
+    delete_user_sessions(ctx.db, user->id, "");  // every session of theirs ends
     audit(ctx, "user_password_reset", target, user->name);
   } else {
     throw HttpError{400};

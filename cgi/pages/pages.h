@@ -21,8 +21,11 @@ void site_category(Context& ctx, const RouteParams& p);
 void site_article(Context& ctx, const RouteParams& p);
 class Newsline;
 // site_error.cc: error pages. 404/405/400/414 in the site layout with the news
-// line: the caller's, when it already made one, else one of its own.
+// line: the caller's, when it already made one, else one of its own. Every
+// error page of an edition is alike, so it is rendered once per content
+// generation and kept with the fragments, under error_page_key().
 void site_error_page(Context& ctx, int status, const Edition& edition, Newsline* newsline = nullptr);
+std::string error_page_key(int status, const std::string& edition);
 
 // The edition named by a route's first parameter; 404 when there is none such.
 const Edition& edition_or_404(const Context& ctx, const std::string& code);

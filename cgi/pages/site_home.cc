@@ -17,7 +17,7 @@ void site_root(Context& ctx, const RouteParams&) {
 
 // GET /{edition}/ -> 200, or 404 for an unknown edition.
 void site_home(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0]);
+  const Edition& edition = edition_or_404(ctx, p[0].text);
   // One query: the news line is the head of the same list of stories.
   Newsline newsline(ctx, edition);
   int newsline_size = newsline.rows_to_read();

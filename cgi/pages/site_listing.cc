@@ -10,7 +10,7 @@ namespace {
 // The ?before= cursor; nullopt for the first page; 400 when present but malformed.
 std::optional<Cursor> requested_cursor(const Context& ctx) {
   if (!ctx.req.has_param("before")) return std::nullopt;
-  auto c = parse_cursor(ctx.req.param("before"));
+  auto c = parse_cursor(ctx.req.param("before"), ctx.key);
   if (!c) throw HttpError{400};
   return c;
 }
@@ -20,14 +20,14 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
                     const std::optional<Cursor>& before, ListingPage& page, Newsline& newsline) {
   size_t size = ctx.cfg.listing_page_size;
-  std::optional<Cursor> next;
+  std::string next;
   if (page.items.size() > size) {
     page.items.resize(size);
-    next = Cursor{page.items.back().published_at, page.items.back().id};
+    next = format_cursor({page.items.back().published_at, page.items.back().id}, ctx.key);
   }
   PageView view(ctx, edition, heading, "site/listing.tpl");
   fill_listing(view.content(), edition, heading, path, page.items, next, !before);
-  view.set_canonical(before ? path + "?before=" + format_cursor(*before) : path);
+  view.set_canonical(before ? path + "?before=" + ctx.req.param("before") : path);
   newsline.add_to(view);
   view.render(ctx.res);
 }
@@ -36,7 +36,7 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
 
 // GET /{edition}/news[?before=CURSOR] -> 200; 404 unknown edition; 400 bad cursor.
 void site_all_news(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0]);
+  const Edition& edition = edition_or_404(ctx, p[0].text);
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
   ListingPage page = edition_listing_page(ctx.db, ctx.categories, edition.code, before, ctx.now,
@@ -47,10 +47,10 @@ void site_all_news(Context& ctx, const RouteParams& p) {
 
 // GET /{edition}/news/{category}[?before=CURSOR] -> 200; 404 unknown edition or category; 400 bad cursor.
 void site_category(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0]);
+  const Edition& edition = edition_or_404(ctx, p[0].text);
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
-  ListingPage page = category_listing_page(ctx.db, ctx.categories, edition.code, p[1], before, ctx.now,
+  ListingPage page = category_listing_page(ctx.db, ctx.categories, edition.code, p[1].text, before, ctx.now,
                                            ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
   newsline.set_read(std::move(page.newsline));
   if (!page.category) {

@@ -1,30 +1,27 @@
 #include "util/cursor.h"
 
+#include "auth/signing.h"
+#include "http/params.h"
+
 namespace {
-
-std::optional<int64_t> parse_positive(const std::string& s) {
-  if (s.empty() || s.size() > 15) return std::nullopt;  // < 10^15: no overflow, far past any id
-  int64_t n = 0;
-  for (char c : s) {
-    if (c < '0' || c > '9') return std::nullopt;
-    n = n * 10 + (c - '0');
-  }
-  if (n <= 0) return std::nullopt;
-  return n;
-}
-
+// 9 bytes of MAC (12 characters): guessing one takes 2^72 tries.
+constexpr size_t kMacBytes = 9;
+constexpr int64_t kLastDatetime = 253402300799LL;  // 9999-12-31 23:59:59, seconds
 }  // namespace
 
-std::string format_cursor(const Cursor& c) {
-  return std::to_string(static_cast<int64_t>(c.published_at)) + "-" + std::to_string(c.id);
+std::string format_cursor(const Cursor& c, const SigningKey& key) {
+  std::string position = std::to_string(static_cast<int64_t>(c.published_at)) + "-" + std::to_string(c.id);
+  return position + "-" + key.mac(Signed::cursor, position, kMacBytes);
 }
 
-std::optional<Cursor> parse_cursor(const std::string& s) {
-  size_t dash = s.find('-');
-  if (dash == std::string::npos) return std::nullopt;
-  auto t = parse_positive(s.substr(0, dash));
-  auto id = parse_positive(s.substr(dash + 1));
-  // Seconds up to year 9999, the DATETIME range.
-  if (!t || !id || *t > 253402300799LL) return std::nullopt;
+std::optional<Cursor> parse_cursor(const std::string& s, const SigningKey& key) {
+  size_t first = s.find('-');
+  size_t second = first == std::string::npos ? first : s.find('-', first + 1);
+  if (second == std::string::npos) return std::nullopt;
+  auto t = parse_number(std::string_view(s).substr(0, first), 1, kLastDatetime);
+  auto id = parse_id(std::string_view(s).substr(first + 1, second - first - 1));
+  if (!t || !id || !key.verify(Signed::cursor, std::string_view(s).substr(0, second), std::string_view(s).substr(second + 1),
+                               kMacBytes))
+    return std::nullopt;
   return Cursor{static_cast<std::time_t>(*t), *id};
 }

@@ -53,7 +53,6 @@ AdminView::AdminView(const Context& ctx, const std::string& title, const char* c
 
 void AdminView::render(Response& res, int status) {
   res.status = status;
-  res.cache_control = "no-store";
   res.body.clear();
   if (!ctemplate::ExpandTemplate("admin/layout.tpl", ctemplate::STRIP_BLANK_LINES, &layout_, &res.body))
     throw std::runtime_error("template expansion failed: admin/layout.tpl");

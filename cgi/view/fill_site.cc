@@ -37,7 +37,7 @@ void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::ve
 
 void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
                   const std::string& base_path, const std::vector<Headline>& page,
-                  const std::optional<Cursor>& next, bool is_first_page) {
+                  const std::string& next_cursor, bool is_first_page) {
   d.SetValue("HEADING", heading);
   ctemplate::TemplateDictionary* day = nullptr;
   long current_day = -1;
@@ -56,10 +56,10 @@ void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std:
     first->SetValue("URL", base_path);
     first->SetValue("LABEL", e.label("newest"));
   }
-  if (next) {
+  if (!next_cursor.empty()) {
     auto* more = d.AddSectionDictionary("NEXT_PAGE");
     more->SetValue("BASE_URL", base_path);
-    more->SetValue("CURSOR", format_cursor(*next));
+    more->SetValue("CURSOR", next_cursor);
     more->SetValue("LABEL", e.label("older"));
   }
 }

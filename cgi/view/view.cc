@@ -110,24 +110,24 @@ void PageView::render(Response& res, int status) {
   res.body = expand("site/layout.tpl", layout_);
 }
 
-void render_unavailable(Response& res, const std::string& site_name) {
-  ctemplate::TemplateDictionary d("unavailable");
+void render_standalone(Response& res, int status, const std::string& site_name, const std::string& heading,
+                       const std::string& text) {
+  ctemplate::TemplateDictionary d("standalone");
   d.SetValue("SITE_NAME", site_name);
-  d.SetValue("HEADING", "Temporarily unavailable");
-  d.SetValue("TEXT", "The news is being updated. Please try again in a few seconds.");
-  res.status = 503;
-  res.cache_control = "no-store";
-  res.set_header("Retry-After", "5");
+  d.SetValue("HEADING", heading);
+  d.SetValue("TEXT", text);
+  res.status = status;
   res.body = expand("site/unavailable.tpl", d);
 }
 
+void render_unavailable(Response& res, const std::string& site_name) {
+  render_standalone(res, 503, site_name, "Temporarily unavailable",
+                    "The news is being updated. Please try again in a few seconds.");
+  res.set_header("Retry-After", "5");
+}
+
 void render_plain_error(Response& res, int status, const std::string& site_name) {
-  ctemplate::TemplateDictionary d("plain_error");
-  d.SetValue("SITE_NAME", site_name);
-  d.SetValue("HEADING", std::to_string(status) + " " + status_text(status));
-  d.SetValue("TEXT", status >= 500 ? "Something went wrong on our side. Please try again later."
-                                   : "The address of this request is not one this site can answer.");
-  res.status = status;
-  res.cache_control = "no-store";
-  res.body = expand("site/unavailable.tpl", d);
+  render_standalone(res, status, site_name, std::to_string(status) + " " + status_text(status),
+                    status >= 500 ? "Something went wrong on our side. Please try again later."
+                                  : "The address of this request is not one this site can answer.");
 }

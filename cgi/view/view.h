@@ -56,12 +56,16 @@ void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition,
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
                   const std::vector<Headline>& related);
 void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& stories);
+// `next_cursor`: the ?before= of the next (older) page; empty on the last page.
 void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
                   const std::string& base_path, const std::vector<Headline>& page,
-                  const std::optional<Cursor>& next, bool is_first_page);
+                  const std::string& next_cursor, bool is_first_page);
 void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status);
 
-// The 503 page: standalone, needs no database.
+// A page of its own (no layout, no news line, no database): `heading` and `text`.
+void render_standalone(Response& res, int status, const std::string& site_name, const std::string& heading,
+                       const std::string& text);
+// The 503 page, with Retry-After: standalone, needs no database.
 void render_unavailable(Response& res, const std::string& site_name);
 // The 500 page and pages refused at the edge (400/414) before an edition is known: standalone.
 void render_plain_error(Response& res, int status, const std::string& site_name);

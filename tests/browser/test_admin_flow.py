@@ -24,7 +24,7 @@ class EditorInChromium(unittest.TestCase):
     def test_login_edit_and_see_it_on_the_site(self):
         b = self.browser
         os.makedirs(OUT, exist_ok=True)
-        sql("DELETE FROM login_failures")
+        sql("DELETE FROM login_throttle")
         b.open(self.stack.url("/admin/articles/%d" % ARTICLE_ID))
         self.assertEqual(b.evaluate("location.pathname"), "/admin/login")  # sent to log in first
         b.screenshot(os.path.join(OUT, "admin-login.png"))

@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include "auth/signing.h"
 #include "util/cursor.h"
 #include "util/time_format.h"
 
@@ -25,20 +26,34 @@ BOOST_AUTO_TEST_CASE(other_zones_and_unknown_zones) {
   BOOST_REQUIRE(set_display_zone("Asia/Baku"));
 }
 
-BOOST_AUTO_TEST_CASE(cursors_round_trip) {
+const SigningKey& test_key() {
+  static const SigningKey key(std::string(32, 'k'));
+  return key;
+}
+
+BOOST_AUTO_TEST_CASE(cursors_round_trip_signed) {
   Cursor c{1747290120, 42};
-  auto back = parse_cursor(format_cursor(c));
+  std::string text = format_cursor(c, test_key());
+  BOOST_TEST(text.rfind("1747290120-42-", 0) == 0u);
+  BOOST_TEST(text.size() == std::string("1747290120-42-").size() + 12);
+  auto back = parse_cursor(text, test_key());
   BOOST_REQUIRE(back);
   BOOST_TEST(back->published_at == c.published_at);
   BOOST_TEST(back->id == 42);
-  BOOST_TEST(format_cursor(c) == "1747290120-42");
 }
 
-BOOST_AUTO_TEST_CASE(hostile_cursors_are_refused) {
+BOOST_AUTO_TEST_CASE(cursors_the_site_did_not_sign_are_refused) {
+  std::string good = format_cursor({1747290120, 42}, test_key());
+  std::string mac = good.substr(good.rfind('-', good.size() - 13) + 1);
+  // Another position under the same MAC, no MAC, another key's MAC.
+  BOOST_TEST(!parse_cursor("1747290120-43-" + good.substr(14), test_key()));
+  BOOST_TEST(!parse_cursor("1747290120-42", test_key()));
+  BOOST_TEST(!parse_cursor(good, SigningKey(std::string(32, 'x'))));
+  BOOST_TEST(!parse_cursor(good.substr(0, good.size() - 1), test_key()));
   for (const char* bad : {"", "-", "1-", "-1", "1747290120", "a-1", "1-a", "1--2", "0-1", "1-0",
                           "99999999999999999999-1", "1-99999999999999999999", "1 -2", "1-2 ",
-                          "253402300800-1", "1' OR '1'='1-2"})
-    BOOST_TEST(!parse_cursor(bad), bad);
+                          "253402300800-1", "1' OR '1'='1-2", "01747290120-42-x"})
+    BOOST_TEST(!parse_cursor(std::string(bad) + "-" + mac, test_key()), bad);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,147 @@
+// What guards the fast path and the login: the typed validators at the edge,
+// signed values, the throttle's arithmetic, the page cache's segments and the
+// log's rate.
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "auth/crypto.h"
+#include "auth/session.h"
+#include "auth/signing.h"
+#include "auth/throttle.h"
+#include "cache/page_cache.h"
+#include "http/params.h"
+#include "util/log.h"
+
+namespace {
+struct Sodium {
+  Sodium() { BOOST_REQUIRE(crypto_init()); }
+};
+
+Response page(size_t bytes, int status = 200) {
+  Response res;
+  res.status = status;
+  res.body.assign(bytes, 'x');
+  return res;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(validators)
+
+BOOST_AUTO_TEST_CASE(ids_are_positive_decimal_numbers_of_at_most_15_digits) {
+  BOOST_TEST(*parse_id("1") == 1);
+  BOOST_TEST(*parse_id("999999999999999") == 999999999999999LL);
+  for (const char* bad : {"", "0", "00", "01", "-1", "+1", " 1", "1 ", "1e3", "0x10", "1000000000000000",
+                          "99999999999999999999", "١"})
+    BOOST_TEST(!parse_id(bad), bad);
+  BOOST_TEST(*parse_number("0", 0, 5) == 0);
+  BOOST_TEST(!parse_number("6", 0, 5));
+  BOOST_TEST(*parse_number("32767", 0, 32767) == 32767);
+}
+
+BOOST_AUTO_TEST_CASE(slugs_are_short_ascii_url_text) {
+  BOOST_TEST(is_slug_text("azerbaijani-ombudsperson", 200));
+  BOOST_TEST(is_slug_text("Old_Slug.v2~x", 200));
+  BOOST_TEST(is_slug_text(std::string(100, 'a'), 100));
+  BOOST_TEST(!is_slug_text(std::string(101, 'a'), 100));
+  for (const char* bad : {"", "\xc3\xa7", "a b", "a/b", "a%20b", "a'b", "a\"b", "<x>", "a\nb"})
+    BOOST_TEST(!is_slug_text(bad, 200), bad);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_FIXTURE_TEST_SUITE(signed_values, Sodium)
+
+BOOST_AUTO_TEST_CASE(each_purpose_signs_with_a_key_of_its_own) {
+  SigningKey key(std::string(32, 'k'));
+  std::string mac = key.mac(Signed::cursor, "1-2");
+  BOOST_TEST(key.verify(Signed::cursor, "1-2", mac));
+  BOOST_TEST(!key.verify(Signed::editor_cookie, "1-2", mac));
+  BOOST_TEST(!key.verify(Signed::cursor, "1-3", mac));
+  BOOST_TEST(!SigningKey(std::string(32, 'j')).verify(Signed::cursor, "1-2", mac));
+  BOOST_CHECK_THROW(SigningKey("short"), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_CASE(only_an_editor_cookie_the_site_signed_and_not_expired_counts) {
+  SigningKey key(std::string(32, 'k'));
+  std::string value = editor_cookie_value(key, 7, 1000);
+  BOOST_TEST(editor_cookie_valid(key, value, 999));
+  BOOST_TEST(!editor_cookie_valid(key, value, 1000));  // expired
+  BOOST_TEST(!editor_cookie_valid(SigningKey(std::string(32, 'j')), value, 999));
+  std::string later = "2000" + value.substr(4);  // a longer life under the same MAC
+  BOOST_TEST(!editor_cookie_valid(key, later, 999));
+  for (const char* forged : {"1", "x", "", "1.1.1", "99999999999.1.", ".1.abc", "1000.7"})
+    BOOST_TEST(!editor_cookie_valid(key, forged, 999), forged);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(throttle)
+
+BOOST_AUTO_TEST_CASE(waits_grow_after_the_free_failures_up_to_the_longest) {
+  BOOST_TEST(throttle_delay(0, 5, 900) == 0);
+  BOOST_TEST(throttle_delay(5, 5, 900) == 0);
+  BOOST_TEST(throttle_delay(6, 5, 900) == 1);
+  BOOST_TEST(throttle_delay(7, 5, 900) == 2);
+  BOOST_TEST(throttle_delay(9, 5, 900) == 8);
+  BOOST_TEST(throttle_delay(15, 5, 900) == 512);
+  BOOST_TEST(throttle_delay(16, 5, 900) == 900);
+  BOOST_TEST(throttle_delay(1000000, 5, 900) == 900);
+}
+
+BOOST_AUTO_TEST_CASE(ipv6_addresses_count_by_their_64_bit_prefix) {
+  BOOST_TEST(address_key("203.0.113.7") == "203.0.113.7");
+  BOOST_TEST(address_key("2001:db8:1:2:aaaa:bbbb:cccc:dddd") == "2001:db8:1:2::/64");
+  BOOST_TEST(address_key("2001:db8:1:2::1") == address_key("2001:db8:1:2:ffff::9"));
+  BOOST_TEST(address_key("2001:db8:1:2::1") != address_key("2001:db8:1:3::1"));
+  BOOST_TEST(address_key("::ffff:203.0.113.7") == "203.0.113.7");
+  BOOST_TEST(address_key("") == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(page_cache_segments)
+
+BOOST_AUTO_TEST_CASE(a_flood_of_one_time_addresses_never_pushes_out_a_page_readers_return_to) {
+  PageCache cache(100000);
+  cache.store("/en/news/country/1-seed", 1, page(2000));
+  BOOST_TEST(cache.find("/en/news/country/1-seed", 1));  // asked for again: protected
+  for (int i = 0; i < 10000; ++i) cache.store("/en/news/country/" + std::to_string(i + 2) + "-x", 1, page(2000));
+  BOOST_TEST(cache.find("/en/news/country/1-seed", 1));
+  BOOST_TEST(cache.bytes() <= 100000u);
+}
+
+BOOST_AUTO_TEST_CASE(not_found_pages_keep_to_an_eighth_of_the_budget) {
+  PageCache cache(80000);
+  cache.store("/en/", 1, page(2000));
+  cache.store("/en/news", 1, page(2000));
+  for (int i = 0; i < 1000; ++i) cache.store("/en/news/country/" + std::to_string(i) + "-nothing", 1, page(900, 404));
+  BOOST_TEST(cache.find("/en/", 1));
+  BOOST_TEST(cache.find("/en/news", 1));
+  BOOST_TEST(cache.bytes() <= 2 * (2000 + 300) + 10000u);
+  BOOST_TEST(cache.find("/en/news/country/999-nothing", 1));  // the newest are kept
+  BOOST_TEST(!cache.find("/en/news/country/0-nothing", 1));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(log_rate)
+
+BOOST_AUTO_TEST_CASE(a_flood_of_errors_writes_a_bounded_number_of_lines) {
+  std::FILE* sink = std::tmpfile();
+  RateLimitedLog log(10, 20, sink);
+  int written = 0;
+  std::string last;
+  for (int i = 0; i < 10000; ++i) {  // 10,000 lines within one second
+    std::string out = log.write("newsline: GET /x: error " + std::to_string(i), 100.0 + i / 10000.0);
+    if (!out.empty()) ++written, last = out;
+  }
+  BOOST_TEST(written <= 30);
+  BOOST_TEST(written >= 20);
+  std::string after = log.write("newsline: later", 200.0);  // a quiet while later
+  BOOST_TEST(after.find("similar lines not written") != std::string::npos);
+  BOOST_TEST(after.find("newsline: later") != std::string::npos);
+  std::fclose(sink);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
