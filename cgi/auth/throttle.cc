@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 #include "auth/crypto.h"
@@ -40,8 +41,10 @@ std::time_t throttle_delay(int failures, int free, int max_delay) {
   return std::min<std::time_t>(std::time_t{1} << (over - 1), max_delay);
 }
 
-LoginTurn take_login_turn(Db& db, const Config& cfg, const std::string& account, const std::string& remote_addr,
-                          std::time_t now) {
+LoginTurn take_login_turn(Db& db, const Config& cfg, const std::string& account, const std::string& remote_addr) {
+  using namespace std::chrono;
+  const int64_t now_ms = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+  const std::time_t now = now_ms / 1000;
   std::string address = address_key(remote_addr);
   const std::string pair = pair_subject(account, address), from = address_subject(address);
   ensure_throttle_rows(db, {pair, from}, now);
@@ -49,9 +52,11 @@ LoginTurn take_login_turn(Db& db, const Config& cfg, const std::string& account,
   return with_transaction(db, [&] {
     std::vector<ThrottleRow> rows = lock_throttle_rows(db, {pair, from});
     LoginTurn turn;
+    int64_t wait_ms = 0;
     for (const ThrottleRow& r : rows)
-      if (r.last_failure_at >= forget_before) turn.retry_after = std::max(turn.retry_after, r.wait_until - now);
-    if (turn.retry_after > 0) {
+      if (r.last_failure_at >= forget_before) wait_ms = std::max(wait_ms, r.wait_until_ms - now_ms);
+    if (wait_ms > 0) {
+      turn.retry_after = (wait_ms + 999) / 1000;
       // Refused tries are not counted: the wait does not grow while someone hammers.
       const ThrottleRow& p = rows[0];
       turn.first_refusal = p.refusal_noted_at < now - cfg.login_max_delay_seconds;
@@ -63,7 +68,7 @@ LoginTurn take_login_turn(Db& db, const Config& cfg, const std::string& account,
     for (size_t i = 0; i < rows.size(); ++i) {
       int failures = (rows[i].last_failure_at >= forget_before ? rows[i].failures : 0) + 1;
       update_throttle_row(db, rows[i].subject, failures, now,
-                          now + throttle_delay(failures, free[i], cfg.login_max_delay_seconds));
+                          now_ms + 1000 * throttle_delay(failures, free[i], cfg.login_max_delay_seconds));
     }
     return turn;
   });

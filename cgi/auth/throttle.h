@@ -27,14 +27,13 @@ std::time_t throttle_delay(int failures, int free, int max_delay);
 
 struct LoginTurn {
   bool granted = false;
-  std::time_t retry_after = 0;     // refused: seconds to wait
+  std::time_t retry_after = 0;     // refused: whole seconds to wait (rounded up)
   bool first_refusal = false;      // refused, and the first time in this window (audit it)
 };
 
 // Asks for a password check of `account` from `remote_addr`. Granted, the try is
 // already counted as a failure (in a transaction that locks both counters, so
 // parallel tries cannot all pass the check); login_succeeded() takes it back.
-LoginTurn take_login_turn(Db& db, const Config& cfg, const std::string& account, const std::string& remote_addr,
-                          std::time_t now);
+LoginTurn take_login_turn(Db& db, const Config& cfg, const std::string& account, const std::string& remote_addr);
 // After a correct password: the account's count from this address starts again.
 void login_succeeded(Db& db, const std::string& account, const std::string& remote_addr);

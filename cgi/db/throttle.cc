@@ -5,21 +5,21 @@
 
 void ensure_throttle_rows(Db& db, const std::vector<std::string>& subjects, std::time_t now) {
   for (const std::string& subject : subjects)
-    db.execute("INSERT IGNORE INTO login_throttle (subject, failures, last_failure_at, wait_until) VALUES (?, 0, ?, ?)",
-               {subject, Param::time(now), Param::time(now)});
+    db.execute("INSERT IGNORE INTO login_throttle (subject, failures, last_failure_at, wait_until_ms) VALUES (?, 0, ?, 0)",
+               {subject, Param::time(now)});
 }
 
 std::vector<ThrottleRow> lock_throttle_rows(Db& db, const std::vector<std::string>& subjects) {
   std::vector<ThrottleRow> out;
   for (const std::string& subject : subjects) {
     Rows rows = db.select(
-        "SELECT subject, failures, last_failure_at, wait_until, refusal_noted_at FROM login_throttle"
+        "SELECT subject, failures, last_failure_at, wait_until_ms, refusal_noted_at FROM login_throttle"
         " WHERE subject = ? FOR UPDATE",
         {subject});
     ThrottleRow row{subject};
     if (!rows.empty()) {
       const Row& r = rows[0];
-      row = {r[0].s, static_cast<int>(r[1].i), static_cast<std::time_t>(r[2].i), static_cast<std::time_t>(r[3].i),
+      row = {r[0].s, static_cast<int>(r[1].i), static_cast<std::time_t>(r[2].i), r[3].i,
              r[4].is_null ? 0 : static_cast<std::time_t>(r[4].i)};
     }
     out.push_back(row);
@@ -28,12 +28,12 @@ std::vector<ThrottleRow> lock_throttle_rows(Db& db, const std::vector<std::strin
 }
 
 void update_throttle_row(Db& db, const std::string& subject, int failures, std::time_t last_failure_at,
-                         std::time_t wait_until) {
+                         int64_t wait_until_ms) {
   db.execute(
-      "INSERT INTO login_throttle (subject, failures, last_failure_at, wait_until) VALUES (?, ?, ?, ?)"
+      "INSERT INTO login_throttle (subject, failures, last_failure_at, wait_until_ms) VALUES (?, ?, ?, ?)"
       " ON DUPLICATE KEY UPDATE failures = VALUES(failures), last_failure_at = VALUES(last_failure_at),"
-      " wait_until = VALUES(wait_until)",
-      {subject, failures, Param::time(last_failure_at), Param::time(wait_until)});
+      " wait_until_ms = VALUES(wait_until_ms)",
+      {subject, failures, Param::time(last_failure_at), wait_until_ms});
 }
 
 void note_throttle_refusal(Db& db, const std::string& subject, std::time_t now) {

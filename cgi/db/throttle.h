@@ -14,7 +14,7 @@ struct ThrottleRow {
   std::string subject;
   int failures = 0;
   std::time_t last_failure_at = 0;
-  std::time_t wait_until = 0;
+  int64_t wait_until_ms = 0;  // Unix time, milliseconds
   std::time_t refusal_noted_at = 0;  // 0: never
 };
 
@@ -24,7 +24,7 @@ void ensure_throttle_rows(Db& db, const std::vector<std::string>& subjects, std:
 // The rows of `subjects`, locked until the transaction ends (SELECT ... FOR UPDATE).
 std::vector<ThrottleRow> lock_throttle_rows(Db& db, const std::vector<std::string>& subjects);
 void update_throttle_row(Db& db, const std::string& subject, int failures, std::time_t last_failure_at,
-                         std::time_t wait_until);
+                         int64_t wait_until_ms);
 void note_throttle_refusal(Db& db, const std::string& subject, std::time_t now);
 // After a correct password: the pair starts again, the address gets back the try counted in advance.
 void forget_throttle_row(Db& db, const std::string& subject);

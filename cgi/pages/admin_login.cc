@@ -28,7 +28,7 @@ void render_login(Context& ctx, int status, const std::string& name, const std::
 // The first refusal of a window is audited, not every one (a flood would
 // write thousands of rows a second).
 void refuse_if_throttled(Context& ctx, const std::string& account, const char* audit_action) {
-  LoginTurn turn = take_login_turn(ctx.db, ctx.cfg, account, ctx.req.remote_addr, ctx.now);
+  LoginTurn turn = take_login_turn(ctx.db, ctx.cfg, account, ctx.req.remote_addr);
   if (turn.granted) return;
   if (turn.first_refusal) audit(ctx, audit_action, "user " + account, "too many failures; waits grow", account);
   ctx.res.set_header("Retry-After", std::to_string(turn.retry_after));
