@@ -15,7 +15,7 @@ from http.client import HTTPConnection
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from stack import Stack, micro_cache_server  # noqa: E402
+from stack import Stack, fastcgi_server, micro_cache_server  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output")
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -40,6 +40,9 @@ def stack():
         s.micro_port = free_port()
         s.extra_http = micro_cache_server(s.micro_port, s.fcgi_socket, os.path.join(s.nginx_dir, "microcache"),
                                           "      add_header X-Cache-Status $upstream_cache_status;\n")
+        # A port for workers a test starts with settings of its own (test_outages).
+        s.spare_port, s.spare_socket = free_port(), os.path.join(s.run_dir, "spare.sock")
+        s.extra_http += fastcgi_server(s.spare_port, s.spare_socket)
         atexit.register(_stop, s)
         s.start()
         _stack = s
@@ -159,6 +162,20 @@ def sql_change(statement):
     time.sleep(0.4)
     return out
 
+
+
+def pages_never_asked_for(n):
+    """The addresses of n published articles from long ago (none of them in a
+    news line), made now: pages that no worker has cached yet. A query string
+    does not make one: the cache key is the canonical address. The articles
+    stay until a test deletes them (the admin and freshness tests delete the
+    articles they made)."""
+    first = int(sql("SELECT COALESCE(MAX(id), 0) FROM articles").strip()) + 1
+    sql_change("INSERT INTO articles (edition, category_id, slug, title, status, published_at) "
+               "SELECT 'en', 1, CONCAT('never-asked-', seq), CONCAT('Never asked ', seq), 'published', "
+               "TIMESTAMP'2019-01-01 00:00:00' + INTERVAL seq MINUTE FROM seq_1_to_%d" % n)
+    rows = sql("SELECT id, slug FROM articles WHERE id >= %d ORDER BY id" % first).split("\n")
+    return iter(["/en/news/country/%s-%s" % tuple(r.split("\t")) for r in rows if r])
 
 
 class Client:

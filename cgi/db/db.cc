@@ -129,7 +129,11 @@ void Db::fail(const char* what, unsigned err, const char* msg) {
   std::string text = std::string(what) + " [" + std::to_string(err) + "] " + msg;
   if (is_connection_lost(err)) {
     disconnect();
-    health_->lost();
+    // A connection that waited for its answer until it gave up means the server
+    // hangs: the process stops trying until the probe finds it again. One found
+    // dead at once (the server restarted, or closed it while idle) says nothing
+    // about the server; the next try makes a new connection.
+    if (std::chrono::steady_clock::now() - waiting_since_ > kDeadAtOnce) health_->lost();
     throw DbUnavailable(text);
   }
   if (err == ER_STATEMENT_TIMEOUT) throw DbTimeLimit(text, err);
@@ -149,6 +153,7 @@ MYSQL_STMT* Db::prepare(const char* sql) {
   if (!conn_) connect();
   MYSQL_STMT* stmt = mysql_stmt_init(conn_);
   if (!stmt) fail("mysql_stmt_init", mysql_errno(conn_), mysql_error(conn_));
+  waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_stmt_prepare(stmt, sql, std::strlen(sql)) != 0) {
     unsigned err = mysql_stmt_errno(stmt);
     std::string msg = mysql_stmt_error(stmt);
@@ -192,12 +197,10 @@ Rows Db::select(const char* sql, const Param* params, size_t count) {
   try {
     return execute_prepared(statement(sql), params, count, nullptr);
   } catch (const DbUnavailable&) {
-    // A connection found dead at once (the server restarted, or closed it while
-    // idle) is made again and the read run once more. One that waited for an
-    // answer until its timeout is not: the server is hanging, and a second wait
-    // would double the reader's.
-    auto waited = std::chrono::steady_clock::now() - started;
-    if (!had_connection || waited > std::chrono::milliseconds(250)) throw;
+    // A connection found dead at once is made again and the read run once more.
+    // One that waited for an answer until its timeout is not: the server is
+    // hanging, and a second wait would double the reader's.
+    if (!had_connection || std::chrono::steady_clock::now() - started > kDeadAtOnce) throw;
     return execute_prepared(statement(sql), params, count, nullptr);
   }
 }
@@ -245,6 +248,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   if (!in.empty() && mysql_stmt_bind_param(stmt, in.data()) != 0)
     fail("bind", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
   ++statements_run_;
+  waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_stmt_execute(stmt) != 0) fail("execute", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 
   Rows rows;
@@ -314,6 +318,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
 void Db::run_script(const std::string& sql) {
   if (!for_scripts_) throw DbError("run_script on a request connection");
   if (!conn_) connect();
+  waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_real_query(conn_, sql.data(), sql.size()) != 0)
     fail("script", mysql_errno(conn_), mysql_error(conn_));
   for (;;) {
@@ -326,10 +331,12 @@ void Db::run_script(const std::string& sql) {
 
 void Db::begin() {
   if (!conn_) connect();
+  waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_autocommit(conn_, 0) != 0) fail("begin", mysql_errno(conn_), mysql_error(conn_));
 }
 
 void Db::commit() {
+  waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_commit(conn_) != 0) fail("commit", mysql_errno(conn_), mysql_error(conn_));
   mysql_autocommit(conn_, 1);
 }

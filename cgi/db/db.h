@@ -3,6 +3,7 @@
 // is always a string literal from db/*.cc, never built from request data.
 #pragma once
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <ctime>
 #include <initializer_list>
@@ -142,6 +143,10 @@ class Db {
   std::unordered_map<std::string, MYSQL_STMT*> statements_;
   uint64_t last_insert_id_ = 0;
   uint64_t statements_run_ = 0;
+  // When the statement in hand was sent: a connection lost sooner than
+  // kDeadAtOnce after was dead already; one lost later timed out waiting.
+  std::chrono::steady_clock::time_point waiting_since_;
+  static constexpr std::chrono::milliseconds kDeadAtOnce{250};
 };
 
 // The limits of each kind of connection, from the configuration.

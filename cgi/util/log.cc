@@ -14,10 +14,11 @@ std::string RateLimitedLog::write(const std::string& line, double now_seconds) {
       return "";
     }
     tokens_ -= 1;
-    if (held_back_) out = "newsline: (" + std::to_string(held_back_) + " similar lines not written)\n";
+    out = line;
+    if (held_back_) out += " (and " + std::to_string(held_back_) + " lines not written before this one)";
     held_back_ = 0;
   }
-  out += line + "\n";
+  out += "\n";
   std::fputs(out.c_str(), out_);
   return out;
 }

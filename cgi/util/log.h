@@ -1,6 +1,7 @@
 // The worker's error log (stderr), at a bounded rate: a flood of failing
 // requests costs neither the disk nor the time to write each line. Lines past
-// the budget are counted, and their number is told with the next line written.
+// the budget are counted, and their number is told at the end of the next line
+// written.
 #pragma once
 #include <cstdint>
 #include <cstdio>

@@ -6,7 +6,7 @@ import subprocess
 import time
 import unittest
 
-from stackfixture import REPO, Client, http, sql, sql_change, stack, within_a_second
+from stackfixture import REPO, Client, http, pages_never_asked_for, sql, sql_change, stack, within_a_second
 from integration.test_admin import admin, create_article, edit_form_fields, public_article_url
 from integration.test_site import newsline_items
 
@@ -20,17 +20,6 @@ def newsline_titles(page):
 def com_stmt_execute():
     out = sql("SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'")
     return int(out.split()[1])
-
-
-def pages_never_asked_for(n):
-    """The addresses of n published articles from long ago (none of them in a
-    news line), made now: pages that no worker has cached yet. A query string
-    no longer makes one: the cache key is the canonical address."""
-    sql_change("INSERT INTO articles (edition, category_id, slug, title, status, published_at) "
-               "SELECT 'en', 1, CONCAT('never-asked-', seq), CONCAT('Never asked ', seq), 'published', "
-               "TIMESTAMP'2019-01-01 00:00:00' + INTERVAL seq MINUTE FROM seq_1_to_%d" % n)
-    rows = sql("SELECT id, slug FROM articles WHERE slug LIKE 'never-asked-%' ORDER BY id").split("\n")
-    return iter("/en/news/country/%s-%s" % tuple(r.split("\t")) for r in rows if r)
 
 
 class Freshness(unittest.TestCase):

@@ -1,0 +1,189 @@
+"""A database that hangs (SIGSTOP), stops or restarts: cached pages go on being
+served without waiting, pages not cached answer the 503 page within 2 s, and
+fresh pages come back within 2 s of the database, without restarting a worker.
+Every test puts the database back as it found it."""
+import itertools
+import os
+import signal
+import subprocess
+import threading
+import time
+import unittest
+
+from stackfixture import http, pages_never_asked_for, sql, stack
+
+SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
+BOUND = 2.0  # seconds: the longest any answer may take while the database is away
+
+
+def timed(path, **kw):
+    start = time.monotonic()
+    r = http(path, **kw)
+    return r, time.monotonic() - start
+
+
+def worker_pids():
+    master = stack().procs["newsline"].pid
+    return sorted(subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split())
+
+
+def log_lines():
+    with open(os.path.join(stack().log_dir, "newsline.log")) as f:
+        return f.read().count("\n")
+
+
+class Load:
+    """`threads` clients asking for pages not cached, one after another, until stopped."""
+
+    def __init__(self, pages, threads=16):
+        self.pages, self.lock, self.answers, self.stop = pages, threading.Lock(), [], False
+        self.threads = [threading.Thread(target=self.run) for _ in range(threads)]
+        for t in self.threads:
+            t.start()
+
+    def run(self):
+        while not self.stop:
+            with self.lock:
+                path = next(self.pages, None)
+            if path is None:
+                return
+            r, seconds = timed(path)
+            self.answers.append((r.status, r.header("Retry-After"), seconds))
+
+    def finish(self):
+        self.stop = True
+        for t in self.threads:
+            t.join()
+        return self.answers
+
+
+class HangingDatabase(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.stack = stack()
+
+    def setUp(self):
+        self.pages = pages_never_asked_for(300)
+        for _ in range(30):  # the seed article in every worker's cache
+            self.assertEqual(http(SEED_PATH).status, 200)
+        self.workers = worker_pids()
+
+    def tearDown(self):
+        sql("DELETE FROM articles WHERE slug LIKE 'never-asked-%'")
+        self.assertEqual(worker_pids(), self.workers, "a worker was restarted")
+
+    def test_sigstop_under_load_then_sigcont(self):
+        mariadb = self.stack.procs["mariadb"].pid
+        lines_before = log_lines()
+        os.kill(mariadb, signal.SIGSTOP)
+        try:
+            lone, lone_seconds = timed(next(self.pages))  # one reader, nobody else waiting
+            # Pages not cached (a 503 is not kept, so the same hundred serve the whole load).
+            load = Load(itertools.cycle([next(self.pages) for _ in range(100)]))
+            cached = []
+            until = time.monotonic() + 5
+            while time.monotonic() < until:
+                r, seconds = timed(SEED_PATH)
+                self.assertEqual(r.status, 200)
+                cached.append(seconds)
+                time.sleep(0.02)
+            answers = load.finish()
+        finally:
+            os.kill(mariadb, signal.SIGCONT)
+        resumed = time.monotonic()
+        self.assertEqual(lone.status, 503)
+        self.assertEqual(lone.header("Retry-After"), "5")
+        self.assertIn("Temporarily unavailable", lone.text)
+        self.assertLess(lone_seconds, BOUND)
+        # Cache hits never waited behind the threads that wait for the database.
+        self.assertLess(max(cached), 0.5, sorted(cached)[-5:])
+        self.assertGreater(len(answers), 16)
+        self.assertEqual({status for status, _, _ in answers}, {503})
+        self.assertEqual({retry for _, retry, _ in answers}, {"5"})
+        self.assertLess(max(seconds for _, _, seconds in answers), BOUND)
+        # Thousands of 503s, a bounded number of log lines (10 a second and process, 20 at once).
+        self.assertLess(log_lines() - lines_before, 2 * (10 * 7 + 20))
+        # Fresh pages within 2 s of the database answering again, with the same workers.
+        while http(next(self.pages)).status != 200:
+            self.assertLess(time.monotonic() - resumed, BOUND, "no fresh page 2 s after SIGCONT")
+            time.sleep(0.05)
+
+    def test_a_statement_that_waits_is_stopped(self):
+        # The server answers, but the statement waits (a table locked for writing):
+        # the reader's time limit ends the wait and the page is a 503, not a hang.
+        s = self.stack
+        locker = subprocess.Popen(["mariadb", "--no-defaults", "--socket=" + s.db_socket, "-u", s.os_user, "newsline"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+        try:
+            locker.stdin.write("LOCK TABLES articles WRITE, article_bodies WRITE;\n")
+            locker.stdin.flush()
+            time.sleep(0.5)
+            r, seconds = timed(next(self.pages))
+            self.assertEqual(r.status, 503)
+            self.assertLess(seconds, BOUND)
+            r, seconds = timed(SEED_PATH)
+            self.assertEqual(r.status, 200)
+            self.assertLess(seconds, 0.5)
+        finally:
+            locker.communicate("UNLOCK TABLES;\n", timeout=10)
+        resumed = time.monotonic()
+        while http(next(self.pages)).status != 200:
+            self.assertLess(time.monotonic() - resumed, BOUND)
+            time.sleep(0.05)
+
+
+class StoppedDatabase(unittest.TestCase):
+    def test_a_restart_is_found_again_without_restarting_workers(self):
+        s = stack()
+        pages = pages_never_asked_for(200)
+        for _ in range(30):
+            self.assertEqual(http(SEED_PATH).status, 200)
+        workers = worker_pids()
+        s.stop_one("mariadb")
+        try:
+            for _ in range(6):  # every worker thread finds its connection gone
+                r, seconds = timed(SEED_PATH)
+                self.assertEqual(r.status, 200)  # cached pages are still served
+                r, seconds = timed(next(pages))
+                self.assertEqual(r.status, 503)
+                self.assertEqual(r.header("Retry-After"), "5")
+                self.assertLess(seconds, BOUND)
+        finally:
+            s.start_mariadb()
+        answering = time.monotonic()
+        while http(next(pages)).status != 200:
+            self.assertLess(time.monotonic() - answering, BOUND, "no fresh page 2 s after the restart")
+            time.sleep(0.05)
+        self.assertTrue(all(http(next(pages)).status == 200 for _ in range(8)))
+        self.assertEqual(worker_pids(), workers)
+        sql("DELETE FROM articles WHERE slug LIKE 'never-asked-%'")
+
+    def test_stale_pages_are_served_only_as_long_as_allowed(self):
+        # Workers of their own (serve_stale_seconds = 2) on the spare port.
+        s = stack()
+        env = dict(s.newsline_env(), NEWSLINE_LISTEN=s.spare_socket, NEWSLINE_SERVE_STALE_SECONDS="2",
+                   NEWSLINE_PROCESSES="1")
+        workers = subprocess.Popen([s.binary, "--config", s.config_file, "serve"], env=env, start_new_session=True,
+                                   stderr=subprocess.DEVNULL, **s.as_service())
+        try:
+            deadline = time.monotonic() + 10
+            while http(SEED_PATH, port=s.spare_port).status != 200:
+                self.assertLess(time.monotonic(), deadline)
+                time.sleep(0.1)
+            s.stop_one("mariadb")
+            try:
+                down = time.monotonic()
+                self.assertEqual(http(SEED_PATH, port=s.spare_port).status, 200)  # cached, and fresh enough
+                time.sleep(max(0, down + 3.5 - time.monotonic()))
+                r, seconds = timed(SEED_PATH, port=s.spare_port)
+                self.assertEqual(r.status, 503)  # older than allowed: not served any more
+                self.assertLess(seconds, BOUND)
+            finally:
+                s.start_mariadb()
+            answering = time.monotonic()
+            while http(SEED_PATH, port=s.spare_port).status != 200:
+                self.assertLess(time.monotonic() - answering, BOUND)
+                time.sleep(0.05)
+        finally:
+            workers.send_signal(signal.SIGTERM)
+            workers.wait(timeout=15)
