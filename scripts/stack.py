@@ -416,9 +416,12 @@ class Stack:
     def write_nginx_conf(self):
         with open(os.path.join(REPO, "nginx.conf.example")) as f:
             server = f.read()
+        redirect = server[server.index("# Plain HTTP only sends readers to HTTPS."):server.index("server {\n    listen 443")]
+        tls = server[server.index("    ssl_certificate "):server.index("    # On every answer")]
         replacements = [
-            ("listen 80;", "listen 127.0.0.1:%d;" % self.port),
-            ("listen [::]:80;", ""),
+            (redirect, ""),  # plain HTTP on loopback, no TLS
+            (tls, ""),
+            ("    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n", "    listen 127.0.0.1:%d;\n" % self.port),
             ("server_name news.example.com;", "server_name localhost;"),
             ("/srv/newsline/static/", os.path.join(self.app_dir, "static") + "/"),
             ("unix:/run/newsline/newsline.sock", "unix:" + self.fcgi_socket),

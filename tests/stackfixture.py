@@ -3,6 +3,7 @@ by the integration and browser tests of a run, in a temp directory, stopped
 by PID at the end. Never var/, never a system instance."""
 import atexit
 import functools
+import itertools
 import os
 import shutil
 import socket
@@ -43,6 +44,10 @@ def stack():
         # A port for workers a test starts with settings of its own (test_outages).
         s.spare_port, s.spare_socket = free_port(), os.path.join(s.run_dir, "spare.sock")
         s.extra_http += fastcgi_server(s.spare_port, s.spare_socket)
+        # The same workers without nginx's limits per address, for the tests of
+        # the workers' own login throttle (which take many tries from one address).
+        s.unlimited_port = free_port()
+        s.extra_http += fastcgi_server(s.unlimited_port, s.fcgi_socket)
         atexit.register(_stop, s)
         s.start()
         _stack = s
@@ -178,15 +183,23 @@ def pages_never_asked_for(n):
     return iter(["/en/news/country/%s-%s" % tuple(r.split("\t")) for r in rows if r])
 
 
+# Each person gets a loopback address of their own, as editors at their own
+# desks do: nginx.conf.example lets one address log in once a second (ten at
+# once), and the tests log in far more often than any editor.
+_addresses = ("127.0.2.%d" % i for i in itertools.cycle(range(1, 255)))
+
+
 class Client:
     """A person with a browser: keeps cookies, submits forms with their CSRF
-    token the way the page gave it. Redirects are returned, not followed."""
+    token the way the page gave it. Redirects are returned, not followed.
+    Connects from `source`, else from an address of its own."""
 
     def __init__(self, base_url=None, source=None):
         import http.cookiejar
         self.base_url = base_url  # None: the test stack
+        self.source = source or next(_addresses)
         self.jar = http.cookiejar.CookieJar()
-        self.opener = _opener_from(source, urllib.request.HTTPCookieProcessor(self.jar))
+        self.opener = _opener_from(self.source, urllib.request.HTTPCookieProcessor(self.jar))
         self.last = None
 
     def request(self, path, method="GET", fields=None, headers=None):

@@ -21,6 +21,12 @@ def add_user(name, role="editor", password="editor password 1"):
     return password
 
 
+def unlimited(source):
+    """A client from `source` that reaches the workers without nginx's login
+    rate limit: what the workers' own throttle does, try by try."""
+    return Client(base_url="http://127.0.0.1:%d" % stack().unlimited_port, source=source)
+
+
 def admin():
     c = Client()
     assert c.login().status == 303
@@ -72,7 +78,7 @@ class AdminTestCase(unittest.TestCase):
         stack()
 
     def setUp(self):
-        # Every test starts unthrottled: most of them log in from 127.0.0.1.
+        # Every test starts unthrottled.
         sql("DELETE FROM login_throttle")
         self.max_article_id = int(sql("SELECT COALESCE(MAX(id), 0) FROM articles").strip())
 
@@ -181,43 +187,43 @@ class Login(AdminTestCase):
         password = add_user("throttled-editor")
         attacker = "127.0.0.21"
         for _ in range(6):  # five free failures, the sixth makes the next try wait
-            self.assertEqual(Client(source=attacker).login("throttled-editor", "wrong wrong").status, 401)
-        r = Client(source=attacker).login("throttled-editor", password)
+            self.assertEqual(unlimited(attacker).login("throttled-editor", "wrong wrong").status, 401)
+        r = unlimited(attacker).login("throttled-editor", password)
         self.assertEqual(r.status, 429)
         self.assertIn("Too many failed tries", r.text)
         self.assertEqual(r.header("Retry-After"), "1")
         # The editor, from an address that has not failed, logs in at once.
-        self.assertEqual(Client(source="127.0.0.22").login("throttled-editor", password).status, 303)
+        self.assertEqual(unlimited("127.0.0.22").login("throttled-editor", password).status, 303)
         # The attacker's waits double with each failure (the waits are let run out here by SQL).
         waits = []
         for _ in range(3):
             sql("UPDATE login_throttle SET wait_until_ms = 0")
-            self.assertEqual(Client(source=attacker).login("throttled-editor", "wrong again").status, 401)
-            r = Client(source=attacker).login("throttled-editor", password)
+            self.assertEqual(unlimited(attacker).login("throttled-editor", "wrong again").status, 401)
+            r = unlimited(attacker).login("throttled-editor", password)
             self.assertEqual(r.status, 429)
             waits.append(int(r.header("Retry-After")))
         self.assertTrue(1 <= waits[0] <= 2 and 3 <= waits[1] <= 4 and 7 <= waits[2] <= 8, waits)
         # Once the wait is over, the right password works from there too, and the count starts again.
         sql("UPDATE login_throttle SET wait_until_ms = 0")
-        self.assertEqual(Client(source=attacker).login("throttled-editor", password).status, 303)
-        self.assertEqual(Client(source=attacker).login("throttled-editor", "wrong").status, 401)
-        self.assertEqual(Client(source=attacker).login("throttled-editor", password).status, 303)
+        self.assertEqual(unlimited(attacker).login("throttled-editor", password).status, 303)
+        self.assertEqual(unlimited(attacker).login("throttled-editor", "wrong").status, 401)
+        self.assertEqual(unlimited(attacker).login("throttled-editor", password).status, 303)
 
     def test_an_address_that_guesses_many_accounts_waits_for_all_of_them(self):
         guesser = "127.0.0.23"
         for i in range(21):  # twenty free failures per address, whatever the accounts
-            self.assertEqual(Client(source=guesser).login("guess-%d" % i, "wrong wrong").status, 401)
-        self.assertEqual(Client(source=guesser).login("admin", ADMIN_PASSWORD).status, 429)
-        self.assertEqual(Client(source="127.0.0.24").login("admin", ADMIN_PASSWORD).status, 303)
+            self.assertEqual(unlimited(guesser).login("guess-%d" % i, "wrong wrong").status, 401)
+        self.assertEqual(unlimited(guesser).login("admin", ADMIN_PASSWORD).status, 429)
+        self.assertEqual(unlimited("127.0.0.24").login("admin", ADMIN_PASSWORD).status, 303)
 
     def test_refusals_are_audited_once_per_window(self):
         guesser = "127.0.0.25"
         add_user("refused-editor")
         for _ in range(6):
-            Client(source=guesser).login("refused-editor", "wrong wrong")
+            unlimited(guesser).login("refused-editor", "wrong wrong")
         before = int(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login_refused'").strip())
         for _ in range(10):
-            self.assertEqual(Client(source=guesser).login("refused-editor", "wrong wrong").status, 429)
+            self.assertEqual(unlimited(guesser).login("refused-editor", "wrong wrong").status, 429)
         after = int(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login_refused'").strip())
         self.assertEqual(after - before, 1)
 
@@ -615,9 +621,10 @@ class CategoriesAndAudit(AdminTestCase):
             sql("DELETE FROM articles WHERE slug LIKE 'count-%'; DELETE FROM categories WHERE slug LIKE 'count-%'")
 
     def test_audit_log_records_logins_and_changes_newest_first(self):
-        Client().login("admin", "wrong password")
+        Client(source="127.0.0.27").login("admin", "wrong password")
         sql("DELETE FROM login_throttle")
-        c = admin()
+        c = Client(source="127.0.0.27")
+        self.assertEqual(c.login().status, 303)
         aid = create_article(c, "Audited", action="publish")
         log = c.get("/admin/audit")
         self.assertEqual(log.status, 200)
@@ -625,7 +632,7 @@ class CategoriesAndAudit(AdminTestCase):
         self.assertEqual(actions[0], "publish")
         self.assertIn("login", actions)
         self.assertIn("login_failed", actions)
-        self.assertIn("127.0.0.1", log.text)
+        self.assertIn("127.0.0.27", log.text)
         self.assertIn("article %d" % aid, log.text)
 
     def test_admin_pages_are_not_cached_and_carry_security_headers(self):
@@ -637,3 +644,45 @@ class CategoriesAndAudit(AdminTestCase):
             self.assertEqual(r.header("X-Frame-Options"), "DENY")
             self.assertIn("script-src 'none'", r.header("Content-Security-Policy"))
             self.assertNotIn("<script", r.text)
+
+
+class Pruning(AdminTestCase):
+    """Throttle rows, audit rows and sessions are deleted when old enough, not left to grow."""
+
+    def add_old_and_new_rows(self):
+        sql("INSERT INTO login_throttle (subject, failures, last_failure_at, wait_until_ms) VALUES "
+            "(REPEAT('a', 64), 3, UTC_TIMESTAMP() - INTERVAL 25 HOUR, 0), (REPEAT('b', 64), 3, UTC_TIMESTAMP(), 0);"
+            "INSERT INTO audit_log (at, user_name, action, target) VALUES "
+            "(UTC_TIMESTAMP() - INTERVAL 366 DAY, 'old', 'pruning_test', 'old'), "
+            "(UTC_TIMESTAMP() - INTERVAL 364 DAY, 'kept', 'pruning_test', 'kept')")
+
+    def remaining(self):
+        return (sql("SELECT GROUP_CONCAT(LEFT(subject, 1) ORDER BY subject) FROM login_throttle").strip(),
+                sql("SELECT COALESCE(GROUP_CONCAT(target), '') FROM audit_log WHERE action = 'pruning_test'").strip())
+
+    def tearDown(self):
+        sql("DELETE FROM audit_log WHERE action = 'pruning_test'")
+        super().tearDown()
+
+    def test_the_prune_command(self):
+        self.add_old_and_new_rows()
+        out = stack().newsline("prune", capture_output=True, text=True).stdout
+        self.assertIn("deleted 1 login throttle rows, 1 audit rows", out)
+        self.assertEqual(self.remaining(), ("b", "kept"))
+
+    def test_every_worker_prunes_by_itself_at_the_configured_ages(self):
+        s = stack()
+        self.add_old_and_new_rows()
+        # Workers of their own that prune every second and keep audit rows 30 days.
+        env = dict(s.newsline_env(), NEWSLINE_LISTEN=s.spare_socket, NEWSLINE_PROCESSES="1",
+                   NEWSLINE_HOUSEKEEPING_SECONDS="1", NEWSLINE_AUDIT_RETENTION_DAYS="30")
+        workers = subprocess.Popen([s.binary, "--config", s.config_file, "serve"], env=env, start_new_session=True,
+                                   stderr=subprocess.DEVNULL, **s.as_service())
+        try:
+            deadline = time.monotonic() + 5
+            while self.remaining() != ("b", ""):
+                self.assertLess(time.monotonic(), deadline, self.remaining())
+                time.sleep(0.2)
+        finally:
+            workers.terminate()
+            workers.wait(timeout=15)

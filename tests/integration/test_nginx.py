@@ -1,0 +1,93 @@
+"""nginx.conf.example as the local stack runs it: security headers on every
+answer, nginx's own error pages and static files included; long caching only
+for static files that exist; a login rate and a connection limit per address."""
+import socket
+import time
+import unittest
+import urllib.parse
+
+from stackfixture import Client, http, raw_http, stack
+
+SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+                    "Strict-Transport-Security")
+
+
+class Headers(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        stack()
+
+    def assert_secured(self, r, what):
+        for name in SECURITY_HEADERS:
+            self.assertEqual(len(r.headers.get_all(name) or []), 1, "%s: %s %s" % (what, name, r.headers.get_all(name)))
+        self.assertIn("frame-ancestors 'none'", r.header("Content-Security-Policy"))
+        self.assertEqual(r.header("X-Content-Type-Options"), "nosniff")
+
+    def test_every_answer_carries_the_security_headers_once(self):
+        big = b"x=" + b"a" * (1024 * 1024 + 10)
+        answers = {
+            "a page": http(SEED_PATH),
+            "the admin": http("/admin/login"),
+            "a stylesheet": http("/static/css/site.css"),
+            "the favicon": http("/favicon.ico"),
+            "a missing static file": http("/static/nope.css"),
+            "nginx's 413": http("/admin/login", method="POST", data=big,
+                                headers={"Content-Type": "application/x-www-form-urlencoded"}),
+        }
+        self.assertEqual(answers["a missing static file"].status, 404)
+        self.assertEqual(answers["nginx's 413"].status, 413)
+        for what, r in answers.items():
+            self.assert_secured(r, what)
+
+    def test_only_static_files_that_exist_are_cached_for_long(self):
+        self.assertEqual(http("/static/css/site.css").header("Cache-Control"), "public, max-age=2592000, immutable")
+        missing = http("/static/nope.css")
+        self.assertEqual(missing.status, 404)
+        self.assertIsNone(missing.header("Cache-Control"))
+        self.assertEqual(http(SEED_PATH).header("Cache-Control"), "public, max-age=5, stale-while-revalidate=30")
+
+
+class Limits(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        stack()
+
+    def test_logins_from_one_address_are_limited_by_nginx(self):
+        form = Client(source="127.0.0.30")
+        token = form.csrf(form.get("/admin/login"))
+        statuses = []
+        for i in range(15):  # ten at once, then one a second
+            body = urllib.parse.urlencode({"csrf": token, "name": "nobody-%d" % i, "password": "wrong"}).encode()
+            r = http("/admin/login", method="POST", data=body, source="127.0.0.30",
+                     headers={"Cookie": "nl_login=" + token, "Content-Type": "application/x-www-form-urlencoded"})
+            statuses.append(r.status)
+            if r.status == 429:
+                self.assertIn(b"nginx", r.body)  # refused by nginx, before any worker
+        self.assertGreaterEqual(statuses.count(429), 3, statuses)
+        self.assertEqual(http("/admin/login", source="127.0.0.30").status, 200)  # the form itself is not limited
+        self.assertEqual(Client(source="127.0.0.31").login().status, 303)    # nor any other address
+
+    def test_connections_from_one_address_are_limited(self):
+        # Slow uploads: the headers of a POST whose body never comes.
+        port = stack().port
+        held = []
+        try:
+            for _ in range(70):
+                c = socket.create_connection(("127.0.0.1", port), timeout=5, source_address=("127.0.0.32", 0))
+                c.sendall(b"POST /en/news HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                          b"Content-Length: 100000\r\n\r\nx=")
+                held.append(c)
+            time.sleep(0.3)
+            refused = 0
+            for c in held:
+                c.settimeout(0.2)
+                try:
+                    refused += c.recv(64).startswith(b"HTTP/1.1 429")
+                except socket.timeout:
+                    pass
+            self.assertEqual(refused, 70 - 64)
+            self.assertEqual(raw_http(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"), 302)  # others are served
+        finally:
+            for c in held:
+                c.close()
