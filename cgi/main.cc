@@ -19,6 +19,10 @@
 #include "db/content.h"
 #include "db/db.h"
 #include "db/migrate.h"
+#include "db/site_secrets.h"
+#include "http/params.h"
+#include "auth/signing.h"
+#include "util/cursor.h"
 #include "db/throttle.h"
 #include "db/users.h"
 #include "http/adapters.h"
@@ -36,6 +40,8 @@ void print_help() {
       "  migrate        apply the migrations in sql_dir/migrations not applied yet\n"
       "  load FILE...   run trusted SQL files (demo content) against the database\n"
       "  explain        EXPLAIN every listing query (index use, no filesort)\n"
+      "  cursor TIME ID the signed ?before= value of the listing page after article ID, published\n"
+      "                 at TIME (Unix seconds): for links made by hand, and the bench's deep page\n"
       "  prune          delete old login throttle rows, audit rows and expired sessions now\n"
       "                 (every worker also does it each housekeeping_seconds)\n"
       "  user add NAME --role admin|editor\n"
@@ -99,6 +105,21 @@ int prune(const Config& cfg) {
   std::printf("deleted %llu login throttle rows, %llu audit rows, %llu sessions\n",
               static_cast<unsigned long long>(total.throttle_rows), static_cast<unsigned long long>(total.audit_rows),
               static_cast<unsigned long long>(total.sessions));
+  return 0;
+}
+
+// newsline cursor TIME ID: a cursor signed with the site's key.
+int cursor(const Config& cfg, const std::vector<std::string>& args) {
+  auto t = args.size() == 3 ? parse_number(args[1], 1, 253402300799LL) : std::nullopt;
+  auto id = args.size() == 3 ? parse_id(args[2]) : std::nullopt;
+  if (!t || !id) {
+    std::fprintf(stderr, "usage: newsline cursor TIME ID  (Unix seconds, article id)\n");
+    return 2;
+  }
+  Db db(cfg, maintenance_limits(cfg));
+  std::string secret = load_site_secret(db, "signing");
+  if (secret.empty()) throw std::runtime_error("the site has no signing key: run 'newsline migrate'");
+  std::printf("%s\n", format_cursor({static_cast<std::time_t>(*t), *id}, SigningKey(secret)).c_str());
   return 0;
 }
 
@@ -177,6 +198,7 @@ int main(int argc, char** argv) {
     if (command == "user") return user_command(cfg, args);
     if (command == "explain") return explain(cfg);
     if (command == "prune") return prune(cfg);
+    if (command == "cursor") return cursor(cfg, args);
     if (command != "serve" && command != "cgi") {
       std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
       return 2;

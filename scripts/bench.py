@@ -43,6 +43,8 @@ content's listings are short.
   python3 scripts/bench.py data --articles 1000000 [--root var/bench]
 """
 import argparse
+import collections
+import contextlib
 import html as htmllib
 import json
 import os
@@ -63,6 +65,7 @@ REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from stack import Stack, fastcgi_server, micro_cache_server  # noqa: E402
+from stackfixture import Client  # noqa: E402
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 ADMIN_PASSWORD = "bench admin password"
@@ -173,9 +176,9 @@ def command_data(args):
 
 # ----- measuring ---------------------------------------------------------------
 
-def wrk(url, seconds, connections):
+def wrk(url, seconds, connections, args=()):
     out = subprocess.run(["wrk", "-t%d" % min(2, connections), "-c%d" % connections, "-d%ds" % seconds,
-                          "--latency", "--timeout", "5s", url],
+                          "--latency", "--timeout", "5s", *args, url],
                          capture_output=True, text=True, timeout=seconds + 60).stdout
 
     def latency_ms(pct):
@@ -195,6 +198,50 @@ def wrk(url, seconds, connections):
             "errors": sum(int(x) for x in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))}
 
 
+# One thing measured: `args` are wrk's own (a header, a Lua script); `flood`:
+# measured while a login flood runs beside it, through that base (see LoginFlood).
+Target = collections.namedtuple("Target", "name url args flood", defaults=((), None))
+JUNK_QUERY = os.path.join(HERE, "bench_junk_query.lua")
+LOGIN_FLOOD = os.path.join(HERE, "bench_login_flood.lua")
+# What a client makes up for the editors' cache-bypass cookie: well formed, signed by nobody.
+FORGED_EDITOR_COOKIE = "nl_editor=9999999999.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+
+
+class LoginFlood:
+    """50 connections of wrong logins (bench_login_flood.lua) for as long as a
+    measurement runs, from 50 addresses through nginx.conf.example's limits
+    (`via`: "newsline"), or straight to the workers from a new address at every
+    try (`via`: "flood", the worst case for the workers); meanwhile the largest
+    worker's resident memory is sampled."""
+
+    def __init__(self, site, seconds, via):
+        self.site, self.seconds, self.via, self.peak_mb = site, seconds, via, 0.0
+        self.out = ""
+
+    def __enter__(self):
+        form = Client(self.site.base["newsline"])
+        env = dict(os.environ, NEWSLINE_FLOOD_TOKEN=form.csrf(form.get("/admin/login")),
+                   NEWSLINE_FLOOD_ADDRESSES="50" if self.via == "newsline" else "60000")
+        self.proc = subprocess.Popen(["wrk", "-t1", "-c50", "-d%ds" % (self.seconds + 2), "--timeout", "5s",
+                                      "-s", LOGIN_FLOOD, self.site.base[self.via]], env=env, stdout=subprocess.PIPE,
+                                     text=True)
+        self.sampling = True
+        self.sampler = threading.Thread(target=self.sample)
+        self.sampler.start()
+        time.sleep(1)  # the flood is under way before the measurement starts
+        return self
+
+    def sample(self):
+        while self.sampling:
+            self.peak_mb = max([self.peak_mb] + worker_rss(self.site.stack.procs["newsline"].pid))
+            time.sleep(0.1)
+
+    def __exit__(self, *exc):
+        self.out = self.proc.communicate(timeout=60)[0]
+        self.sampling = False
+        self.sampler.join()
+
+
 def median(runs, field):
     return statistics.median(r[field] for r in runs)
 
@@ -212,7 +259,6 @@ def worker_rss(master_pid):
 def publish_to_visible(stack, base_url, seconds):
     """Publishes an article through the admin while wrk loads the home page;
     returns seconds until twenty answers in a row show it in the news line."""
-    from stackfixture import Client
     load = threading.Thread(target=wrk, args=(base_url + "/en/", seconds, 32))
     load.start()
     time.sleep(seconds / 3)
@@ -257,8 +303,9 @@ def start_responder(stack, name, *args, env=None):
     build/reference_page), copied beside the stack's binary and run as its
     service user."""
     binary = os.path.join(stack.app_dir, name)
-    shutil.copy(os.path.join(REPO, "build", name), binary)
-    os.chmod(binary, 0o755)
+    if not os.path.exists(binary):  # a second responder of the same kind shares the copy
+        shutil.copy(os.path.join(REPO, "build", name), binary)
+        os.chmod(binary, 0o755)
     return subprocess.Popen([binary, *args], env=env, start_new_session=True, **stack.as_service())
 
 
@@ -320,25 +367,29 @@ class Site:
         self.stack, self.helpers, self.targets = None, [], []
 
     def start(self):
-        references = ["floor", "reference", "reference1", "micro"]
+        references = ["floor", "reference", "reference1", "micro", "flood"]
         names = ["newsline", "nocache", "pagemiss"] + (references if self.references else [])
         ports = {name: free_port() for name in names}
         self.stack = Stack(self.root, port=ports["newsline"], processes=2, threads=4, mariadb_args=MARIADB_ARGS,
                            admin_password=ADMIN_PASSWORD)
         self.stack.place_root()  # as root, a data set in a checkout under /root moves where the services reach it
         run_dir = self.stack.run_dir
-        sockets = {name: os.path.join(run_dir, name + ".sock") for name in names if name not in ("newsline", "micro")}
+        sockets = {name: os.path.join(run_dir, name + ".sock") for name in names
+                   if name not in ("newsline", "micro", "flood")}
         static_file = os.path.join(self.stack.root, "static-copy", "article.html")
+        # The static copy of the article; and the login flood's client address from X-Flood-Address
+        # (a header only the flood sends: everyone else keeps their own address).
         self.stack.extra_nginx = ("    location = /bench/static-article.html {\n        alias %s;\n"
-                                  "        default_type text/html;\n    }\n" % static_file) if self.references else ""
+                                  "        default_type text/html;\n    }\n    set_real_ip_from 127.0.0.1;\n"
+                                  "    real_ip_header X-Flood-Address;\n" % static_file) if self.references else ""
         self.stack.extra_http = self.nginx_servers(ports, sockets, run_dir)
         self.stack.start()
         self.base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
         self.start_helpers(sockets, static_file)
         self.targets = self.pages_to_measure()
-        for name, url in self.targets:  # warm up; every target must answer 200
+        for t in self.targets:  # warm up; every target must answer 200
             for _ in range(3):
-                fetch(url)
+                fetch(t.url)
         return self
 
     def nginx_servers(self, ports, sockets, run_dir):
@@ -348,6 +399,10 @@ class Site:
         if self.references:  # the optional micro-cache of nginx.conf.example, in front of the cached workers
             servers += micro_cache_server(ports["micro"], os.path.join(run_dir, "newsline.sock"),
                                           os.path.join(self.stack.nginx_dir, "microcache"))
+            # The login flood's way past nginx's limits: straight to the cached
+            # workers, the client's address taken from X-Flood-Address.
+            servers += fastcgi_server(ports["flood"], os.path.join(run_dir, "newsline.sock"),
+                                      "      set_real_ip_from 127.0.0.1;\n      real_ip_header X-Flood-Address;\n")
         return servers
 
     def start_helpers(self, sockets, static_file):
@@ -373,22 +428,29 @@ class Site:
         """(name, URL) of each target; the deep page starts three quarters down
         the English feed."""
         self.articles = int(self.sql("SELECT COUNT(*) FROM articles"))
-        self.deep = self.sql(
-            "SELECT CONCAT(UNIX_TIMESTAMP(published_at), '-', id) FROM articles WHERE edition='en' AND "
+        position = self.sql(
+            "SELECT UNIX_TIMESTAMP(published_at), id FROM articles WHERE edition='en' AND "
             "status='published' ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET %d"
-            % max(0, int(int(self.sql("SELECT COUNT(*) FROM articles WHERE edition='en'")) * 0.75) - 1))
+            % max(0, int(int(self.sql("SELECT COUNT(*) FROM articles WHERE edition='en'")) * 0.75) - 1)).split()
+        # Cursors are signed with each site's own key: the binary makes this one.
+        self.deep = self.stack.newsline("cursor", *position, capture_output=True, text=True).stdout.strip()
         paths = dict(zip(self.PAGES, (SEED_PATH, "/en/", "/en/news/politics", "/en/news?before=" + self.deep)))
         targets = []
         if self.references:
-            targets += [("static", self.base["newsline"] + "/bench/static-article.html"),
-                        ("floor", self.base["floor"] + "/")]
-        targets += [(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
-        targets += [(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
-        targets.append((self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
+            targets += [Target("static", self.base["newsline"] + "/bench/static-article.html"),
+                        Target("floor", self.base["floor"] + "/")]
+        targets += [Target(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
+        targets += [Target(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
+        targets.append(Target(self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
         if self.references:
-            targets += [("2-query page", self.base["reference"] + "/"),
-                        ("2-query 1 headline", self.base["reference1"] + "/"),
-                        ("article microcache", self.base["micro"] + SEED_PATH)]
+            article = self.base["newsline"] + SEED_PATH
+            targets += [Target("2-query page", self.base["reference"] + "/"),
+                        Target("2-query 1 headline", self.base["reference1"] + "/"),
+                        Target("article microcache", self.base["micro"] + SEED_PATH),
+                        Target("article forged cookie", article, ("-H", "Cookie: " + FORGED_EDITOR_COOKIE)),
+                        Target("article junk query", article, ("-s", JUNK_QUERY)),
+                        Target("article login flood", article, flood="newsline"),
+                        Target("article flood past nginx", article, flood="flood")]
         return targets
 
     def sql(self, query):
@@ -432,13 +494,20 @@ def command_run(args):
                 for s in started:
                     if s is companion and connections != 32:
                         continue
-                    for name, url in s.targets:
-                        before = statements(s.stack)
-                        r = wrk(url, args.seconds, connections)
-                        r["statements"] = (statements(s.stack) - before) / max(r["requests"], 1)
-                        results.setdefault((name, connections), []).append(r)
-                        print("  round %d c=%-2d %-22s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms" % (
-                            rnd + 1, connections, name, r["rps"], r["p50"], r["p99"]), flush=True)
+                    for t in s.targets:
+                        flood = LoginFlood(s, args.seconds, t.flood) if t.flood else contextlib.nullcontext()
+                        with flood:
+                            before = statements(s.stack)
+                            r = wrk(t.url, args.seconds, connections, t.args)
+                            r["statements"] = (statements(s.stack) - before) / max(r["requests"], 1)
+                        if t.flood:
+                            r["flood"], r["flood_peak_mb"] = flood.out.strip().splitlines()[-1], flood.peak_mb
+                            r["statements"] = None  # the flood's own statements are counted too
+                        results.setdefault((t.name, connections), []).append(r)
+                        print("  round %d c=%-2d %-24s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms%s" % (
+                            rnd + 1, connections, t.name, r["rps"], r["p50"], r["p99"],
+                            "  (%s; largest worker %.0f MB)" % (r["flood"], r["flood_peak_mb"]) if t.flood else ""),
+                              flush=True)
         rss = {"caches on": worker_rss(site.stack.procs["newsline"].pid), "caches off": worker_rss(site.helpers[0].pid)}
         visible = publish_to_visible(site.stack, site.base["newsline"], max(6, args.seconds))
         report(results, site.targets, rss, visible, args)
@@ -454,20 +523,24 @@ def command_run(args):
 
 
 def report(results, targets, rss, visible, args):
-    print("\n%-18s %4s %9s %8s %8s %6s %6s %8s %8s %9s %6s" % (
+    print("\n%-24s %4s %9s %8s %8s %6s %6s %8s %8s %9s %6s" % (
         "page", "conn", "req/s", "p50 ms", "p99 ms", "errors", "non2xx", "x static", "x floor", "stmts/req", "KB"))
     for connections in (32, 1):
         static = median(results[("static", connections)], "rps")
         floor = median(results[("floor", connections)], "rps")
-        for name, _ in targets:
-            rs = results[(name, connections)]
+        for t in targets:
+            rs = results[(t.name, connections)]
             rps = median(rs, "rps")
-            print("%-18s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9.2f %6.1f" % (
-                name, connections, rps, median(rs, "p50"), median(rs, "p99"), sum(r["errors"] for r in rs),
+            counted = t.name not in ("static", "floor", "article microcache") and not t.flood
+            print("%-24s %4d %9.0f %8.2f %8.2f %6d %6d %8.2f %8.2f %9s %6.1f" % (
+                t.name, connections, rps, median(rs, "p50"), median(rs, "p99"), sum(r["errors"] for r in rs),
                 sum(r["non2xx"] for r in rs), rps / static, rps / floor,
-                median(rs, "statements") if name not in ("static", "floor", "article microcache") else 0,
-                median(rs, "kb")))
+                "%.2f" % median(rs, "statements") if counted else "-", median(rs, "kb")))
         print()
+    for t in targets:
+        if t.flood:
+            for r in results[(t.name, 32)]:
+                print("%s, 32 connections: %s; largest worker %.0f MB" % (t.name, r["flood"], r["flood_peak_mb"]))
     for group, sizes in rss.items():
         print("worker resident memory, %s: %s" % (group, ", ".join("%.1f MB" % s for s in sizes)))
     print("publish to visible on every worker under load: %s" % ("%.2f s" % visible if visible else "not within 10 s"))
@@ -481,7 +554,7 @@ def compare_with_companion(results, targets, companion):
     print("\nthe data set against %s in this run (32 connections):" % companion.name)
     print("%-18s %10s %10s %9s %12s %12s %8s %8s" % ("page", label + "req/s", "data req/s", "data/" + label.strip(),
                                                     label + "p99 ms", "data p99 ms", label + "KB", "data KB"))
-    for name, _ in targets:
+    for name in (t.name for t in targets):
         base = results.get((label + name, 32))
         if not base:
             continue
@@ -498,14 +571,14 @@ def print_targets(results, targets, rss, visible, companion=None):
     verdict = lambda ok: "met" if ok else "NOT MET"
     rows = [("article, caches on >= 0.85 x floor", "%.2f" % (med("article") / floor), med("article") / floor >= 0.85),
             ("article, caches on: p99 < 5 ms", "%.2f ms" % med("article", "p99"), med("article", "p99") < 5)]
-    uncached = {name: med(name) / floor for name, _ in targets if name.endswith(" nocache")}
+    uncached = {t.name: med(t.name) / floor for t in targets if t.name.endswith(" nocache")}
     worst = min(uncached, key=uncached.get)
     rows.append(("every page, caches off >= 0.35 x floor", "%.2f-%.2f" % (uncached[worst], max(uncached.values())),
                  uncached[worst] >= 0.35))
     notes = {len(rows) - 1: "lowest: %s; the 2-query page: %.2f" % (worst, med("2-query page") / floor)}
     if companion:
         label = companion.label
-        growth = {name: med(name) / med(label + name) for name, _ in targets if (label + name, 32) in results}
+        growth = {t.name: med(t.name) / med(label + t.name) for t in targets if (label + t.name, 32) in results}
         short = sorted((name for name in growth if growth[name] < 0.9), key=growth.get)
         rows.append(("every page >= 0.9 x its speed on " + companion.name, "%.2f-%.2f" % (min(growth.values()),
                      max(growth.values())), not short))
@@ -518,6 +591,29 @@ def print_targets(results, targets, rss, visible, companion=None):
     print("\nissue 4's targets (set for a million articles: `make bench DATA=var/bench`), this run at 32 connections:")
     for i, (target, value, ok) in enumerate(rows):
         print(("  %-48s %-11s %-8s %s" % (target, value, verdict(ok), notes.get(i, ""))).rstrip())
+    print("\nissue 12's targets, this run at 32 connections:")
+    for target, value, ok in safety_targets(results):
+        print("  %-52s %-15s %s" % (target, value, verdict(ok)))
+
+
+def safety_targets(results):
+    """Issue 12: what a client can send costs at most what a cached page costs;
+    a login flood neither blows up a worker nor moves readers' p99."""
+    med = lambda name, field="rps": median(results[(name, 32)], field)
+    rows = []
+    for name, what in (("article forged cookie", "a made-up editor cookie"), ("article junk query", "a junk query string")):
+        ratio = med(name) / med("article")
+        rows.append(("%s >= 0.85 x cached article" % what, "%.2f" % ratio, ratio >= 0.85))
+        rows.append(("%s: statements per request ~ 0" % what, "%.3f" % med(name, "statements"),
+                     med(name, "statements") < 0.01))
+    p99, flooded = med("article", "p99"), med("article login flood", "p99")
+    # "Does not move" within the run-to-run spread of a p99 on this machine (a quarter, README).
+    rows.append(("article p99 in a login flood <= 1.25 x without", "%.2f/%.2f ms" % (flooded, p99),
+                 flooded <= 1.25 * p99))
+    for name in ("article login flood", "article flood past nginx"):
+        peak = max(r["flood_peak_mb"] for r in results[(name, 32)])
+        rows.append(("largest worker, %s < 64 MB" % name.replace("article ", ""), "%.0f MB" % peak, peak < 64))
+    return rows
 
 
 def shape_name(shape):

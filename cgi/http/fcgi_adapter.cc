@@ -4,6 +4,7 @@
 // and a worker that dies anyway is restarted by the supervisor.
 #include <fcgiapp.h>
 #include <grp.h>
+#include <malloc.h>
 #include <signal.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -68,7 +69,8 @@ struct Lanes {
   Lanes(const Config& cfg, DbHealth* health)
       : reader(cfg, {"reader", cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, health),
         editor(cfg, {"editor", cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, health),
-        login(cfg, {"login", cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), 10},
+        login(cfg, {"login", cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
+                     cfg.login_checks_per_second},
               health) {}
   LanePool& operator[](Lane lane) { return lane == Lane::reader ? reader : lane == Lane::editor ? editor : login; }
   void stop() {
@@ -121,6 +123,11 @@ void accept_requests(App& app, Lanes& lanes, int listen_fd) {
 // the main thread waits for a stop signal (libfcgi's own handlers would wake
 // only one thread).
 int run_worker(App& app, int listen_fd) {
+  // A password check's 19 MiB stay with its thread (the heap, not a mapping
+  // made and unmapped at every check): page faults and TLB shootdowns of every
+  // other thread of the process would come with each check otherwise.
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 128 << 20);
   DbHealth health;
   app.start_caches(&health);
   const Config& cfg = app.config();

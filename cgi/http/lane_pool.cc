@@ -1,8 +1,9 @@
 #include "http/lane_pool.h"
 
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
+#include <pthread.h>
+#include <sched.h>
+
+#include <algorithm>
 
 LanePool::LanePool(const Config& cfg, const Settings& settings, DbHealth* health)
     : cfg_(cfg), settings_(settings), health_(health) {
@@ -34,7 +35,10 @@ void LanePool::stop() {
 }
 
 void LanePool::run() {
-  if (settings_.niceness) setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), settings_.niceness);
+  if (settings_.idle_time_only) {
+    sched_param none{};
+    pthread_setschedparam(pthread_self(), SCHED_IDLE, &none);
+  }
   Db db(cfg_, settings_.limits, health_);
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
@@ -42,8 +46,15 @@ void LanePool::run() {
     if (queue_.empty()) return;  // stopping, and nothing left to answer
     Job job = std::move(queue_.front());
     queue_.pop_front();
+    auto start = std::chrono::steady_clock::now();
+    bool expired = start - job.queued_at > settings_.max_wait;
+    if (!expired && settings_.max_per_second) {
+      start = std::max(start, last_start_ + std::chrono::microseconds(1000000 / settings_.max_per_second));
+      expired = start - job.queued_at > settings_.max_wait;
+      if (!expired) last_start_ = start;
+    }
     lock.unlock();
-    bool expired = std::chrono::steady_clock::now() - job.queued_at > settings_.max_wait;
+    if (!expired) std::this_thread::sleep_until(start);
     try {
       job.work(db, expired);
     } catch (...) {  // the work answers every failure itself; nothing may end the thread

@@ -26,7 +26,12 @@ class LanePool {
     size_t max_queued;
     std::chrono::milliseconds max_wait;
     DbLimits limits;
-    int niceness = 0;  // of its threads: password hashing yields the processors to readers
+    // Its threads run only when no other thread wants a processor (SCHED_IDLE):
+    // password checks never take a processor from a reader, however many come.
+    bool idle_time_only = false;
+    // At most this many requests start a second (0: no limit); one that would
+    // wait past max_wait for its turn is answered "busy".
+    int max_per_second = 0;
   };
   // Answers one request; `expired` when it waited longer than max_wait (answer "busy" then).
   using Work = std::function<void(Db& db, bool expired)>;
@@ -58,5 +63,6 @@ class LanePool {
   std::deque<Job> queue_;
   std::multiset<std::string> in_hand_;  // one_at_a_time keys queued or being answered
   bool stopping_ = false;
+  std::chrono::steady_clock::time_point last_start_;  // of a request, for max_per_second
   std::vector<std::thread> threads_;
 };

@@ -221,6 +221,8 @@ class Login(AdminTestCase):
         add_user("refused-editor")
         for _ in range(6):
             unlimited(guesser).login("refused-editor", "wrong wrong")
+        # A longer wait than the sixth failure set (1 s), so that all ten tries below fall in it.
+        sql("UPDATE login_throttle SET wait_until_ms = (UNIX_TIMESTAMP() + 60) * 1000 WHERE failures = 6")
         before = int(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login_refused'").strip())
         for _ in range(10):
             self.assertEqual(unlimited(guesser).login("refused-editor", "wrong wrong").status, 429)
