@@ -247,6 +247,9 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
   } catch (const DbUnavailable& e) {
     log_error(ex.req, e.what());
     replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+  } catch (const DbTimeLimit& e) {  // the server stopped a statement at its time limit: as busy as away
+    log_error(ex.req, e.what());
+    replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
   } catch (const std::exception& e) {
     log_error(ex.req, e.what());
     replace_with(res, 500, [&] { render_plain_error(res, 500, cfg_.site_name); });
