@@ -175,8 +175,8 @@ Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
   if (!admin && !cookie.empty())
     if (auto key = std::atomic_load(&key_)) ex.editor = editor_cookie_valid(*key, cookie, std::time(nullptr));
   ex.shared = reads(req) && !admin && !ex.editor;
-  bool slash = ex.match.slash_mismatch ? !req.trailing_slash : req.trailing_slash;
-  ex.cache_key = canonical_path(req.segments, slash) + query_string(req.query);
+  ex.canonical = canonical_path(req.segments, ex.match.slash_mismatch ? !req.trailing_slash : req.trailing_slash);
+  ex.cache_key = ex.canonical + query_string(req.query);
   return ex;
 }
 
@@ -198,13 +198,10 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
                          editions_now && !find_edition(*editions_now, m.params[0].text);
   if (ex.shared && (!m.route || unknown_edition)) return answer_not_found_from_memory(ex, generation, res);
   // One address per page: a second spelling of it (escapes, slashes) is sent to the canonical one.
-  if (reads(req) && m.route && m.method_allowed && !unknown_edition) {
-    std::string canonical = canonical_path(req.segments, m.slash_mismatch ? !req.trailing_slash : req.trailing_slash);
-    if (canonical != req.path) {
-      res.redirect(301, canonical + query_string(req.query));
-      set_cache_headers(ex, res);
-      return true;
-    }
+  if (reads(req) && m.route && m.method_allowed && !unknown_edition && ex.canonical != req.path) {
+    res.redirect(301, ex.cache_key);
+    set_cache_headers(ex, res);
+    return true;
   }
   if (!generation || !cache_) return false;
   auto hit = cache_->find(ex.cache_key, generation);
@@ -245,11 +242,9 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
       cache_->store(ex.cache_key, generation, res);
     answer_conditional(ex.req, res);
   } catch (const DbUnavailable& e) {
-    log_error(ex.req, e.what());
-    replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+    answer_unavailable(ex, e.what(), res);
   } catch (const DbTimeLimit& e) {  // the server stopped a statement at its time limit: as busy as away
-    log_error(ex.req, e.what());
-    replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+    answer_unavailable(ex, e.what(), res);
   } catch (const std::exception& e) {
     log_error(ex.req, e.what());
     replace_with(res, 500, [&] { render_plain_error(res, 500, cfg_.site_name); });
@@ -302,6 +297,11 @@ void App::set_cache_headers(const Exchange& ex, Response& res) const {
   if (res.status != 200) return;
   res.set_header("ETag", strong_etag(res.body));
   if (clock_ && clock_->last_modified()) res.set_header("Last-Modified", http_date(clock_->last_modified()));
+}
+
+void App::answer_unavailable(const Exchange& ex, const char* what, Response& res) {
+  log_error(ex.req, what);
+  replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
 }
 
 void App::log_error(const Request& req, const char* what) {

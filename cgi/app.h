@@ -37,6 +37,7 @@ struct Exchange {
   RouteMatch match;
   bool editor = false;    // a proven editor (signed cookie) on a public page: always fresh
   bool shared = false;    // an answer every reader gets alike: cached, public
+  std::string canonical;  // the one spelling of the path (escapes, trailing slash)
   std::string cache_key;  // the canonical path and the route's own parameters
   Lane lane = Lane::reader;
 };
@@ -79,6 +80,8 @@ class App {
   void render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation);
   // Cache-Control (no-store unless said otherwise here), ETag and Last-Modified.
   void set_cache_headers(const Exchange& ex, Response& res) const;
+  // Logs `what` (at a bounded rate) and answers the 503 page instead of what was built.
+  void answer_unavailable(const Exchange& ex, const char* what, Response& res);
   void log_error(const Request& req, const char* what);
 
   const Config& cfg_;

@@ -116,14 +116,19 @@ bool match_pattern(std::string_view pattern, const std::vector<std::string>& seg
   return i == segments.size();
 }
 
-// True when `word` is one of the space-separated `words`.
-bool is_one_of(std::string_view word, std::string_view words) {
+// Calls `f` with each of the space-separated `words` ("GET HEAD") until it returns true.
+template <typename F>
+bool any_word(std::string_view words, F f) {
   for (size_t pos = 0; pos < words.size();) {
     size_t end = std::min(words.find(' ', pos), words.size());
-    if (words.substr(pos, end - pos) == word) return true;
+    if (f(words.substr(pos, end - pos))) return true;
     pos = end + 1;
   }
   return false;
+}
+
+bool is_one_of(std::string_view word, std::string_view words) {
+  return any_word(words, [&](std::string_view w) { return w == word; });
 }
 
 }  // namespace
@@ -137,17 +142,14 @@ std::string canonical_path(const std::vector<std::string>& segments, bool traili
 
 QueryParams declared_params(const Route& route, const QueryParams& query) {
   QueryParams out;
-  std::string_view names = route.query;
-  for (size_t pos = 0; pos < names.size();) {
-    size_t end = std::min(names.find(' ', pos), names.size());
-    std::string_view name = names.substr(pos, end - pos);
+  any_word(route.query, [&](std::string_view name) {
     for (const auto& [k, v] : query)
       if (k == name) {
         out.emplace_back(k, v);
         break;
       }
-    pos = end + 1;
-  }
+    return false;
+  });
   return out;
 }
 
@@ -207,9 +209,10 @@ bool admit(Context& ctx, const Route& route) {
     if (route.access == Access::admin && !session->is_admin())
       throw HttpError{403, nullptr, "Only administrators may do this."};
   }
-  if (route.csrf == Csrf::session && !same_token(ctx.req.field("csrf"), session->csrf_token))
-    throw HttpError{403, nullptr, "This form has expired or did not come from this site. Reload the page and try again."};
-  if (route.csrf == Csrf::login && !login_form_token_valid(ctx))
+  bool token_valid = route.csrf == Csrf::none ||
+                     (route.csrf == Csrf::session ? same_token(ctx.req.field("csrf"), session->csrf_token)
+                                                  : login_form_token_valid(ctx));
+  if (!token_valid)
     throw HttpError{403, nullptr, "This form has expired or did not come from this site. Reload the page and try again."};
   return true;
 }

@@ -2,6 +2,7 @@
 
 #include "auth/crypto.h"
 #include "auth/signing.h"
+#include "http/params.h"
 #include "db/users.h"
 
 namespace {
@@ -10,19 +11,6 @@ namespace {
 constexpr std::time_t kTouchInterval = 60;
 constexpr std::time_t kLoginFormLifetime = 3600;
 
-// "<number>.<rest>": the number, and `rest` after the dot; false when not of that form.
-bool split_number(std::string_view text, int64_t& number, std::string_view& rest) {
-  size_t dot = text.find('.');
-  if (dot == std::string_view::npos || dot == 0 || dot > 18) return false;
-  number = 0;
-  for (char c : text.substr(0, dot)) {
-    if (c < '0' || c > '9') return false;
-    number = number * 10 + (c - '0');
-  }
-  rest = text.substr(dot + 1);
-  return true;
-}
-
 // A signed value "<expires>.<payload>.<MAC of both>", valid until `expires`.
 std::string sign_until(const SigningKey& key, Signed purpose, std::time_t expires, const std::string& payload) {
   std::string message = std::to_string(static_cast<int64_t>(expires)) + "." + payload;
@@ -30,11 +18,10 @@ std::string sign_until(const SigningKey& key, Signed purpose, std::time_t expire
 }
 
 bool signed_and_current(const SigningKey& key, Signed purpose, std::string_view value, std::time_t now) {
-  size_t last_dot = value.rfind('.');
-  if (last_dot == std::string_view::npos || value.size() > 200) return false;
-  int64_t expires = 0;
-  std::string_view rest;
-  if (!split_number(value, expires, rest) || expires <= now) return false;
+  size_t first_dot = value.find('.'), last_dot = value.rfind('.');
+  if (first_dot == last_dot || value.size() > 200) return false;
+  auto expires = parse_number(value.substr(0, first_dot), 1, INT64_MAX);
+  if (!expires || *expires <= now) return false;
   return key.verify(purpose, value.substr(0, last_dot), value.substr(last_dot + 1));
 }
 
