@@ -18,6 +18,14 @@ One nginx serves, on loopback ports:
             request" (the article and 40 headlines, nothing else), measured
             here to set the caches-off pages against it on the same machine;
             and the same with one headline, the lightest such page
+  article forged cookie / junk query
+            the cached article with a made-up editor cookie, and with a query
+            string never sent before on every request (bench_junk_query.lua):
+            what a client can send must cost what the cached page costs
+  article login flood / flood past nginx
+            the cached article while 50 connections send wrong logins
+            (bench_login_flood.lua) from 50 addresses through nginx.conf.example's
+            limits, or straight to the workers from a new address every time
 Runs are interleaved (A B C ... A B C ...), at 32 connections and at 1, for
 --rounds rounds of --seconds each. For each target it prints the median
 req/s, p50, p99, errors and non-2xx, the ratios to static and to the floor,
@@ -25,7 +33,8 @@ the kilobytes of a response (headers included), and statements per request
 (MariaDB's Com_stmt_execute over the run). Then each worker's resident
 memory, and publish-to-visible: while wrk loads the home page, an article is
 published through the admin and the time until twenty answers in a row show
-it in the news line is measured. Last, issue 4's targets, each met or not.
+it in the news line is measured. Last, issue 4's and issue 12's targets, each
+met or not.
 
 `shapes` compares worker shapes (processes x threads) on one stack: for
 each, the floor, the article with the caches on and with the caches off.

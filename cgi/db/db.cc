@@ -93,6 +93,7 @@ void Db::disconnect() {
   statements_.clear();
   if (conn_) mysql_close(conn_);
   conn_ = nullptr;
+  in_transaction_ = false;
 }
 
 void Db::connect() {
@@ -123,6 +124,7 @@ void Db::connect() {
     throw DbUnavailable("cannot connect to the database: " + msg);
   }
   conn_ = m;
+  era_ = health_->era();
 }
 
 void Db::fail(const char* what, unsigned err, const char* msg) {
@@ -140,7 +142,12 @@ void Db::fail(const char* what, unsigned err, const char* msg) {
   throw DbError(text, err);
 }
 
+void Db::forget_stale_connection() {
+  if (conn_ && !in_transaction_ && era_ != health_->era()) disconnect();
+}
+
 MYSQL_STMT* Db::statement(const char* sql) {
+  forget_stale_connection();
   if (!conn_) connect();
   auto it = statements_.find(sql);
   if (it != statements_.end()) return it->second;
@@ -330,18 +337,22 @@ void Db::run_script(const std::string& sql) {
 }
 
 void Db::begin() {
+  forget_stale_connection();
   if (!conn_) connect();
+  in_transaction_ = true;
   waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_autocommit(conn_, 0) != 0) fail("begin", mysql_errno(conn_), mysql_error(conn_));
 }
 
 void Db::commit() {
+  in_transaction_ = false;
   waiting_since_ = std::chrono::steady_clock::now();
   if (mysql_commit(conn_) != 0) fail("commit", mysql_errno(conn_), mysql_error(conn_));
   mysql_autocommit(conn_, 1);
 }
 
 void Db::rollback() {
+  in_transaction_ = false;
   if (!conn_) return;
   mysql_rollback(conn_);
   mysql_autocommit(conn_, 1);

@@ -48,14 +48,23 @@ struct DbLimits {
 // them, so that while it is away requests answer 503 at once instead of each
 // waiting for its own timeout. Any statement that succeeds clears it; the
 // content clock's poll keeps trying meanwhile (it is the probe).
+//
+// Each loss also ends an era: a connection made before it may be to a server
+// that has restarted since, and is made again before its next statement
+// (a write found dead is not retried, so it must not meet one).
 class DbHealth {
  public:
   bool away() const { return away_.load(std::memory_order_relaxed); }
-  void lost() { away_.store(true, std::memory_order_relaxed); }
+  uint64_t era() const { return era_.load(std::memory_order_relaxed); }
+  void lost() {
+    away_.store(true, std::memory_order_relaxed);
+    era_.fetch_add(1, std::memory_order_relaxed);
+  }
   void found() { away_.store(false, std::memory_order_relaxed); }
 
  private:
   std::atomic<bool> away_{false};
+  std::atomic<uint64_t> era_{0};
 };
 
 // A bound parameter. Times are UTC seconds since the epoch, bound as DATETIME.
@@ -139,6 +148,10 @@ class Db {
   bool probe_;
   bool for_scripts_;
   MYSQL* conn_ = nullptr;
+  uint64_t era_ = 0;  // health_->era() when conn_ was made
+  bool in_transaction_ = false;
+  // Drops a connection made before the database was last lost (not in the middle of a transaction).
+  void forget_stale_connection();
   // Keyed by the statement's text (not its address, which a caller's temporary could reuse).
   std::unordered_map<std::string, MYSQL_STMT*> statements_;
   uint64_t last_insert_id_ = 0;
