@@ -400,7 +400,8 @@ class Stack:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             os.write(fd, (password + "\n").encode())
             os.close(fd)
-            print("Created user 'admin' with password: %s  (kept in %s)" % (password, path))
+            print("Created user 'admin' with password: %s  (kept in %s)"
+                  % (password, os.path.join(self.asked_root, "admin-password")))
         self.newsline("user", "add", "admin", "--role", "admin", input=password + "\n", text=True,
                       stdout=subprocess.DEVNULL)
 
@@ -588,7 +589,7 @@ def serve(stack, command):
     if stack._pid("nginx") and stack._alive("nginx", stack._pid("nginx")):
         raise StackError("the stack in %s is already running: `make stop` stops it" % stack.asked_root)
     stack.start()
-    print("Newsline is serving %s  (logs: %s)" % (stack.url("/"), stack.log_dir))
+    print("Newsline is serving %s  (logs: %s)" % (stack.url("/"), os.path.join(stack.asked_root, "log")))
     if command == "start":
         stack.procs.clear()  # leave them running; `make stop` finds them by PID file
         return
