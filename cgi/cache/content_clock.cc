@@ -43,16 +43,20 @@ bool ContentClock::poll_once() {
     ContentState s = read_content_state(*db, now);
     advance(s.version, s.changed_at, s.next_due, now);
     confirmed_at_.store(now, std::memory_order_release);
-    if (now - pruned_at_ >= cfg_.housekeeping_seconds) {
-      pruned_at_ = now;
-      prune_old_rows(*db, cfg_, now);
-    }
-    return true;
   } catch (const std::exception&) {
     // The database is away: nobody can publish meanwhile, and a scheduled
     // article that comes due waits for it, as the pages that would show it do.
     return false;
   }
+  if (now - pruned_at_ >= cfg_.housekeeping_seconds) {
+    pruned_at_ = now;
+    try {
+      prune_old_rows(*db, cfg_, now);
+    } catch (const std::exception& e) {  // tried again at the next turn
+      std::fprintf(stderr, "newsline: pruning old rows: %s\n", e.what());
+    }
+  }
+  return true;
 }
 
 bool ContentClock::fresh_enough(std::time_t now) const {
