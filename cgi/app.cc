@@ -45,6 +45,8 @@ bool reads(const Request& req) { return req.method == "GET" || req.method == "HE
 
 bool in_admin_area(const Request& req) { return !req.segments.empty() && req.segments[0] == "admin"; }
 
+bool is_login(const Exchange& ex) { return ex.req.method == "POST" && ex.canonical == "/admin/login"; }
+
 // A page is kept whenever it is one (200). A 404 or a redirect only when it
 // took a query to find out: those that need none are as cheap to make again,
 // and a client sending a new junk address each time must not fill the cache.
@@ -190,6 +192,7 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
     render_plain_error(res, edge_status(ex.edge), cfg_.site_name);
     return true;
   }
+  if (is_login(ex)) return refuse_login_in_flood(ex, res);
   const Request& req = ex.req;
   const RouteMatch& m = ex.match;
   uint64_t generation = cache_generation(ex);
@@ -241,6 +244,7 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
     if (generation && cache_ && worth_caching(res, db.statements_run() != statements_before))
       cache_->store(ex.cache_key, generation, res);
     answer_conditional(ex.req, res);
+    note_login_outcome(ex, res);
   } catch (const DbUnavailable& e) {
     answer_unavailable(ex, e.what(), res);
   } catch (const DbTimeLimit& e) {  // the server stopped a statement at its time limit: as busy as away
@@ -251,13 +255,14 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
   }
 }
 
-void App::answer_busy(const Exchange& ex, Response& res) const {
+void App::answer_busy(const Exchange& ex, Response& res) {
   if (ex.lane == Lane::login) {
     replace_with(res, 429, [&] {
       render_standalone(res, 429, cfg_.site_name, "Too many logins at once",
                         "Too many logins are being checked at this moment. Please try again in a few seconds.");
     });
     res.set_header("Retry-After", "2");
+    note_login_outcome(ex, res);
     return;
   }
   replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
@@ -297,6 +302,31 @@ void App::set_cache_headers(const Exchange& ex, Response& res) const {
   if (res.status != 200) return;
   res.set_header("ETag", strong_etag(res.body));
   if (clock_ && clock_->last_modified()) res.set_header("Last-Modified", http_date(clock_->last_modified()));
+}
+
+bool App::refuse_login_in_flood(const Exchange& ex, Response& res) {
+  std::time_t now = std::time(nullptr);
+  auto key = std::atomic_load(&key_);
+  if (!key || login_floods_.last_minute(now) < cfg_.login_flood_failures ||
+      device_cookie_valid(*key, ex.req.cookie(kDeviceCookie), ex.req.field("name"), now))
+    return false;
+  login_floods_.note(now);  // the flood goes on while it is refused
+  std::call_once(flood_refusal_made_, [this] {  // the same page every time: made once
+    Response page;
+    replace_with(page, 429, [&] {
+      render_standalone(page, 429, cfg_.site_name, "Logins are paused",
+                        "Too many failed logins are reaching this site. Logins from browsers that have not logged "
+                        "in here before are paused: use the browser you logged in with last time, or try again later.");
+    });
+    page.set_header("Retry-After", "60");
+    flood_refusal_ = std::move(page);
+  });
+  res = flood_refusal_;
+  return true;
+}
+
+void App::note_login_outcome(const Exchange& ex, const Response& res) {
+  if (is_login(ex) && (res.status == 401 || res.status == 429)) login_floods_.note(std::time(nullptr));
 }
 
 void App::answer_unavailable(const Exchange& ex, const char* what, Response& res) {

@@ -12,9 +12,12 @@
 #pragma once
 #include <memory>
 #include <mutex>
+
+#include "http/response.h"
 #include <string>
 #include <vector>
 
+#include "auth/flood_watch.h"
 #include "auth/signing.h"
 #include "cache/content_clock.h"
 #include "cache/fragment_cache.h"
@@ -63,7 +66,7 @@ class App {
   void answer_with_database(const Exchange& ex, Db& db, Response& res);
   // The answer when a lane is full, or a request waited there too long: the
   // 503 page with Retry-After (429 for a login).
-  void answer_busy(const Exchange& ex, Response& res) const;
+  void answer_busy(const Exchange& ex, Response& res);
 
   const Config& config() const { return cfg_; }
 
@@ -80,6 +83,11 @@ class App {
   void render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation);
   // Cache-Control (no-store unless said otherwise here), ETag and Last-Modified.
   void set_cache_headers(const Exchange& ex, Response& res) const;
+  // While this process sees a flood of failed logins, refuses one from a
+  // browser without the user's device cookie (429), without a password check.
+  bool refuse_login_in_flood(const Exchange& ex, Response& res);
+  // Counts a login answered with a wrong password or a refusal.
+  void note_login_outcome(const Exchange& ex, const Response& res);
   // Logs `what` (at a bounded rate) and answers the 503 page instead of what was built.
   void answer_unavailable(const Exchange& ex, const char* what, Response& res);
   void log_error(const Request& req, const char* what);
@@ -96,4 +104,7 @@ class App {
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<FragmentCache> fragments_;
   RateLimitedLog log_{10, 20};
+  FloodWatch login_floods_;
+  std::once_flag flood_refusal_made_;
+  Response flood_refusal_;
 };

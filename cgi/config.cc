@@ -71,6 +71,7 @@ const std::map<std::string, Setter>& setters() {
       {"reader_threads", num(&Config::reader_threads, "reader_threads", 1, 64, "threads per worker process for public pages not in the cache, one MariaDB connection each")},
       {"editor_threads", num(&Config::editor_threads, "editor_threads", 1, 64, "threads per worker process for the admin area, one MariaDB connection each")},
       {"login_threads", num(&Config::login_threads, "login_threads", 1, 16, "threads per worker process that check passwords (each argon2id check holds 19 MiB)")},
+      {"login_flood_failures", num(&Config::login_flood_failures, "login_flood_failures", 1, 1000000, "failed or refused logins a worker process sees in a minute before it checks only logins from browsers that logged in before")},
       {"login_checks_per_second", num(&Config::login_checks_per_second, "login_checks_per_second", 1, 1000, "password checks a worker process starts a second at most (more wait up to 2 s, then 429)")},
       {"site_name", str(&Config::site_name, "site name shown in the header and titles")},
       {"site_url", str(&Config::site_url, "public base URL, no trailing slash (canonical links, redirects)")},

@@ -33,6 +33,7 @@ struct Config {
   int editor_threads = 2;           // the admin area
   int login_threads = 1;            // password checks (argon2id, 19 MiB each): logins, password changes
   int login_checks_per_second = 2;  // per process: a login flood costs readers at most this
+  int login_flood_failures = 20;    // per process and minute: past this, only known browsers' logins are checked
   // Site
   std::string site_name = "Newsline";
   std::string site_url = "http://127.0.0.1:8080";  // no trailing slash

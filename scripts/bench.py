@@ -223,6 +223,11 @@ class LoginFlood:
     try (`via`: "flood", the worst case for the workers); meanwhile the largest
     worker's resident memory is sampled."""
 
+    # The measurement starts this long into the flood: a flood lasts minutes,
+    # and the workers notice it within its first seconds (login_flood_failures).
+    # The flood's own counts cover it whole, its first seconds too.
+    WARM_UP = 5
+
     def __init__(self, site, seconds, via):
         self.site, self.seconds, self.via, self.peak_mb = site, seconds, via, 0.0
         self.out = ""
@@ -231,13 +236,13 @@ class LoginFlood:
         form = Client(self.site.base["newsline"])
         env = dict(os.environ, NEWSLINE_FLOOD_TOKEN=form.csrf(form.get("/admin/login")),
                    NEWSLINE_FLOOD_ADDRESSES="50" if self.via == "newsline" else "60000")
-        self.proc = subprocess.Popen(["wrk", "-t1", "-c50", "-d%ds" % (self.seconds + 2), "--timeout", "5s",
+        self.proc = subprocess.Popen(["wrk", "-t1", "-c50", "-d%ds" % (self.seconds + self.WARM_UP + 1), "--timeout", "5s",
                                       "-s", LOGIN_FLOOD, self.site.base[self.via]], env=env, stdout=subprocess.PIPE,
                                      text=True)
         self.sampling = True
         self.sampler = threading.Thread(target=self.sample)
         self.sampler.start()
-        time.sleep(1)  # the flood is under way before the measurement starts
+        time.sleep(self.WARM_UP)
         return self
 
     def sample(self):
@@ -265,14 +270,14 @@ def worker_rss(master_pid):
     return [int(k) / 1024 for k in rss]
 
 
-def publish_to_visible(stack, base_url, seconds):
+def publish_to_visible(site, seconds):
     """Publishes an article through the admin while wrk loads the home page;
     returns seconds until twenty answers in a row show it in the news line."""
+    stack, base_url = site.stack, site.base["newsline"]
     load = threading.Thread(target=wrk, args=(base_url + "/en/", seconds, 32))
     load.start()
     time.sleep(seconds / 3)
-    c = Client(base_url)
-    assert c.login("admin", ADMIN_PASSWORD).status == 303
+    c = site.editor()
     form = c.get("/admin/articles/new")
     title = "Published under load %d" % time.time()
     fields = {"edition": "en", "category": "1", "title": title, "slug": "", "body": "Under load.", "author": "Bench",
@@ -399,7 +404,18 @@ class Site:
         for t in self.targets:  # warm up; every target must answer 200
             for _ in range(3):
                 fetch(t.url)
+        # The admin's browser logs in once now, before any flood, and keeps its
+        # device cookie: a login flood pauses logins from browsers never seen.
+        self.device_cookie = self.editor().cookie("nl_device")
         return self
+
+    def editor(self):
+        """A browser logged in as the admin (the one that logged in at start)."""
+        c = Client(self.base["newsline"])
+        if getattr(self, "device_cookie", None):
+            c.jar.set_cookie(self.device_cookie)
+        assert c.login("admin", ADMIN_PASSWORD).status == 303
+        return c
 
     def nginx_servers(self, ports, sockets, run_dir):
         """Server blocks for the uncached workers, the floor and the 2-query page
@@ -518,7 +534,7 @@ def command_run(args):
                             "  (%s; largest worker %.0f MB)" % (r["flood"], r["flood_peak_mb"]) if t.flood else ""),
                               flush=True)
         rss = {"caches on": worker_rss(site.stack.procs["newsline"].pid), "caches off": worker_rss(site.helpers[0].pid)}
-        visible = publish_to_visible(site.stack, site.base["newsline"], max(6, args.seconds))
+        visible = publish_to_visible(site, max(6, args.seconds))
         report(results, site.targets, rss, visible, args)
         if companion:
             compare_with_companion(results, site.targets, companion)

@@ -2,14 +2,17 @@
 by the integration and browser tests of a run, in a temp directory, stopped
 by PID at the end. Never var/, never a system instance."""
 import atexit
+import contextlib
 import functools
 import itertools
 import os
 import shutil
 import socket
 import subprocess
+import signal
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from http.client import HTTPConnection
@@ -35,7 +38,9 @@ def stack():
     if _stack is None:
         root = tempfile.mkdtemp(prefix="newsline-test-")
         os.chmod(root, 0o755)
-        s = Stack(root, port=free_port(), processes=2, threads=2, admin_password=ADMIN_PASSWORD)
+        # The tests fail logins by the dozen within a minute; the flood guard has a test of its own.
+        s = Stack(root, port=free_port(), processes=2, threads=2, admin_password=ADMIN_PASSWORD,
+                  extra_config={"login_flood_failures": 1000000})
         # nginx.conf.example's optional micro-cache on a port of its own, in
         # front of the same workers, telling the tests what it did.
         s.micro_port = free_port()
@@ -60,6 +65,25 @@ def _stop(s):
     for log in os.listdir(s.log_dir):
         shutil.copy(os.path.join(s.log_dir, log), os.path.join(OUT, "stack-" + log))
     shutil.rmtree(s.root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def spare_workers(**settings):
+    """Workers with settings of their own (NEWSLINE_<KEY>=value) on the stack's
+    spare port, which they answer once ready; yields the port."""
+    s = stack()
+    env = dict(s.newsline_env(), NEWSLINE_LISTEN=s.spare_socket, NEWSLINE_PROCESSES="1", **settings)
+    workers = subprocess.Popen([s.binary, "--config", s.config_file, "serve"], env=env, start_new_session=True,
+                               stderr=subprocess.DEVNULL, **s.as_service())
+    try:
+        deadline = time.monotonic() + 10
+        while not os.path.exists(s.spare_socket) or http("/static/css/site.css", port=s.spare_port).status == 502:
+            assert time.monotonic() < deadline, "the spare workers did not come up"
+            time.sleep(0.1)
+        yield s.spare_port
+    finally:
+        workers.send_signal(signal.SIGTERM)
+        workers.wait(timeout=15)
 
 
 class Reply:

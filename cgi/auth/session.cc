@@ -41,6 +41,24 @@ bool editor_cookie_valid(const SigningKey& key, std::string_view value, std::tim
   return signed_and_current(key, Signed::editor_cookie, value, now);
 }
 
+std::string device_cookie_value(const SigningKey& key, const std::string& user_name, std::time_t expires) {
+  return sign_until(key, Signed::device, expires, user_name);
+}
+
+bool device_cookie_valid(const SigningKey& key, std::string_view value, const std::string& user_name,
+                         std::time_t now) {
+  size_t first_dot = value.find('.'), last_dot = value.rfind('.');
+  return first_dot != last_dot && value.substr(first_dot + 1, last_dot - first_dot - 1) == user_name &&
+         signed_and_current(key, Signed::device, value, now);
+}
+
+void set_device_cookie(Context& ctx, const std::string& user_name) {
+  constexpr long kYear = 365 * 86400L;
+  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kDeviceCookie, device_cookie_value(ctx.key, user_name,
+                                                                                          ctx.now + kYear),
+                                                "/admin/login", kYear));
+}
+
 std::string cookie_value(const Context& ctx, const std::string& name, const std::string& value,
                          const std::string& path, long max_age) {
   std::string c = name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict";

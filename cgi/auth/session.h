@@ -21,6 +21,18 @@ constexpr const char* kLoginCsrfCookie = "nl_login";
 // editor's browser has one; any other value is ignored.
 constexpr const char* kEditorCookie = "nl_editor";
 
+// Set at every login, for the login form only: this browser has logged in as
+// this user before. While a worker sees a flood of failed logins (see
+// auth/flood_watch.h), only logins that carry it are checked. Signed
+// ("<expires>.<user name>.<MAC>"), for a year.
+constexpr const char* kDeviceCookie = "nl_device";
+std::string device_cookie_value(const SigningKey& key, const std::string& user_name, std::time_t expires);
+// True when `value` is a device cookie this site signed for `user_name` that has not expired.
+bool device_cookie_valid(const SigningKey& key, std::string_view value, const std::string& user_name,
+                         std::time_t now);
+// Sets the device cookie for `user_name` on this response.
+void set_device_cookie(Context& ctx, const std::string& user_name);
+
 // The editor cookie's value for `user_id`, good until `expires`.
 std::string editor_cookie_value(const SigningKey& key, int64_t user_id, std::time_t expires);
 // True when `value` is an editor cookie this site signed that has not expired.

@@ -7,7 +7,7 @@
 SigningKey::SigningKey(std::string_view master) {
   if (master.size() != crypto_kdf_KEYBYTES) throw std::runtime_error("the site's signing key must have 32 bytes");
   const auto* m = reinterpret_cast<const unsigned char*>(master.data());
-  for (uint64_t purpose = 1; purpose < 4; ++purpose)
+  for (uint64_t purpose = 1; purpose < sizeof keys_ / sizeof keys_[0]; ++purpose)
     crypto_kdf_derive_from_key(keys_[purpose], sizeof keys_[purpose], purpose, "nlsigned", m);
 }
 

@@ -1,13 +1,14 @@
 // What the site signs with its own key, so that it recognises later, without
 // a database read, values it handed out: the editors' cache-bypass cookie, the
-// login form's token, listing cursors. The key is kept in MariaDB (site_secrets),
+// login form's token, listing cursors, the browsers editors logged in with.
+// The key is kept in MariaDB (site_secrets),
 // so every worker on every host has the same one; each purpose signs with a
 // key of its own derived from it (libsodium's KDF, HMAC-SHA-256).
 #pragma once
 #include <string>
 #include <string_view>
 
-enum class Signed { editor_cookie = 1, login_form = 2, cursor = 3 };
+enum class Signed { editor_cookie = 1, login_form = 2, cursor = 3, device = 4 };
 
 class SigningKey {
  public:
@@ -21,5 +22,5 @@ class SigningKey {
   bool verify(Signed purpose, std::string_view message, std::string_view mac, size_t bytes = 32) const;
 
  private:
-  unsigned char keys_[4][32];
+  unsigned char keys_[5][32];  // by Signed (0 unused)
 };

@@ -70,6 +70,7 @@ void admin_login(Context& ctx, const RouteParams&) {
   ctx.session = start_session(ctx, *user);
   audit(ctx, "login", "user " + std::to_string(user->id));
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kLoginCsrfCookie, "", "/admin/login", 0));
+  set_device_cookie(ctx, user->name);
   ctx.res.redirect(303, safe_next(ctx.req.field("next")));
 }
 

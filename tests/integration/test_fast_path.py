@@ -11,7 +11,7 @@ import time
 import unittest
 import urllib.parse
 
-from stackfixture import Client, http, pages_never_asked_for, sql, stack
+from stackfixture import ADMIN_PASSWORD, Client, http, pages_never_asked_for, spare_workers, sql, stack
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 POLLS_PER_SECOND = 2 * 4
@@ -222,3 +222,28 @@ class LoginFlood(unittest.TestCase):
         # Each check holds 19 MiB; one at a time per process keeps a worker within its 64 MB budget.
         self.assertLess(peak, 64)
         self.assertLess(max(cached), 0.5, sorted(cached)[-5:])
+
+    def test_a_flood_pauses_logins_from_browsers_that_never_logged_in(self):
+        # Workers of their own that call 5 failed logins a minute a flood.
+        s = stack()
+        with spare_workers(NEWSLINE_LOGIN_FLOOD_FAILURES="5") as port:
+            base = "http://127.0.0.1:%d" % port
+            known = Client(base, source="127.0.4.1")
+            self.assertEqual(known.login().status, 303)
+            self.assertTrue(known.cookie("nl_device").value.split(".")[1] == "admin")
+            for i in range(5):  # from five addresses: no throttle holds them, the flood guard counts them
+                self.assertEqual(Client(base, source="127.0.4.%d" % (i + 10)).login("flood", "wrong").status, 401)
+            checked = sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed'").strip()
+            stranger = Client(base, source="127.0.4.2")
+            r = stranger.login("admin", ADMIN_PASSWORD)  # the right password, from a browser never seen
+            self.assertEqual(r.status, 429)
+            self.assertIn("Logins are paused", r.text)
+            self.assertEqual(r.header("Retry-After"), "60")
+            self.assertEqual(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'login_failed'").strip(), checked)
+            # The browser admin logged in with before (its session over, its device cookie kept).
+            returning = Client(base, source="127.0.4.4")
+            returning.jar.set_cookie(known.cookie("nl_device"))
+            self.assertEqual(returning.login().status, 303)
+            wrong_user = Client(base, source="127.0.4.3")
+            wrong_user.jar.set_cookie(known.cookie("nl_device"))
+            self.assertEqual(wrong_user.login("someone-else", "whatever password").status, 429)

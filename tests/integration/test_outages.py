@@ -2,7 +2,6 @@
 served without waiting, pages not cached answer the 503 page within 2 s, and
 fresh pages come back within 2 s of the database, without restarting a worker.
 Every test puts the database back as it found it."""
-import contextlib
 import itertools
 import os
 import signal
@@ -11,7 +10,7 @@ import threading
 import time
 import unittest
 
-from stackfixture import OUT, Client, http, pages_never_asked_for, sql, stack
+from stackfixture import OUT, Client, http, pages_never_asked_for, spare_workers, sql, stack
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 BOUND = 2.0  # seconds: the longest any answer may take while the database is away
@@ -43,25 +42,6 @@ def worker_pids():
 def log_lines():
     with open(os.path.join(stack().log_dir, "newsline.log")) as f:
         return f.read().count("\n")
-
-
-@contextlib.contextmanager
-def spare_workers(**settings):
-    """Workers with settings of their own (NEWSLINE_<KEY>=value) on the stack's
-    spare port, which they answer once ready; yields the port."""
-    s = stack()
-    env = dict(s.newsline_env(), NEWSLINE_LISTEN=s.spare_socket, NEWSLINE_PROCESSES="1", **settings)
-    workers = subprocess.Popen([s.binary, "--config", s.config_file, "serve"], env=env, start_new_session=True,
-                               stderr=subprocess.DEVNULL, **s.as_service())
-    try:
-        deadline = time.monotonic() + 10
-        while not os.path.exists(s.spare_socket) or http("/static/css/site.css", port=s.spare_port).status == 502:
-            assert time.monotonic() < deadline, "the spare workers did not come up"
-            time.sleep(0.1)
-        yield s.spare_port
-    finally:
-        workers.send_signal(signal.SIGTERM)
-        workers.wait(timeout=15)
 
 
 class Load:

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "auth/crypto.h"
+#include "auth/flood_watch.h"
 #include "auth/session.h"
 #include "auth/signing.h"
 #include "auth/throttle.h"
@@ -73,6 +74,32 @@ BOOST_AUTO_TEST_CASE(only_an_editor_cookie_the_site_signed_and_not_expired_count
   BOOST_TEST(!editor_cookie_valid(key, later, 999));
   for (const char* forged : {"1", "x", "", "1.1.1", "99999999999.1.", ".1.abc", "1000.7"})
     BOOST_TEST(!editor_cookie_valid(key, forged, 999), forged);
+}
+
+BOOST_AUTO_TEST_CASE(a_device_cookie_counts_for_its_own_user_only) {
+  SigningKey key(std::string(32, 'k'));
+  std::string value = device_cookie_value(key, "ed.itor", 1000);
+  BOOST_TEST(device_cookie_valid(key, value, "ed.itor", 999));
+  BOOST_TEST(!device_cookie_valid(key, value, "admin", 999));
+  BOOST_TEST(!device_cookie_valid(key, value, "ed.itor", 1000));
+  BOOST_TEST(!device_cookie_valid(key, editor_cookie_value(key, 1, 1000), "1", 999));  // another purpose
+  BOOST_TEST(!device_cookie_valid(key, "", "", 999));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(flood_watch)
+
+BOOST_AUTO_TEST_CASE(counts_the_last_minute_only) {
+  FloodWatch w;
+  for (int i = 0; i < 30; ++i) w.note(1000 + i);
+  BOOST_TEST(w.last_minute(1029) == 30);
+  BOOST_TEST(w.last_minute(1059) == 30);
+  BOOST_TEST(w.last_minute(1060) == 29);  // the first one is a minute old
+  BOOST_TEST(w.last_minute(1089) == 0);
+  w.note(1200);
+  w.note(1200);
+  BOOST_TEST(w.last_minute(1200) == 2);   // a slot reused a minute later starts again
 }
 
 BOOST_AUTO_TEST_SUITE_END()
