@@ -185,7 +185,6 @@ def sql_change(statement):
     bumped in the same transaction, so the workers' caches let go of it. Then
     waits out one version poll (cache_poll_ms, 250 ms), so the next test reads
     settled pages; tests of the freshness itself poll with within_a_second."""
-    import time
     out = sql("START TRANSACTION; %s; UPDATE content_version SET version = version + 1, "
               "changed_at = UTC_TIMESTAMP() WHERE id = 1; COMMIT;" % statement.rstrip("; "))
     time.sleep(0.4)
@@ -280,7 +279,6 @@ def within_a_second(check, what="the change", in_a_row=12):
     worker process has seen the change, not just the one that answered first;
     fails unless that happens within the freshness bound. Returns the seconds
     it took."""
-    import time
     start = time.monotonic()
     while True:
         if all(check() for _ in range(in_a_row)):

@@ -67,9 +67,9 @@ void reply(Accepted& accepted, const Exchange& ex, const Response& res) {
 // enough to keep a process's descriptors well under 1024 (libfcgi's limit).
 struct Lanes {
   Lanes(const Config& cfg, DbHealth* health)
-      : reader(cfg, {"reader", cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, health),
-        editor(cfg, {"editor", cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, health),
-        login(cfg, {"login", cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
+      : reader(cfg, {cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, health),
+        editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, health),
+        login(cfg, {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
                      cfg.login_checks_per_second},
               health) {}
   LanePool& operator[](Lane lane) { return lane == Lane::reader ? reader : lane == Lane::editor ? editor : login; }

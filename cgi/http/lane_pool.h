@@ -21,7 +21,6 @@ struct Config;
 class LanePool {
  public:
   struct Settings {
-    const char* name;
     int threads;
     size_t max_queued;
     std::chrono::milliseconds max_wait;
