@@ -163,7 +163,12 @@ std::shared_ptr<const SigningKey> App::signing_key(Db& db) {
 
 Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
   Exchange ex;
-  ex.edge = build_request(params, body, ex.req);
+  // Only the upload routes (the media lane's POSTs) take a multipart body, of up to max_upload_mb.
+  size_t upload_bytes = (static_cast<size_t>(cfg_.max_upload_mb) << 20) + (64 << 10);  // the form's other fields
+  ex.edge = build_request(params, body, ex.req, [&](const Request& r) -> size_t {
+    RouteMatch m = match_route(routes(), r.method, r.segments, r.trailing_slash);
+    return m.route && m.method_allowed && m.route->lane == Lane::media && r.method == "POST" ? upload_bytes : 0;
+  });
   if (ex.edge != EdgeError::none) return ex;
   Request& req = ex.req;
   ex.match = match_route(routes(), req.method, req.segments, req.trailing_slash);
@@ -176,7 +181,8 @@ Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
   const std::string& cookie = req.cookie(kEditorCookie);
   if (!admin && !cookie.empty())
     if (auto key = std::atomic_load(&key_)) ex.editor = editor_cookie_valid(*key, cookie, std::time(nullptr));
-  ex.shared = reads(req) && !admin && !ex.editor;
+  // Photo variants are files, not pages: never in the page cache (nginx serves them from disk).
+  ex.shared = reads(req) && !admin && !ex.editor && ex.lane != Lane::media;
   ex.canonical = canonical_path(req.segments, ex.match.slash_mismatch ? !req.trailing_slash : req.trailing_slash);
   ex.cache_key = ex.canonical + query_string(req.query);
   return ex;

@@ -58,6 +58,11 @@ struct Config {
   bool newsline_cache = true;
   int cache_poll_ms = 250;          // how often a worker asks whether content changed
   int serve_stale_seconds = 300;    // while MariaDB is away, cached pages are served this long
+  // Photos (media/): uploads are checked against these before any decoding.
+  std::string media_dir;            // this host's photo variants, served by nginx; empty: made at every request
+  int max_upload_mb = 20;
+  int max_photo_megapixels = 50;
+  int media_threads = 1;            // per process: uploads and variants being made (libvips)
   std::string template_dir = "templates";
   std::string sql_dir = "sql";
 };

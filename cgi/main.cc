@@ -18,7 +18,9 @@
 #include "db/audit.h"
 #include "db/content.h"
 #include "db/db.h"
+#include "db/media.h"
 #include "db/migrate.h"
+#include "media/image.h"
 #include "db/site_secrets.h"
 #include "http/params.h"
 #include "auth/signing.h"
@@ -44,6 +46,9 @@ void print_help() {
       "                 at TIME (Unix seconds): for links made by hand, and the bench's deep page\n"
       "  prune          delete old login throttle rows, audit rows and expired sessions now\n"
       "                 (every worker also does it each housekeeping_seconds)\n"
+      "  demo-photos    give the published articles without a lead photo one made here with\n"
+      "                 libvips (the demo content: no photo is downloaded)\n"
+      "  photo FILE     check FILE as an upload would be and print what it is (or why it is refused)\n"
       "  user add NAME --role admin|editor\n"
       "                 add a user; the password is read from the first line of stdin\n\n"
       "Settings (config file lines 'key = value'; each overridden by the environment\n"
@@ -148,6 +153,58 @@ int user_command(const Config& cfg, const std::vector<std::string>& args) {
   return 0;
 }
 
+// Photos for the demo content, drawn by libvips (make_demo_photo) and stored
+// through the upload's own path (make_master), so they are like any upload.
+int demo_photos(const Config& request_cfg) {
+  Config cfg = for_maintenance(request_cfg);
+  Db db(cfg, maintenance_limits(cfg));
+  std::time_t now = std::time(nullptr);
+  int made = 0;
+  for (const auto& [id, title] : articles_without_lead_photo(db, 200)) {
+    ImageRefusal why;
+    auto master = make_master(make_demo_photo(1600, 900, static_cast<unsigned>(id), "Newsline demo · " + std::to_string(id)),
+                              ImageLimits{}, why);
+    if (!master) throw std::runtime_error("demo photo: " + why.message);
+    NewPhoto p{token_hash(master->bytes).substr(0, 16), master->mime, image_kind_name(master->source_kind),
+               master->width, master->height,
+               "Demo illustration: a sun over coloured blocks, labelled Newsline demo " + std::to_string(id),
+               "For: " + title, "Newsline demo image, generated (public domain)"};
+    with_transaction(db, [&] {
+      set_lead_photo(db, id, insert_photo_rows(db, p, master->bytes, 0, now));
+      return true;
+    });
+    ++made;
+  }
+  bump_content_version(db, now);
+  std::printf("made %d demo photos\n", made);
+  return 0;
+}
+
+// newsline photo FILE: what an upload of FILE would give.
+int check_photo(const Config& cfg, const std::vector<std::string>& args) {
+  if (args.size() != 2) {
+    std::fprintf(stderr, "usage: newsline photo FILE\n");
+    return 2;
+  }
+  std::ifstream in(args[1], std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + args[1]);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  ImageLimits limits;
+  limits.max_bytes = static_cast<size_t>(cfg.max_upload_mb) << 20;
+  limits.max_pixels = static_cast<uint64_t>(cfg.max_photo_megapixels) * 1'000'000;
+  ImageRefusal why;
+  auto master = make_master(ss.str(), limits, why);
+  if (!master) {
+    std::printf("refused: %s\n", why.message.c_str());
+    return 1;
+  }
+  std::printf("accepted: %s, stored as %s %dx%d, %zu bytes; libvips memory peak %zu bytes\n",
+              image_kind_name(master->source_kind), master->mime.c_str(), master->width, master->height,
+              master->bytes.size(), master->peak_memory);
+  return 0;
+}
+
 int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
   Config cfg = for_maintenance(request_cfg);
   Db db(cfg, maintenance_limits(cfg), nullptr, false, true);
@@ -199,6 +256,8 @@ int main(int argc, char** argv) {
     if (command == "explain") return explain(cfg);
     if (command == "prune") return prune(cfg);
     if (command == "cursor") return cursor(cfg, args);
+    if (command == "demo-photos") return demo_photos(cfg);
+    if (command == "photo") return check_photo(cfg, args);
     if (command != "serve" && command != "cgi") {
       std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
       return 2;

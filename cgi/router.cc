@@ -16,7 +16,7 @@
 const std::vector<Route>& routes() {
   constexpr Access E = Access::editor, A = Access::admin;
   constexpr Csrf S = Csrf::session;
-  constexpr Lane Ed = Lane::editor, L = Lane::login;
+  constexpr Lane Ed = Lane::editor, L = Lane::login, M = Lane::media;
   static const std::vector<Route> table = {
       // The public site
       {"/", "GET HEAD", site_root},
@@ -24,6 +24,8 @@ const std::vector<Route>& routes() {
       {"/{edition}/news", "GET HEAD", site_all_news, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}", "GET HEAD", site_category, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}/{article}", "GET HEAD", site_article},
+      // Photo variants this host has not made yet (nginx serves those it has)
+      {"/media/{id}/{file}", "GET HEAD", site_photo_variant, Access::anyone, Csrf::none, "", M},
       // Login; the requests that hash a password take the login lane
       {"/admin/login", "GET HEAD", admin_login_form, Access::anyone, Csrf::none, "next", Ed},
       {"/admin/login", "POST", admin_login, Access::anyone, Csrf::login, "", L},
@@ -43,6 +45,12 @@ const std::vector<Route>& routes() {
       {"/admin/articles/{id}/revisions", "GET HEAD", admin_revision_list, E, Csrf::none, "", Ed},
       {"/admin/articles/{id}/revisions/{rev}", "GET HEAD", admin_revision_show, E, Csrf::none, "", Ed},
       {"/admin/articles/{id}/revisions/{rev}/restore", "POST", admin_revision_restore, E, S, "", Ed},
+      // Photos: uploads take the media lane (libvips)
+      {"/admin/media", "GET HEAD", admin_media_library, E, Csrf::none, "q before done", Ed},
+      {"/admin/media", "POST", admin_media_upload, E, S, "", M},
+      {"/admin/media/{id}", "GET HEAD", admin_media_edit, E, Csrf::none, "done", Ed},
+      {"/admin/media/{id}", "POST", admin_media_save, E, S, "", Ed},
+      {"/admin/articles/{id}/photo", "POST", admin_article_photo_upload, E, S, "", M},
       // Categories, users, audit: admins only
       {"/admin/categories", "GET HEAD", admin_category_list, A, Csrf::none, "done", Ed},
       {"/admin/categories", "POST", admin_category_create, A, S, "", Ed},
@@ -79,6 +87,13 @@ bool take_placeholder(std::string_view type, const std::string& segment, RoutePa
       return false;
     param.id = *id;
     param.slug = dash == std::string::npos ? "" : segment.substr(dash + 1);
+    param.text = segment;
+    return true;
+  }
+  if (type == "{file}") {  // a file name: ASCII letters, digits, '-' and '.', not hidden
+    if (segment.empty() || segment.size() > 40 || segment[0] == '.') return false;
+    for (char c : segment)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
     param.text = segment;
     return true;
   }

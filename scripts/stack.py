@@ -151,6 +151,10 @@ class Stack:
         return os.path.join(self.root, "log")
 
     @property
+    def media_dir(self):
+        return os.path.join(self.root, "media")
+
+    @property
     def datadir(self):
         return os.path.join(self.root, "mysql")
 
@@ -238,6 +242,9 @@ class Stack:
         os.makedirs(os.path.join(self.run_dir, "mysql"), exist_ok=True)
         self._chown_to_service(self.run_dir, 0o750 if self.as_root else 0o700)
         self._chown_to_service(os.path.dirname(self.db_socket), 0o700)
+        # Photo variants: the workers write them, nginx (in the service user's group) reads them.
+        os.makedirs(self.media_dir, exist_ok=True)
+        self._chown_to_service(self.media_dir, 0o750 if self.as_root else 0o700)
         mariadb_log = os.path.join(self.log_dir, "mariadb.log")
         if not os.path.exists(mariadb_log):
             open(mariadb_log, "a").close()
@@ -296,6 +303,7 @@ class Stack:
             "site_url": "http://127.0.0.1:%d" % self.port,
             "template_dir": os.path.join(self.app_dir, "templates"),
             "sql_dir": os.path.join(self.app_dir, "sql"),
+            "media_dir": self.media_dir,
         }
         settings.update(self.extra_config)
         lines = ["# Written by scripts/stack.py for the local stack; see `build/newsline --help`."]
@@ -384,6 +392,7 @@ class Stack:
             demo_dir = os.path.join(self.app_dir, "sql", "demo")
             demo_files = sorted(os.path.join(demo_dir, f) for f in os.listdir(demo_dir) if f.endswith(".sql"))
             self.newsline("load", *demo_files, stdout=subprocess.DEVNULL)
+            self.newsline("demo-photos", stdout=subprocess.DEVNULL)
             open(marker, "w").close()
         self.create_admin()
 
@@ -425,6 +434,7 @@ class Stack:
             ("    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n", "    listen 127.0.0.1:%d;\n" % self.port),
             ("server_name news.example.com;", "server_name localhost;"),
             ("/srv/newsline/static/", os.path.join(self.app_dir, "static") + "/"),
+            ("root /var/lib/newsline;", "root %s;" % self.root),
             ("unix:/run/newsline/newsline.sock", "unix:" + self.fcgi_socket),
             ("include fastcgi_params;", "include /etc/nginx/fastcgi_params;"),
             ("    location / {", self.extra_nginx + "    location / {"),

@@ -54,6 +54,9 @@ std::string lead_of(const std::string& body) {
   return b == std::string::npos ? "" : utf8_truncate(first.substr(b), 1000);
 }
 
+std::string lead_text(const ArticleDraft& a) { return a.lead.empty() ? lead_of(a.body) : a.lead; }
+Param lead_photo(const ArticleDraft& a) { return a.lead_media_id ? Param(a.lead_media_id) : Param::null(); }
+
 void save_body(Db& db, int64_t id, const ArticleDraft& a) {
   db.execute(
       "INSERT INTO article_bodies (article_id, body, body_html) VALUES (?, ?, ?)"
@@ -66,7 +69,8 @@ void save_body(Db& db, int64_t id, const ArticleDraft& a) {
 std::optional<ArticleDraft> load_article(Db& db, int64_t id) {
   Rows rows = db.select(
       "SELECT a.id, a.revision, COALESCE(b.body_html, ''), a.edition, a.category_id, a.slug, a.title,"
-      " COALESCE(b.body, ''), a.author, a.source, a.status, a.published_at"
+      " COALESCE(b.body, ''), a.author, a.source, a.status, a.published_at,"
+      " IF(a.lead_written, a.lead, ''), COALESCE(a.lead_media_id, 0)"
       " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?",
       {id});
   if (rows.empty()) return std::nullopt;
@@ -75,6 +79,8 @@ std::optional<ArticleDraft> load_article(Db& db, int64_t id) {
   a.revision = rows[0][1].i;
   a.body_html = rows[0][2].s;
   draft_fields_from(rows[0], 3, a);
+  a.lead = rows[0][12].s;
+  a.lead_media_id = rows[0][13].i;
   for (const Row& r : db.select("SELECT related_id FROM article_related WHERE article_id = ? ORDER BY position", {id}))
     a.related.push_back(r[0].i);
   return a;
@@ -156,10 +162,11 @@ int count_articles_in_edition(Db& db, const std::string& edition, const std::vec
 
 int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now) {
   db.execute(
-      "INSERT INTO articles (edition, category_id, slug, title, lead, author, source, status,"
-      " published_at, created_at, updated_at, updated_by, revision)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-      {a.edition, a.category_id, a.slug, a.title, lead_of(a.body), a.author, a.source, a.status,
+      "INSERT INTO articles (edition, category_id, slug, title, lead, lead_written, lead_media_id, author, source,"
+      " status, published_at, created_at, updated_at, updated_by, revision)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+      {a.edition, a.category_id, a.slug, a.title, lead_text(a), a.lead.empty() ? 0 : 1, lead_photo(a), a.author,
+       a.source, a.status,
        Param::time(a.published_at), Param::time(now), Param::time(now), user_id});
   int64_t id = static_cast<int64_t>(db.last_insert_id());
   save_body(db, id, a);
@@ -170,13 +177,19 @@ bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, 
   // Optimistic locking: 0 rows changed means the revision moved on meanwhile.
   bool saved = db.execute(
                    "UPDATE articles SET edition = ?, category_id = ?, slug = ?, title = ?, lead = ?,"
+                   " lead_written = ?, lead_media_id = ?,"
                    " author = ?, source = ?, status = ?, published_at = ?, updated_at = ?, updated_by = ?,"
                    " revision = revision + 1"
                    " WHERE id = ? AND revision = ?",
-                   {a.edition, a.category_id, a.slug, a.title, lead_of(a.body), a.author, a.source, a.status,
+                   {a.edition, a.category_id, a.slug, a.title, lead_text(a), a.lead.empty() ? 0 : 1,
+                    lead_photo(a), a.author, a.source, a.status,
                     Param::time(a.published_at), Param::time(now), user_id, a.id, a.revision}) == 1;
   if (saved) save_body(db, a.id, a);
   return saved;
+}
+
+void save_body_html(Db& db, int64_t article_id, const std::string& body_html) {
+  db.execute("UPDATE article_bodies SET body_html = ? WHERE article_id = ?", {body_html, article_id});
 }
 
 void replace_related(Db& db, int64_t article_id, const std::vector<int64_t>& related) {

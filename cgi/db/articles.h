@@ -18,10 +18,13 @@ struct ArticleDraft {
   std::string body_html;  // rendered by libcmark when saved
   std::string author;
   std::string source;
+  std::string lead;           // written by the editor; "" = the body's first paragraph
+  int64_t lead_media_id = 0;  // the lead photo; 0 = none
   std::string status = "draft";  // draft, published, deleted
   std::time_t published_at = 0;
   int64_t revision = 0;
   std::vector<int64_t> related;
+  std::vector<int64_t> body_photos;  // the library photos body_html shows
 };
 
 struct AdminListFilter {
@@ -81,6 +84,9 @@ int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time
 // Saves `a` if the stored revision is still a.revision, making it a.revision + 1.
 // False when someone else saved meanwhile (nothing is changed then).
 bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now);
+
+// Replaces the stored rendering of an article's body (its photos' words changed).
+void save_body_html(Db& db, int64_t article_id, const std::string& body_html);
 
 void replace_related(Db& db, int64_t article_id, const std::vector<int64_t>& related);
 void remember_old_slug(Db& db, int64_t article_id, const std::string& slug);

@@ -1,6 +1,7 @@
 #include "db/content.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <limits>
 
 #include "db/articles.h"
@@ -10,23 +11,27 @@
 // helpers below). Headlines are read from the feed indexes alone: they hold
 // every headline column, and the worker names the category (CategoryCatalogue).
 #define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, a.category_id, a.published_at"
+// A story's photo, when it has one (NULLs otherwise): columns id, hash, width, height, alt.
+#define NL_PHOTO_COLUMNS "m.id, m.hash, m.width, m.height, m.alt"
+#define NL_PHOTO_JOIN " LEFT JOIN media m ON m.id = a.lead_media_id"
+#define NL_NO_PHOTO "NULL, NULL, NULL, NULL, NULL"
 #define NL_EDITION_FEED_FROM " FROM articles a FORCE INDEX (ix_edition_feed)"
 #define NL_BEFORE_CURSOR "   AND a.published_at <= ? AND (a.published_at < ? OR a.id < ?)"
 #define NL_NEWEST_FIRST " ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
 // The listing queries, named so that explain_listing_queries() checks the very
-// text the pages run.
+// text the pages run. Rows: the headline (0-4), its photo (5-9), [the lead (10)].
 constexpr const char* kStoriesSql =
-    "SELECT " NL_HEADLINE_COLUMNS ", a.lead"
-    NL_EDITION_FEED_FROM
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS ", a.lead"
+    NL_EDITION_FEED_FROM NL_PHOTO_JOIN
     " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
     NL_NEWEST_FIRST;
 constexpr const char* kEditionFeedSql =
-    "SELECT " NL_HEADLINE_COLUMNS
-    NL_EDITION_FEED_FROM
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS
+    NL_EDITION_FEED_FROM NL_PHOTO_JOIN
     " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR
     NL_NEWEST_FIRST;
 constexpr const char* kRelatedSql =
-    "SELECT " NL_HEADLINE_COLUMNS
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_NO_PHOTO
     " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
     " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY r.position";
@@ -35,31 +40,35 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
 // Page queries: each part is tagged in column 0, and every row has the headline
 // columns 1..5 (id, slug, title, category id, published_at), then body_html or
 // the related position, author, source, and the body's Markdown when it has no
-// stored rendering (an article written by SQL). Rows are put in order in C++, so
-// the union needs no sort.
+// stored rendering (an article written by SQL), the photo (10..14), and for
+// the article itself its photo's caption and credit, its lead, whether an
+// editor wrote that lead, and when it was last saved (15..19). Rows are put in
+// order in C++, so the union needs no sort.
+#define NL_NO_ARTICLE_EXTRAS "'', '', '', NULL, NULL"
 #define NL_NEWSLINE_PART                                                     \
-  "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', ''"                        \
+  "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS \
   NL_EDITION_FEED_FROM                                                       \
   " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"  \
   NL_NEWEST_FIRST ")"
 // Each page's own parts.
 #define NL_ARTICLE_PARTS                                                                     \
   "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"      \
-  "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')"  /* the source only when not rendered */ \
-  " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id"                     \
+  "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), ''),"  /* the source only when not rendered */ \
+  "  " NL_PHOTO_COLUMNS ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at"        \
+  " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id" NL_PHOTO_JOIN        \
   " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)" \
   " UNION ALL "                                                                              \
-  "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', ''"                              \
+  "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS \
   " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"                \
   " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)"
 #define NL_EDITION_LISTING_PART                                \
-  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"          \
-  NL_EDITION_FEED_FROM                                         \
+  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_PHOTO_COLUMNS ", " NL_NO_ARTICLE_EXTRAS \
+  NL_EDITION_FEED_FROM NL_PHOTO_JOIN                           \
   " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
   NL_NEWEST_FIRST ")"
 #define NL_CATEGORY_LISTING_PART                               \
-  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', ''"          \
-  " FROM articles a FORCE INDEX (ix_category_feed)"            \
+  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_PHOTO_COLUMNS ", " NL_NO_ARTICLE_EXTRAS \
+  " FROM articles a FORCE INDEX (ix_category_feed)" NL_PHOTO_JOIN \
   " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
   NL_NEWEST_FIRST ")"
 // A page's SQL: its own parts alone, and with the news line part after them.
@@ -90,7 +99,9 @@ const std::string& Edition::label(const std::string& key) const {
 // for a deep page instead of 1).
 namespace {
 
-Category category_from(const Row& r) { return {r[0].i, r[1].s, r[2].s, r[3].s}; }
+Category category_from(const Row& r) {
+  return {r[0].i, r[1].s, r[2].s, r[3].s, r.size() > 4 ? static_cast<int>(r[4].i) : 0};
+}
 
 std::optional<Category> category_by_id(Db& db, int64_t id) {
   Rows rows = db.select(kCategoryByIdSql, {id});
@@ -104,6 +115,14 @@ std::optional<Category> category_by_slug(Db& db, const std::string& edition, con
   return category_from(rows[0]);
 }
 
+// An integer column of a UNION: MariaDB may send it as text when some parts
+// have NULL or '' there (the page queries), so either is read.
+int64_t number(const Value& v) {
+  if (v.is_null) return 0;
+  if (v.s.empty()) return v.i;
+  return std::strtoll(v.s.c_str(), nullptr, 10);
+}
+
 // Headlines from rows, with their category named from the catalogue. A category
 // newer than the catalogue (created within the last poll of the content clock)
 // is read from the database.
@@ -115,6 +134,7 @@ class HeadlineReader {
   // `first` (1 in page queries, after the part); the row's strings are moved out.
   Headline headline(Row& r, size_t first = 0) {
     Headline h;
+    read_photo(r, first == 0 ? 5 : 10, h.photo);
     h.id = r[first].i;
     h.slug = std::move(r[first + 1].s);
     h.title = std::move(r[first + 2].s);
@@ -124,6 +144,16 @@ class HeadlineReader {
     h.category_slug = c.slug;
     h.category_name = c.name;
     return h;
+  }
+
+  // The photo columns from `first` (id, hash, width, height, alt); none when NULL.
+  static void read_photo(Row& r, size_t first, Photo& p) {
+    if (r.size() < first + 5 || r[first].is_null) return;
+    p.id = number(r[first]);
+    p.hash = std::move(r[first + 1].s);
+    p.width = static_cast<int>(number(r[first + 2]));
+    p.height = static_cast<int>(number(r[first + 3]));
+    p.alt = std::move(r[first + 4].s);
   }
 
   std::vector<Headline> headlines(Rows rows) {
@@ -194,9 +224,20 @@ const Edition& default_edition(const std::vector<Edition>& editions, const std::
 
 CategoryCatalogue CategoryCatalogue::load(Db& db) {
   CategoryCatalogue catalogue;
-  for (const Row& r : db.select("SELECT id, edition, slug, name FROM categories", {}))
+  for (const Row& r : db.select("SELECT id, edition, slug, name, position FROM categories", {}))
     catalogue.by_id_.emplace(r[0].i, category_from(r));
+  for (const auto& [id, c] : catalogue.by_id_) catalogue.menus_[c.edition].push_back(&c);
+  for (auto& [edition, menu] : catalogue.menus_)
+    std::sort(menu.begin(), menu.end(), [](const Category* a, const Category* b) {
+      return a->position != b->position ? a->position < b->position : a->name < b->name;
+    });
   return catalogue;
+}
+
+const std::vector<const Category*>& CategoryCatalogue::in_edition(const std::string& edition) const {
+  static const std::vector<const Category*> none;
+  auto it = menus_.find(edition);
+  return it == menus_.end() ? none : it->second;
 }
 
 const Category* CategoryCatalogue::find(int64_t id) const {
@@ -255,6 +296,11 @@ ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std:
       a.author = std::move(r[7].s);
       a.source = std::move(r[8].s);
       a.body = std::move(r[9].s);
+      a.photo.caption = std::move(r[15].s);
+      a.photo.credit = std::move(r[16].s);
+      a.lead = std::move(r[17].s);
+      a.lead_written = number(r[18]) != 0;
+      a.updated_at = r[19].i;
       page.article = std::move(a);
     } else if (r[0].i == kRelated) {
       related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1));  // in the editor's order
@@ -325,7 +371,7 @@ std::vector<Headline> home_page(Db& db, const CategoryCatalogue& categories, con
   out.reserve(rows.size());
   for (Row& r : rows) {
     out.push_back(reader.headline(r));
-    out.back().lead = std::move(r[5].s);
+    out.back().lead = std::move(r[10].s);
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "db/db.h"
+#include "db/media.h"
 #include "util/cursor.h"
 
 struct Edition {
@@ -26,6 +27,7 @@ struct Category {
   std::string edition;
   std::string slug;
   std::string name;
+  int position = 0;  // the order an admin set (the sections menu)
 };
 
 // Every category of every edition, read by a worker once per content version
@@ -36,9 +38,12 @@ class CategoryCatalogue {
   static CategoryCatalogue load(Db& db);
   const Category* find(int64_t id) const;
   const Category* find(const std::string& edition, const std::string& slug) const;
+  // The categories of `edition` in the admin's order (then by name): the sections menu.
+  const std::vector<const Category*>& in_edition(const std::string& edition) const;
 
  private:
   std::unordered_map<int64_t, Category> by_id_;
+  std::map<std::string, std::vector<const Category*>> menus_;
 };
 
 struct Headline {
@@ -49,7 +54,8 @@ struct Headline {
   std::string category_slug;
   std::string category_name;
   std::time_t published_at = 0;
-  std::string lead;  // first paragraph; only filled by latest_stories()
+  std::string lead;  // the lead (standfirst); only filled by home_page() and article_page()
+  Photo photo;       // the lead photo (id 0: none); caption and credit only on article pages
 };
 
 struct Article : Headline {
@@ -59,6 +65,7 @@ struct Article : Headline {
   std::string author;
   std::string source;
   std::time_t updated_at = 0;
+  bool lead_written = false;  // an editor wrote the lead (else it is the body's first paragraph)
 };
 
 // What the page caches are keyed by (see cache/content_clock.h).

@@ -236,8 +236,9 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
         b.buffer = &ints[k];
         break;
       case Param::Str:
+      case Param::Blob:
         lengths[k] = p.s.size();
-        b.buffer_type = MYSQL_TYPE_STRING;
+        b.buffer_type = p.kind == Param::Blob ? MYSQL_TYPE_BLOB : MYSQL_TYPE_STRING;
         b.buffer = const_cast<char*>(p.s.data());
         b.buffer_length = p.s.size();
         b.length = &lengths[k];

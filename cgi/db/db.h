@@ -69,7 +69,7 @@ class DbHealth {
 
 // A bound parameter. Times are UTC seconds since the epoch, bound as DATETIME.
 struct Param {
-  enum Kind { Int, Str, Time, Null } kind;
+  enum Kind { Int, Str, Blob, Time, Null } kind;
   int64_t i = 0;
   std::string_view s;
   Param(int v) : kind(Int), i(v) {}
@@ -80,6 +80,12 @@ struct Param {
   static Param time(std::time_t t) {
     Param p{static_cast<int64_t>(t)};
     p.kind = Time;
+    return p;
+  }
+  // Bytes that are not text (a photo): bound as a BLOB, never converted.
+  static Param blob(std::string_view bytes) {
+    Param p{bytes};
+    p.kind = Blob;
     return p;
   }
   static Param null() {

@@ -71,14 +71,25 @@ struct Lanes {
         editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, health),
         login(cfg, {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
                      cfg.login_checks_per_second},
-              health) {}
-  LanePool& operator[](Lane lane) { return lane == Lane::reader ? reader : lane == Lane::editor ? editor : login; }
+              health),
+        // Decoding a photo takes a processor for up to a second: at idle priority, like password checks.
+        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, health) {}
+  LanePool& operator[](Lane lane) {
+    switch (lane) {
+      case Lane::reader: return reader;
+      case Lane::editor: return editor;
+      case Lane::login: return login;
+      case Lane::media: return media;
+    }
+    return reader;
+  }
   void stop() {
     reader.stop();
     editor.stop();
     login.stop();
+    media.stop();
   }
-  LanePool reader, editor, login;
+  LanePool reader, editor, login, media;
 };
 
 // One accepting thread: answers from memory what it can, and queues the rest

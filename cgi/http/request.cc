@@ -29,6 +29,12 @@ std::vector<std::string> Request::fields(const std::string& name) const {
   return out;
 }
 
+const UploadedFile* Request::file(const std::string& name) const {
+  for (const UploadedFile& f : files)
+    if (f.field == name) return &f;
+  return nullptr;
+}
+
 const std::string& Request::cookie(const std::string& name) const {
   static const std::string empty;
   for (const auto& [k, v] : cookies)
@@ -73,17 +79,22 @@ bool is_token(const std::string& method) {
 
 namespace {
 
-// Reads a POST body of exactly CONTENT_LENGTH bytes (at most kMaxBodyBytes).
-EdgeError read_form(const ParamLookup& param, const BodyReader& read_body, Request& out) {
+// Reads a POST body of exactly CONTENT_LENGTH bytes: a form of at most
+// kMaxBodyBytes, or an upload of at most what `upload_limit` allows its address.
+EdgeError read_form(const ParamLookup& param, const BodyReader& read_body, Request& out,
+                    const UploadLimit& upload_limit) {
   std::string type = get(param, "CONTENT_TYPE");
   std::string length_text = get(param, "CONTENT_LENGTH");
   if (length_text.empty()) return EdgeError::none;  // an empty POST (logout buttons send a token, though)
   if (length_text.size() > 9 || length_text.find_first_not_of("0123456789") != std::string::npos)
     return EdgeError::bad_request;
   size_t length = std::stoul(length_text);
-  if (length > kMaxBodyBytes) return EdgeError::body_too_large;
+  std::optional<std::string> boundary = multipart_boundary(type);
+  size_t limit = boundary && upload_limit ? upload_limit(out) : 0;
+  if (boundary && limit == 0) return EdgeError::unsupported_media_type;
+  if (length > (boundary ? limit : kMaxBodyBytes)) return EdgeError::body_too_large;
   if (length == 0) return EdgeError::none;
-  if (type.rfind("application/x-www-form-urlencoded", 0) != 0) return EdgeError::unsupported_media_type;
+  if (!boundary && type.rfind("application/x-www-form-urlencoded", 0) != 0) return EdgeError::unsupported_media_type;
   std::string body(length, '\0');
   size_t got = 0;
   while (got < length) {
@@ -91,6 +102,7 @@ EdgeError read_form(const ParamLookup& param, const BodyReader& read_body, Reque
     if (n == 0) return EdgeError::bad_request;  // the client sent less than it announced
     got += n;
   }
+  if (boundary) return parse_multipart(body, *boundary, out.form, out.files) ? EdgeError::none : EdgeError::bad_request;
   auto form = parse_query(body, true);
   if (!form) return EdgeError::bad_request;
   out.form = std::move(*form);
@@ -99,7 +111,8 @@ EdgeError read_form(const ParamLookup& param, const BodyReader& read_body, Reque
 
 }  // namespace
 
-EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, Request& out) {
+EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, Request& out,
+                        const UploadLimit& upload_limit) {
   out.method = get(param, "REQUEST_METHOD");
   if (!is_token(out.method)) return EdgeError::bad_request;
 
@@ -132,6 +145,6 @@ EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, R
   out.remote_addr = get(param, "REMOTE_ADDR");
   std::string https = get(param, "HTTPS");
   out.https = !https.empty() && https != "off";
-  if (out.method == "POST") return read_form(param, read_body, out);
+  if (out.method == "POST") return read_form(param, read_body, out, upload_limit);
   return EdgeError::none;
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "http/multipart.h"
 #include "http/url.h"
 
 struct Request {
@@ -14,7 +15,8 @@ struct Request {
   bool trailing_slash = false;        // path ends in '/' (and is not just "/")
   std::string raw_query;              // as sent (validated: it decodes cleanly)
   QueryParams query;
-  QueryParams form;                   // decoded application/x-www-form-urlencoded POST body
+  QueryParams form;                   // decoded POST body fields (urlencoded, or the text parts of a multipart one)
+  std::vector<UploadedFile> files;    // the files of a multipart/form-data POST (upload routes only)
   QueryParams cookies;
   std::string if_none_match;
   std::string if_modified_since;
@@ -28,6 +30,8 @@ struct Request {
   const std::string& field(const std::string& name) const;
   // Every value of form field `name` (checkboxes, multi-selects).
   std::vector<std::string> fields(const std::string& name) const;
+  // The file sent as form field `name`, or nullptr.
+  const UploadedFile* file(const std::string& name) const;
   // The value of cookie `name`, or "".
   const std::string& cookie(const std::string& name) const;
 };
@@ -45,7 +49,11 @@ enum class EdgeError { none, bad_request, uri_too_long, body_too_large, unsuppor
 // refused, if it is.
 using ParamLookup = std::function<const char*(const char*)>;
 using BodyReader = std::function<size_t(char*, size_t)>;
-EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, Request& out);
+// How large a multipart/form-data body the request's address may send (its
+// method and path are parsed by then): 0 where no upload is taken (415).
+using UploadLimit = std::function<size_t(const Request&)>;
+EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, Request& out,
+                        const UploadLimit& upload_limit = nullptr);
 
 // Parses a Cookie header ("a=1; b=2"). Malformed pieces are skipped.
 QueryParams parse_cookies(const std::string& header);

@@ -2,7 +2,10 @@
 // and CSRF are checked by the router before any of these run; each comment
 // says who may call it and what it answers.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "router.h"
 
@@ -42,6 +45,23 @@ void admin_user_update(Context& ctx, const RouteParams& p);      // 303; 422; 40
 
 // admin_audit.cc (admins)
 void admin_audit_log(Context& ctx, const RouteParams& p);        // 200; 400 bad cursor
+
+// admin_media.cc: the photo library (editors)
+void admin_media_library(Context& ctx, const RouteParams& p);  // 200; 400 bad page
+void admin_media_upload(Context& ctx, const RouteParams& p);   // 303; 422 refused upload (multipart, media lane)
+void admin_media_edit(Context& ctx, const RouteParams& p);     // 200; 404
+void admin_media_save(Context& ctx, const RouteParams& p);     // 303; 422; 404
+// Stores the photo a multipart form sent (field "photo", with alt, caption,
+// credit) and makes its variants; nullopt with the reasons in `errors`.
+std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::string>& errors);
+// An article body rendered with the library photos it shows, and their ids.
+struct RenderedBody {
+  std::string html;
+  std::vector<int64_t> photos;
+};
+RenderedBody render_article_body(Context& ctx, const std::string& edition, const std::string& markdown);
+// admin_articles.cc: upload a photo and make it the article's lead photo.
+void admin_article_photo_upload(Context& ctx, const RouteParams& p);  // 303; 422 refused upload; 409; 404
 
 // admin_common.cc: an error page in the admin layout (403, 404, 409, 429, ...).
 void admin_error_page(Context& ctx, int status, const std::string& message);

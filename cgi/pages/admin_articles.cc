@@ -10,6 +10,7 @@
 #include "db/articles.h"
 #include "db/categories.h"
 #include "db/content.h"
+#include "db/media.h"
 #include "http/params.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -93,6 +94,17 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   if (a.title.empty()) f.errors.push_back("The title is empty.");
   if (utf8_length(a.title) > 500) f.errors.push_back("The title is longer than 500 characters.");
   a.body = without_cr(r.field("body"));
+  a.lead = trim(without_cr(r.field("lead")));
+  if (utf8_length(a.lead) > 1000) f.errors.push_back("The lead is longer than 1000 characters.");
+  std::string lead_photo = trim(r.field("lead_photo"));
+  a.lead_media_id = 0;
+  if (!lead_photo.empty()) {
+    auto id = parse_id(lead_photo);
+    if (!id || !find_photo(ctx.db, *id))
+      f.errors.push_back("There is no photo No. " + lead_photo + " in the library.");
+    else
+      a.lead_media_id = *id;
+  }
   a.author = trim(r.field("author"));
   a.source = trim(r.field("source"));
   if (utf8_length(a.author) > 200 || utf8_length(a.source) > 200)
@@ -143,15 +155,18 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   }
   if (a.published_at == 0) a.published_at = ctx.now;
   a.revision = parse_number(r.field("revision"), 0, 4294967295LL).value_or(-1);
-  a.body_html = markdown_to_html(a.body);
+  RenderedBody body = render_article_body(ctx, a.edition, a.body);
+  a.body_html = std::move(body.html);
+  a.body_photos = std::move(body.photos);
   return f;
 }
 
 void render_form(Context& ctx, const ArticleForm& f, int status) {
   std::vector<CategoryRow> categories = list_categories(ctx.db);
+  std::optional<Photo> lead_photo = f.draft.lead_media_id ? find_photo(ctx.db, f.draft.lead_media_id) : std::nullopt;
   AdminView view(ctx, f.draft.id ? "Edit: " + f.draft.title : "New article", "admin/article_form.tpl");
-  fill_article_form(view.content(),
-                    {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories});
+  fill_article_form(view.content(), {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories,
+                                     lead_photo ? &*lead_photo : nullptr, ctx.cfg.max_upload_mb});
   view.render(ctx.res, status);
 }
 
@@ -186,6 +201,7 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
       if (!old_slug.empty() && old_slug != a.slug) remember_old_slug(ctx.db, a.id, old_slug);
     }
     replace_related(ctx.db, a.id, a.related);
+    replace_article_photos(ctx.db, a.id, a.body_photos);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
     // Same transaction: no worker can see the new version before the change itself.
     bump_content_version(ctx.db, ctx.now);
@@ -340,9 +356,34 @@ void admin_revision_restore(Context& ctx, const RouteParams& p) {
   if (!rev) throw HttpError{404};
   ArticleDraft restored = *rev;
   restored.revision = current.revision;  // restoring is a new save on top of the current revision
-  restored.body_html = markdown_to_html(restored.body);
+  RenderedBody body = render_article_body(ctx, restored.edition, restored.body);
+  restored.body_html = std::move(body.html);
+  restored.body_photos = std::move(body.photos);
+  // Revisions keep the text; the lead and the lead photo stay as they are now.
+  restored.lead = current.lead;
+  restored.lead_media_id = current.lead_media_id;
   // The slug may belong to another article by now; keep the current one then.
   if (slug_taken(ctx.db, restored.edition, restored.slug, restored.id)) restored.slug = current.slug;
   if (!save_article(ctx, restored, current.slug, "restore")) throw HttpError{409};
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(current.id) + "?done=restored");
+}
+
+void admin_article_photo_upload(Context& ctx, const RouteParams& p) {
+  ArticleDraft a = article_or_404(ctx, p[0].id);
+  std::vector<std::string> errors;
+  std::optional<int64_t> photo = store_uploaded_photo(ctx, errors);
+  if (!photo) {
+    std::string text;
+    for (const std::string& e : errors) text += (text.empty() ? "" : " ") + e;
+    throw HttpError{422, nullptr, "The photo was not uploaded. " + text};
+  }
+  // A save like any other (revision, audit, content version): a form of this
+  // article still open elsewhere gets the conflict page, with its text kept,
+  // instead of dropping the new photo unseen.
+  a.lead_media_id = *photo;
+  RenderedBody body = render_article_body(ctx, a.edition, a.body);
+  a.body_html = std::move(body.html);
+  a.body_photos = std::move(body.photos);
+  if (!save_article(ctx, a, a.slug, "lead_photo")) throw HttpError{409};
+  ctx.res.redirect(303, "/admin/articles/" + std::to_string(a.id) + "?done=photo");
 }

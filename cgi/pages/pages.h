@@ -17,6 +17,9 @@ void site_home(Context& ctx, const RouteParams& p);
 // site_listing.cc: all news of an edition, and of one category; keyset-paginated by ?before=.
 void site_all_news(Context& ctx, const RouteParams& p);
 void site_category(Context& ctx, const RouteParams& p);
+// site_photo.cc: a photo variant this host has not made yet: made from the
+// master (in the media lane), kept in media_dir for nginx, and answered.
+void site_photo_variant(Context& ctx, const RouteParams& p);
 // site_article.cc: one article; 301 to the canonical URL from an old slug or category.
 void site_article(Context& ctx, const RouteParams& p);
 class Newsline;

@@ -17,6 +17,7 @@ const std::map<std::string, std::string>& notices() {
       {"restored", "The revision was restored."},  {"password", "Your password was changed."},
       {"user", "The user was saved."},             {"category", "The category was saved."},
       {"category_deleted", "The category was deleted."},
+      {"photo", "The photo was uploaded and is the lead photo now."},
   };
   return m;
 }
@@ -28,7 +29,7 @@ const std::vector<const char*>& admin_templates() {
       "admin/layout.tpl",        "admin/login.tpl",         "admin/article_list.tpl", "admin/article_form.tpl",
       "admin/conflict.tpl",      "admin/delete_confirm.tpl", "admin/revision_list.tpl", "admin/revision_show.tpl",
       "admin/category_list.tpl", "admin/user_list.tpl",     "admin/password.tpl",     "admin/audit.tpl",
-      "admin/message.tpl",
+      "admin/message.tpl",       "admin/photo_upload.tpl",  "admin/media_library.tpl", "admin/media_edit.tpl",
   };
   return t;
 }

@@ -10,6 +10,7 @@
 #include "db/articles.h"
 #include "db/audit.h"
 #include "db/categories.h"
+#include "db/media.h"
 #include "db/users.h"
 
 struct Context;
@@ -36,7 +37,18 @@ struct ArticleFormData {
   std::vector<std::string> errors;
   const std::vector<Edition>& editions;
   const std::vector<CategoryRow>& categories;
+  const Photo* lead_photo = nullptr;  // the chosen lead photo, when it exists
+  int max_upload_mb = 20;
 };
+
+// The photo upload form (admin/photo_upload.tpl) included as `name` in `d`,
+// with the words typed so far (after a refused upload).
+struct UploadForm {
+  std::string url, heading, button;
+  std::string alt, caption, credit;
+  int max_mb = 20;
+};
+void add_upload_form(ctemplate::TemplateDictionary& d, const char* name, const UploadForm& form);
 
 void fill_login(ctemplate::TemplateDictionary& d, const std::string& csrf, const std::string& name,
                 const std::string& next, const std::string& error);

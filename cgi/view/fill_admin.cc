@@ -2,6 +2,7 @@
 #include "db/content.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
+#include "view/photo.h"
 #include "view/urls.h"
 
 namespace {
@@ -42,6 +43,15 @@ void fill_draft_fields(Dict& d, const ArticleFormData& f) {
   d.SetValue("TITLE", a.title);
   d.SetValue("SLUG", a.slug);
   d.SetValue("BODY", a.body);
+  d.SetValue("LEAD", a.lead);
+  if (a.lead_media_id) d.SetIntValue("LEAD_PHOTO_ID", a.lead_media_id);
+  if (f.lead_photo) {
+    auto* photo = d.AddSectionDictionary("LEAD_PHOTO");
+    photo->SetIntValue("ID", f.lead_photo->id);
+    photo->SetValue("ALT", f.lead_photo->alt);
+    photo->SetValue("THUMB_URL", photo_url(*f.lead_photo, widths_for(f.lead_photo->width).front(), VariantFormat::jpeg));
+    photo->SetIntValue("THUMB_HEIGHT", scaled_height(f.lead_photo->width, f.lead_photo->height, 160));
+  }
   d.SetValue("AUTHOR", a.author);
   d.SetValue("SOURCE", a.source);
   d.SetValue("STATUS", a.status);
@@ -96,8 +106,23 @@ void fill_article_form(Dict& d, const ArticleFormData& f) {
     existing->SetIntValue("ID", f.draft.id);
     existing->SetValue("STATUS", f.draft.status);
     if (f.draft.status == "published") existing->ShowSection("CAN_UNPUBLISH");
+    add_upload_form(*existing, "UPLOAD", {"/admin/articles/" + std::to_string(f.draft.id) + "/photo",
+                                          "Upload a lead photo", "Upload and use as the lead photo", "", "", "",
+                                          f.max_upload_mb});
   }
   d.SetValue("ACTION_URL", f.draft.id ? "/admin/articles/" + std::to_string(f.draft.id) : "/admin/articles/new");
+}
+
+void add_upload_form(Dict& d, const char* name, const UploadForm& form) {
+  auto* u = d.AddIncludeDictionary(name);
+  u->SetFilename("admin/photo_upload.tpl");
+  u->SetValue("UPLOAD_URL", form.url);
+  u->SetValue("UPLOAD_HEADING", form.heading);
+  u->SetValue("UPLOAD_BUTTON", form.button);
+  u->SetValue("ALT", form.alt);
+  u->SetValue("CAPTION", form.caption);
+  u->SetValue("CREDIT", form.credit);
+  u->SetIntValue("MAX_MB", form.max_mb);
 }
 
 void fill_conflict(Dict& d, const ArticleDraft& theirs, const std::string& saved_by, const ArticleFormData& yours) {

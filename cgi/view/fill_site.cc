@@ -3,12 +3,40 @@
 #include "http/response.h"
 #include "util/markdown.h"
 #include "util/time_format.h"
+#include "view/photo.h"
 #include "view/urls.h"
 #include "view/view.h"
+
+namespace {
+
+// A story's photo, small, beside its headline in a list.
+void add_thumbnail(ctemplate::TemplateDictionary* item, const std::string& edition, const Headline& h) {
+  auto* thumb = item->AddSectionDictionary("THUMB");
+  thumb->SetValue("URL", article_path(edition, h));
+  add_picture(*thumb, "PICTURE", h.photo, PhotoPlace::thumbnail);
+}
+
+}  // namespace
 
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
                   const std::vector<Headline>& related) {
   fill_headline(&d, e.code, a, true);
+  auto* crumbs = d.AddSectionDictionary("BREADCRUMBS");
+  crumbs->SetValue("LABEL", e.label("breadcrumbs"));
+  crumbs->SetValue("HOME_URL", home_path(e.code));
+  crumbs->SetValue("HOME", e.name);
+  crumbs->SetValue("CATEGORY_URL", category_path(e.code, a.category_slug));
+  crumbs->SetValue("CATEGORY", a.category_name);
+  if (a.lead_written && !a.lead.empty()) d.SetValueAndShowSection("TEXT", a.lead, "LEAD");
+  // Edited after it was published (a minute's grace for the publishing save itself).
+  if (a.updated_at > a.published_at + 60) {
+    LocalTime updated(a.updated_at);
+    auto* u = d.AddSectionDictionary("UPDATED");
+    u->SetValue("LABEL", e.label("updated"));
+    u->SetValue("WHEN", updated.time_date());
+    u->SetValue("ISO", updated.iso8601());
+  }
+  if (a.photo.id) add_figure(d, "LEAD_PHOTO", a.photo, PhotoPlace::lead, e);
   d.SetValue("BODY_HTML", a.body_html.empty() ? markdown_to_html(a.body) : a.body_html);
   if (!a.author.empty() || !a.source.empty()) {
     auto* byline = d.AddSectionDictionary("BYLINE");
@@ -31,6 +59,12 @@ void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::ve
     auto* s = d.AddSectionDictionary(i == 0 ? "TOP_STORY" : "STORY");
     fill_headline(s, e.code, stories[i], true);
     s->SetValue("LEAD", stories[i].lead);
+    if (stories[i].photo.id) {
+      if (i == 0)
+        add_picture(*s, "PHOTO", stories[i].photo, PhotoPlace::top_story);
+      else
+        add_thumbnail(s, e.code, stories[i]);
+    }
   }
   if (stories.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
 }
@@ -48,7 +82,9 @@ void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std:
       day->SetValue("DATE", format_date(h.published_at));
       current_day = day_number;
     }
-    fill_headline(day->AddSectionDictionary("ITEM"), e.code, h, true);
+    auto* item = day->AddSectionDictionary("ITEM");
+    fill_headline(item, e.code, h, true);
+    if (h.photo.id) add_thumbnail(item, e.code, h);
   }
   if (page.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
   if (!is_first_page) {

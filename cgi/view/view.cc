@@ -23,7 +23,7 @@ namespace {
 
 const char* const kTemplates[] = {
     "site/layout.tpl", "site/newsline.tpl", "site/article.tpl", "site/home.tpl",
-    "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl",
+    "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl", "site/picture.tpl", "site/figure.tpl",
 };
 
 std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {
@@ -59,6 +59,13 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   layout_.SetValue("HOME_URL", home_path(edition.code));
   layout_.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
   layout_.SetValue("ALL_NEWS", edition.label("all_news"));
+  layout_.SetValue("SECTIONS", edition.label("sections"));
+  layout_.SetValue("MENU", edition.label("menu"));
+  for (const Category* c : ctx.categories.in_edition(edition.code)) {
+    auto* section = layout_.AddSectionDictionary("SECTION");
+    section->SetValue("URL", category_path(edition.code, c->slug));
+    section->SetValue("NAME", c->name);
+  }
   for (const Edition& e : ctx.editions) {
     auto* link = layout_.AddSectionDictionary("EDITION_LINK");
     link->SetValue("URL", home_path(e.code));

@@ -12,7 +12,12 @@
 <label>Category <select name="category">{{#CATEGORY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/CATEGORY_OPTION}}</select></label>
 <label>Title <input name="title" value="{{TITLE}}" required maxlength="500"></label>
 <label>Slug <input name="slug" value="{{SLUG}}" maxlength="80" pattern="[a-z0-9]+(-[a-z0-9]+)*"> <small>empty: made from the title</small></label>
-<label>Body (Markdown) <textarea name="body" rows="18">{{BODY:pre_escape}}</textarea></label>
+<label>Lead <textarea name="lead" rows="3" maxlength="1000">{{LEAD:pre_escape}}</textarea> <small>shown under the title and in listings; empty: the body's first paragraph</small></label>
+<fieldset class="lead-photo"><legend>Lead photo</legend>
+{{#LEAD_PHOTO}}<p class="chosen-photo"><img src="{{THUMB_URL}}" alt="{{ALT}}" width="160" height="{{THUMB_HEIGHT}}"> <span>No. {{ID}}: {{ALT}}</span></p>{{/LEAD_PHOTO}}
+<label>Photo number <input name="lead_photo" value="{{LEAD_PHOTO_ID}}" inputmode="numeric" pattern="[0-9]*" maxlength="20"></label> <small>from the <a href="/admin/media">photo library</a>, or upload one below; empty: none</small>
+</fieldset>
+<label>Body (Markdown) <textarea name="body" rows="18">{{BODY:pre_escape}}</textarea> <small>a photo of the library: <code>![what it shows](media:NUMBER)</code> on a line of its own</small></label>
 <label>Author <input name="author" value="{{AUTHOR}}" maxlength="200"></label>
 <label>Source <input name="source" value="{{SOURCE}}" maxlength="200"></label>
 <label>Published (Baku time) <input name="published_at" type="datetime-local" value="{{PUBLISHED_AT}}"></label>
@@ -24,4 +29,5 @@
 {{#EXISTING}}{{#CAN_UNPUBLISH}}<button type="submit" name="action" value="unpublish">Unpublish</button>{{/CAN_UNPUBLISH}}{{/EXISTING}}
 </div>
 </form>
+{{#EXISTING}}{{>UPLOAD}}{{/EXISTING}}
 </section>

@@ -1,7 +1,10 @@
 {{%AUTOESCAPE context="HTML"}}{{! One article: title, category and time, paragraphs, byline, related links. }}
 <article class="article">
+{{#BREADCRUMBS}}<nav class="breadcrumbs" aria-label="{{LABEL}}"><ol><li><a href="{{HOME_URL}}">{{HOME}}</a></li><li><a href="{{CATEGORY_URL}}">{{CATEGORY}}</a></li></ol></nav>{{/BREADCRUMBS}}
 <h1>{{TITLE}}</h1>
-<p class="meta"><a class="category" href="{{CATEGORY_URL}}">{{CATEGORY}}</a> <time datetime="{{ISO}}">{{WHEN}}</time></p>
+{{#LEAD}}<p class="standfirst">{{TEXT}}</p>{{/LEAD}}
+<p class="meta"><a class="category" href="{{CATEGORY_URL}}">{{CATEGORY}}</a> <time datetime="{{ISO}}">{{WHEN}}</time>{{#UPDATED}} <span class="updated">{{LABEL}} <time datetime="{{ISO}}">{{WHEN}}</time></span>{{/UPDATED}}</p>
+{{>LEAD_PHOTO}}
 <div class="body">
 {{! BODY_HTML is libcmark's rendering of the editor's Markdown in safe mode (raw HTML
     omitted, javascript:/vbscript:/file:/data: links dropped; see util/markdown.cc),

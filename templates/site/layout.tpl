@@ -14,7 +14,9 @@
 {{#PREVIEW}}<p class="preview-banner" role="status">{{PREVIEW_LABEL}}</p>{{/PREVIEW}}
 <header class="site-header">
 <a class="brand" href="{{HOME_URL}}">{{SITE_NAME}}</a>
-<nav class="sections" aria-label="Sections"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a></nav>
+{{! The sections twice: a bar on wide screens, and a menu that opens without script on phones (the CSS shows one of them). }}
+<nav class="sections" aria-label="{{SECTIONS}}"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a>{{#SECTION}}<a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/SECTION}}</nav>
+<details class="sections-menu"><summary>{{MENU}}</summary><nav aria-label="{{SECTIONS}}"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a>{{#SECTION}}<a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/SECTION}}</nav></details>
 <nav class="editions" aria-label="Editions">{{#EDITION_LINK}}<a href="{{URL}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/EDITION_LINK}}</nav>
 </header>
 <div class="page">

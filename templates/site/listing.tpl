@@ -3,7 +3,7 @@
 <h1>{{HEADING}}</h1>
 {{#DAY}}<h2 class="day">{{DATE}}</h2>
 <ul class="day-items">
-{{#ITEM}}<li><time datetime="{{ISO}}">{{TIME}}</time> <a href="{{URL}}">{{TITLE}}</a> <a class="category" href="{{CATEGORY_URL}}">{{CATEGORY}}</a></li>
+{{#ITEM}}<li>{{#THUMB}}<a class="thumb" href="{{URL}}" tabindex="-1" aria-hidden="true">{{>PICTURE}}</a>{{/THUMB}}<time datetime="{{ISO}}">{{TIME}}</time> <a href="{{URL}}">{{TITLE}}</a> <a class="category" href="{{CATEGORY_URL}}">{{CATEGORY}}</a></li>
 {{/ITEM}}
 </ul>
 {{/DAY}}

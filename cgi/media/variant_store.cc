@@ -1,0 +1,102 @@
+#include "media/variant_store.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <stdexcept>
+
+namespace {
+
+// Reads a whole file; false when it is not there.
+bool read_file(const std::string& path, std::string& out) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool ok = fstat(fd, &st) == 0;
+  if (ok) {
+    out.resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (ok && got < out.size()) {
+      ssize_t n = read(fd, &out[got], out.size() - got);
+      if (n <= 0) ok = false;
+      else got += static_cast<size_t>(n);
+    }
+  }
+  close(fd);
+  return ok;
+}
+
+// Writes `bytes` to `path` as a whole or not at all: a temporary file renamed
+// into place, so nginx never serves half a photo. Readable by the group (nginx).
+void write_file_atomically(const std::string& path, const std::string& bytes) {
+  std::string temp = path + ".tmp" + std::to_string(getpid());
+  int fd = open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+  if (fd < 0) throw std::runtime_error("cannot write " + temp + ": " + std::strerror(errno));
+  size_t put = 0;
+  while (put < bytes.size()) {
+    ssize_t n = write(fd, bytes.data() + put, bytes.size() - put);
+    if (n <= 0) {
+      close(fd);
+      unlink(temp.c_str());
+      throw std::runtime_error("cannot write " + temp + ": " + std::strerror(errno));
+    }
+    put += static_cast<size_t>(n);
+  }
+  close(fd);
+  if (rename(temp.c_str(), path.c_str()) != 0) {
+    unlink(temp.c_str());
+    throw std::runtime_error("cannot rename " + temp + ": " + std::strerror(errno));
+  }
+}
+
+class FileLock {
+ public:
+  explicit FileLock(const std::string& path) : fd_(open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640)) {
+    if (fd_ < 0) throw std::runtime_error("cannot open " + path + ": " + std::strerror(errno));
+    while (flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+    }
+  }
+  ~FileLock() { close(fd_); }  // closing releases the lock
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+std::string VariantStore::get_or_make(int64_t id, const std::string& name,
+                                      const std::function<std::string()>& make) const {
+  if (dir_.empty()) return make();
+  std::string photo_dir = dir_ + "/" + std::to_string(id);
+  std::string path = photo_dir + "/" + name;
+  std::string bytes;
+  if (read_file(path, bytes)) return bytes;
+  if (mkdir(photo_dir.c_str(), 0750) != 0 && errno != EEXIST)
+    throw std::runtime_error("cannot make " + photo_dir + ": " + std::strerror(errno));
+  FileLock lock(photo_dir + "/.lock");
+  if (read_file(path, bytes)) return bytes;  // made by another worker while this one waited
+  bytes = make();
+  write_file_atomically(path, bytes);
+  return bytes;
+}
+
+bool parse_variant_name(const std::string& name, VariantName& out) {
+  size_t dash = name.find('-'), dot = name.find('.');
+  if (dash != 16 || dot == std::string::npos || dot <= dash + 1 || dot - dash - 1 > 4) return false;
+  out.hash = name.substr(0, 16);
+  for (char c : out.hash)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  out.width = 0;
+  for (size_t i = dash + 1; i < dot; ++i) {
+    if (name[i] < '0' || name[i] > '9') return false;
+    out.width = out.width * 10 + (name[i] - '0');
+  }
+  out.extension = name.substr(dot + 1);
+  return out.width > 0 && (out.extension == "jpg" || out.extension == "webp");
+}

@@ -1,0 +1,34 @@
+// /media/{id}/{hash}-{width}.{jpg|webp}: nginx serves the variants this host
+// has on disk; a request reaches a worker only for one it does not have yet.
+#include "context.h"
+#include "db/media.h"
+#include "media/image.h"
+#include "media/variant_store.h"
+#include "pages/pages.h"
+
+namespace {
+
+// Only the widths a page can ask for are made: a client cannot fill the disk
+// with sizes of its choosing.
+bool offered(int photo_width, int width) {
+  for (int w : widths_for(photo_width))
+    if (w == width) return true;
+  return width == kPreviewWidth && photo_width > kPreviewWidth;
+}
+
+}  // namespace
+
+// GET -> 200 with the image (immutable for a year); 404 for an unknown photo,
+// an old hash, or a width the photo does not offer.
+void site_photo_variant(Context& ctx, const RouteParams& p) {
+  VariantName name;
+  if (!parse_variant_name(p[1].text, name)) throw HttpError{404};
+  std::optional<PhotoMaster> master = photo_master(ctx.db, p[0].id);
+  if (!master || master->hash != name.hash || !offered(master->width, name.width)) throw HttpError{404};
+  VariantFormat format = name.extension == "webp" ? VariantFormat::webp : VariantFormat::jpeg;
+  ctx.res.body = VariantStore(ctx.cfg.media_dir).get_or_make(p[0].id, p[1].text, [&] {
+    return make_variant(master->bytes, name.width, format);
+  });
+  ctx.res.content_type = variant_mime(format);
+  ctx.res.cache_control = "public, max-age=31536000, immutable";
+}

@@ -1,0 +1,109 @@
+#include "view/photo.h"
+
+#include "db/content.h"
+
+namespace {
+
+const char* sizes_for(PhotoPlace place) {
+  switch (place) {
+    case PhotoPlace::lead:
+    case PhotoPlace::body:
+    case PhotoPlace::top_story: return "(max-width: 760px) 100vw, 720px";
+    case PhotoPlace::thumbnail: return "160px";
+  }
+  return "100vw";
+}
+
+const char* place_name(PhotoPlace place) {
+  switch (place) {
+    case PhotoPlace::lead: return "lead";
+    case PhotoPlace::body: return "body";
+    case PhotoPlace::top_story: return "top";
+    case PhotoPlace::thumbnail: return "thumb";
+  }
+  return "";
+}
+
+// The width of the plain src: wide enough for a column, small for a thumbnail.
+int fallback_width(const std::vector<int>& widths, PhotoPlace place) {
+  int want = place == PhotoPlace::thumbnail ? 320 : 960;
+  int best = widths.front();
+  for (int w : widths)
+    if (w <= want) best = w;
+  return best;
+}
+
+std::string expand_to_string(const char* file, const ctemplate::TemplateDictionary& d) {
+  std::string out;
+  if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &d, &out))
+    throw std::runtime_error(std::string("template expansion failed: ") + file);
+  return out;
+}
+
+void fill_figure(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place, const Edition& e) {
+  d->SetValue("PLACE", place_name(place));
+  auto* picture = d->AddIncludeDictionary("PICTURE");
+  picture->SetFilename("site/picture.tpl");
+  fill_picture(picture, p, place);
+  if (p.caption.empty() && p.credit.empty()) return;
+  auto* captioned = d->AddSectionDictionary("CAPTIONED");
+  captioned->SetValue("CAPTION", p.caption);
+  if (!p.credit.empty()) {
+    auto* credit = captioned->AddSectionDictionary("CREDIT");
+    credit->SetValue("LABEL", e.label("photo"));
+    credit->SetValue("TEXT", p.credit);
+  }
+}
+
+}  // namespace
+
+std::string photo_url(const Photo& p, int width, VariantFormat format) {
+  return "/media/" + std::to_string(p.id) + "/" + p.hash + "-" + std::to_string(width) + "." +
+         variant_extension(format);
+}
+
+void fill_picture(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place) {
+  std::vector<int> widths = widths_for(p.width);
+  for (VariantFormat f : {VariantFormat::webp, VariantFormat::jpeg}) {
+    for (int w : widths) {
+      auto* item = d->AddSectionDictionary(f == VariantFormat::webp ? "WEBP" : "JPEG");
+      item->SetValue("URL", photo_url(p, w, f));
+      item->SetIntValue("W", w);
+    }
+  }
+  int src = fallback_width(widths, place);
+  d->SetValue("SRC", photo_url(p, src, VariantFormat::jpeg));
+  d->SetValue("SIZES", sizes_for(place));
+  d->SetIntValue("WIDTH", src);
+  d->SetIntValue("HEIGHT", scaled_height(p.width, p.height, src));
+  d->SetValue("ALT", p.alt);
+  if (place == PhotoPlace::lead || place == PhotoPlace::top_story)
+    d->ShowSection("EAGER");
+  else
+    d->ShowSection("LAZY");
+}
+
+void add_figure(ctemplate::TemplateDictionary& parent, const char* include_name, const Photo& p, PhotoPlace place,
+                const Edition& e) {
+  auto* d = parent.AddIncludeDictionary(include_name);
+  d->SetFilename("site/figure.tpl");
+  fill_figure(d, p, place, e);
+}
+
+void add_picture(ctemplate::TemplateDictionary& parent, const char* include_name, const Photo& p, PhotoPlace place) {
+  auto* d = parent.AddIncludeDictionary(include_name);
+  d->SetFilename("site/picture.tpl");
+  fill_picture(d, p, place);
+}
+
+std::string render_body_photo(const Photo& photo, const std::string& alt, bool block, const Edition& e) {
+  Photo p = photo;
+  if (!alt.empty()) p.alt = alt;
+  ctemplate::TemplateDictionary d("photo");
+  if (!block) {
+    fill_picture(&d, p, PhotoPlace::body);
+    return expand_to_string("site/picture.tpl", d);
+  }
+  fill_figure(&d, p, PhotoPlace::body, e);
+  return expand_to_string("site/figure.tpl", d);
+}

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}{{! One photo at every width it has: WebP where the browser takes it, JPEG for the rest. }}
+<picture><source type="image/webp" srcset="{{#WEBP}}{{URL}} {{W}}w{{#WEBP_separator}}, {{/WEBP_separator}}{{/WEBP}}" sizes="{{SIZES}}"><img src="{{SRC}}" srcset="{{#JPEG}}{{URL}} {{W}}w{{#JPEG_separator}}, {{/JPEG_separator}}{{/JPEG}}" sizes="{{SIZES}}" width="{{WIDTH}}" height="{{HEIGHT}}" alt="{{ALT}}"{{#LAZY}} loading="lazy"{{/LAZY}}{{#EAGER}} fetchpriority="high"{{/EAGER}} decoding="async"></picture>
