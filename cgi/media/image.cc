@@ -1,6 +1,7 @@
 #include "media/image.h"
 
 #include <vips/vips.h>
+#include <webp/mux.h>
 
 #include <algorithm>
 #include <cmath>
@@ -85,16 +86,28 @@ Image to_srgb(Image in) {
   return checked(vips_cast(srgb.get(), &out, VIPS_FORMAT_UCHAR, nullptr), out, "cannot convert the colours");
 }
 
+// A copy of `image` without metadata: libvips 8.14's WebP writer ignores
+// "strip" and writes the EXIF an image carries (an orientation at least).
+Image without_metadata(VipsImage* image) {
+  VipsImage* out = nullptr;
+  Image copy = checked(vips_copy(image, &out, nullptr), out, "cannot copy the image");
+  for (const char* name : {VIPS_META_EXIF_NAME, VIPS_META_XMP_NAME, VIPS_META_IPTC_NAME, VIPS_META_ICC_NAME,
+                           VIPS_META_PHOTOSHOP_NAME, VIPS_META_ORIENTATION})
+    vips_image_remove(copy.get(), name);
+  return copy;
+}
+
 std::string take_buffer(void* buf, size_t len) {
   std::string bytes(static_cast<const char*>(buf), len);
   g_free(buf);
   return bytes;
 }
 
-std::string save_jpeg(VipsImage* image, int quality) {
+std::string save_jpeg(VipsImage* in, int quality) {
+  Image image = without_metadata(in);
   void* buf = nullptr;
   size_t len = 0;
-  if (vips_jpegsave_buffer(image, &buf, &len, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, "interlace",
+  if (vips_jpegsave_buffer(image.get(), &buf, &len, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, "interlace",
                            TRUE, nullptr) != 0)
     throw std::runtime_error("cannot write JPEG: " + vips_failure());
   return take_buffer(buf, len);
@@ -111,6 +124,25 @@ Image flattened(VipsImage* image) {
   int status = vips_flatten(image, &out, "background", white, nullptr);
   vips_area_unref(VIPS_AREA(white));
   return checked(status, out, "cannot flatten the image");
+}
+
+// libvips 8.14's WebP writer adds an EXIF chunk even with "strip": it is
+// taken out with libwebpmux, which rewrites the container without it.
+std::string without_webp_metadata(const std::string& webp) {
+  WebPData in{reinterpret_cast<const uint8_t*>(webp.data()), webp.size()};
+  WebPMux* mux = WebPMuxCreate(&in, 0);
+  if (!mux) throw std::runtime_error("cannot read the WebP just written");
+  WebPMuxDeleteChunk(mux, "EXIF");
+  WebPMuxDeleteChunk(mux, "XMP ");
+  WebPMuxDeleteChunk(mux, "ICCP");
+  WebPData out;
+  WebPDataInit(&out);
+  WebPMuxError status = WebPMuxAssemble(mux, &out);
+  WebPMuxDelete(mux);
+  if (status != WEBP_MUX_OK) throw std::runtime_error("cannot write WebP without metadata");
+  std::string bytes(reinterpret_cast<const char*>(out.bytes), out.size);
+  WebPDataClear(&out);
+  return bytes;
 }
 
 bool starts_with(std::string_view bytes, std::string_view magic, size_t at = 0) {
@@ -173,7 +205,7 @@ std::optional<MasterImage> make_master(std::string_view upload, const ImageLimit
     if (vips_image_hasalpha(sized.get())) {
       void* buf = nullptr;
       size_t len = 0;
-      if (vips_pngsave_buffer(sized.get(), &buf, &len, "compression", 6, "strip", TRUE, nullptr) != 0)
+      if (vips_pngsave_buffer(without_metadata(sized.get()).get(), &buf, &len, "compression", 6, "strip", TRUE, nullptr) != 0)
         throw std::runtime_error("cannot write PNG: " + vips_failure());
       master.bytes = take_buffer(buf, len);
       master.mime = "image/png";
@@ -222,9 +254,9 @@ std::string make_variant(std::string_view master, int width, VariantFormat forma
   if (format == VariantFormat::jpeg) return save_jpeg(flattened(sized.get()).get(), 80);
   void* buf = nullptr;
   size_t len = 0;
-  if (vips_webpsave_buffer(sized.get(), &buf, &len, "Q", 75, "strip", TRUE, nullptr) != 0)
+  if (vips_webpsave_buffer(without_metadata(sized.get()).get(), &buf, &len, "Q", 75, "strip", TRUE, nullptr) != 0)
     throw std::runtime_error("cannot write WebP: " + vips_failure());
-  return take_buffer(buf, len);
+  return without_webp_metadata(take_buffer(buf, len));
 }
 
 std::string make_demo_photo(int width, int height, unsigned seed, const std::string& label) {
