@@ -256,6 +256,32 @@ class Client:
             fields["csrf"] = self.csrf(page)
         return self.request(path, "POST", fields)
 
+    def upload(self, path, fields, files, from_page):
+        """POSTs a multipart/form-data form as a browser does: `fields` (with the
+        CSRF token of `from_page`) and `files` {field: (filename, bytes)}."""
+        import secrets
+        boundary = "----newsline" + secrets.token_hex(8)
+        fields = dict(fields, csrf=self.csrf(from_page))
+        body = b""
+        for name, value in fields.items():
+            body += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n'
+                     % (boundary, name, value)).encode()
+        for name, (filename, data) in files.items():
+            body += ('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\n'
+                     'Content-Type: application/octet-stream\r\n\r\n' % (boundary, name, filename)).encode()
+            body += data + b"\r\n"
+        body += ("--%s--\r\n" % boundary).encode()
+        url = (self.base_url + path) if self.base_url else stack().url(path)
+        req = urllib.request.Request(url, data=body, method="POST",
+                                     headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
+        try:
+            with self.opener.open(req, timeout=60) as r:
+                reply = Reply(r.status, r.headers, r.read())
+        except urllib.error.HTTPError as e:
+            reply = Reply(e.code, e.headers, e.read())
+        self.last = reply
+        return reply
+
     def login(self, name="admin", password=ADMIN_PASSWORD, next_path=None):
         form = self.get("/admin/login" + ("?next=" + urllib.request.quote(next_path, safe="") if next_path else ""))
         import re

@@ -145,6 +145,20 @@ std::string without_webp_metadata(const std::string& webp) {
   return bytes;
 }
 
+// True when the file also carries a web page or a script (a polyglot: a
+// valid image that a browser or a server would also run as something else).
+// Photos have no reason to; their XMP metadata is XML of other names.
+bool carries_markup(std::string_view bytes) {
+  static const char* const kMarks[] = {"<script", "<html", "<?php", "<svg", "<iframe", "<body", "<object",
+                                       "<embed", "javascript:"};
+  std::string lower(bytes);
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  for (const char* mark : kMarks)
+    if (lower.find(mark) != std::string::npos) return true;
+  return false;
+}
+
 bool starts_with(std::string_view bytes, std::string_view magic, size_t at = 0) {
   return bytes.size() >= at + magic.size() && bytes.substr(at, magic.size()) == magic;
 }
@@ -186,6 +200,8 @@ std::optional<MasterImage> make_master(std::string_view upload, const ImageLimit
   ImageKind kind = sniff_image_kind(upload);
   if (kind == ImageKind::none)
     return refuse("This is not a photo this site takes: upload a JPEG, PNG, WebP, GIF, AVIF or HEIC file.");
+  if (carries_markup(upload))
+    return refuse("The file carries a web page or a script besides the photo. Upload a clean copy of the photo.");
   start_vips();
   try {
     Image image = open_as(upload, kind);
