@@ -139,15 +139,15 @@ std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
   return loaded;
 }
 
-std::shared_ptr<const CategoryCatalogue> App::categories(Db& db) {
+std::shared_ptr<const SiteCatalogue> App::catalogue(Db& db) {
   // Generation 0 (before the clock's first poll, or without a clock) is never trusted.
   uint64_t generation = clock_ ? clock_->generation() : 0;
-  std::lock_guard<std::mutex> lock(categories_mutex_);
-  if (!categories_ || generation == 0 || generation != categories_generation_) {
-    categories_ = std::make_shared<const CategoryCatalogue>(CategoryCatalogue::load(db));
-    categories_generation_ = generation;
+  std::lock_guard<std::mutex> lock(catalogue_mutex_);
+  if (!catalogue_ || generation == 0 || generation != catalogue_generation_) {
+    catalogue_ = std::make_shared<const SiteCatalogue>(SiteCatalogue::load(db, std::time(nullptr)));
+    catalogue_generation_ = generation;
   }
-  return categories_;
+  return catalogue_;
 }
 
 std::shared_ptr<const SigningKey> App::signing_key(Db& db) {
@@ -276,10 +276,10 @@ void App::answer_busy(const Exchange& ex, Response& res) {
 
 void App::render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation) {
   auto editions_now = editions(db);
-  auto categories_now = categories(db);
+  auto catalogue_now = catalogue(db);
   auto key = signing_key(db);
   const Request& req = ex.req;
-  Context ctx{req, res, cfg_, db, *editions_now, *categories_now, *key, std::time(nullptr), std::nullopt};
+  Context ctx{req, res, cfg_, db, *editions_now, *catalogue_now, *key, std::time(nullptr), std::nullopt};
   if (shared_generation && fragments_) {
     ctx.fragments = fragments_.get();
     ctx.generation = shared_generation;

@@ -1,6 +1,7 @@
 // The application shared by all threads of a worker process: configuration, the
 // edition catalogue (a read-only copy loaded from the database on first use),
-// the category catalogue (reread whenever the content version moves on), the
+// the site catalogue (categories, footer pages, breaking stories: reread
+// whenever the content version moves on), the
 // site's signing key and the caches.
 //
 // A request is answered in two steps (see serve_fastcgi). The thread that
@@ -73,7 +74,7 @@ class App {
  private:
   std::shared_ptr<const std::vector<Edition>> editions(Db& db);
   // The catalogue of the content version the clock last saw (reread when it moves on).
-  std::shared_ptr<const CategoryCatalogue> categories(Db& db);
+  std::shared_ptr<const SiteCatalogue> catalogue(Db& db);
   std::shared_ptr<const SigningKey> signing_key(Db& db);
   // The generation a shared page may be cached in now: 0 (nothing cached)
   // without a clock, before its first poll, or past the staleness allowed.
@@ -95,9 +96,9 @@ class App {
   const Config& cfg_;
   std::mutex editions_mutex_;
   std::shared_ptr<const std::vector<Edition>> editions_;  // read with std::atomic_load
-  std::mutex categories_mutex_;
-  std::shared_ptr<const CategoryCatalogue> categories_;
-  uint64_t categories_generation_ = 0;
+  std::mutex catalogue_mutex_;
+  std::shared_ptr<const SiteCatalogue> catalogue_;
+  uint64_t catalogue_generation_ = 0;
   std::mutex key_mutex_;
   std::shared_ptr<const SigningKey> key_;  // read with std::atomic_load
   std::unique_ptr<ContentClock> clock_;

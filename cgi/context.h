@@ -29,7 +29,7 @@ struct Context {
   const Config& cfg;
   Db& db;
   const std::vector<Edition>& editions;
-  const CategoryCatalogue& categories;
+  const SiteCatalogue& catalogue;  // categories, footer pages and breaking stories of the current content
   const SigningKey& key;  // signs editor cookies, login form tokens and cursors
   std::time_t now;  // one clock reading per request: every query sees the same "now"
   std::optional<Session> session;  // set by dispatch() for routes that need a login

@@ -24,6 +24,10 @@ const std::vector<Route>& routes() {
       {"/{edition}/news", "GET HEAD", site_all_news, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}", "GET HEAD", site_category, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}/{article}", "GET HEAD", site_article},
+      {"/{edition}/tag/{slug}", "GET HEAD", site_tag, Access::anyone, Csrf::none, "before"},
+      {"/{edition}/author/{slug}", "GET HEAD", site_author, Access::anyone, Csrf::none, "before"},
+      {"/{edition}/corrections", "GET HEAD", site_corrections, Access::anyone, Csrf::none, "before"},
+      {"/{edition}/page/{slug}", "GET HEAD", site_page},
       // Photo variants this host has not made yet (nginx serves those it has)
       {"/media/{id}/{file}", "GET HEAD", site_photo_variant, Access::anyone, Csrf::none, "", M},
       // Login; the requests that hash a password take the login lane
@@ -51,6 +55,22 @@ const std::vector<Route>& routes() {
       {"/admin/media/{id}", "GET HEAD", admin_media_edit, E, Csrf::none, "done", Ed},
       {"/admin/media/{id}", "POST", admin_media_save, E, S, "", Ed},
       {"/admin/articles/{id}/photo", "POST", admin_article_photo_upload, E, S, "", M},
+      {"/admin/articles/{id}/corrections", "POST", admin_article_correction, E, S, "", Ed},
+      // The newsroom: front page, tags, authors, simple pages
+      {"/admin/front", "GET HEAD", admin_front, E, Csrf::none, "edition done", Ed},
+      {"/admin/front", "POST", admin_front_save, E, S, "", Ed},
+      {"/admin/tags", "GET HEAD", admin_tags, E, Csrf::none, "edition done", Ed},
+      {"/admin/tags/{id}", "POST", admin_tag_save, E, S, "", Ed},
+      {"/admin/tags/{id}/delete", "POST", admin_tag_delete, E, S, "", Ed},
+      {"/admin/authors", "GET HEAD", admin_authors, E, Csrf::none, "done", Ed},
+      {"/admin/authors/{id}", "GET HEAD", admin_author_edit, E, Csrf::none, "done", Ed},
+      {"/admin/authors/{id}", "POST", admin_author_save, E, S, "", Ed},
+      {"/admin/pages", "GET HEAD", admin_pages, E, Csrf::none, "done", Ed},
+      {"/admin/pages/new", "GET HEAD", admin_page_new, E, Csrf::none, "edition", Ed},
+      {"/admin/pages/new", "POST", admin_page_create, E, S, "", Ed},
+      {"/admin/pages/{id}", "GET HEAD", admin_page_edit, E, Csrf::none, "done", Ed},
+      {"/admin/pages/{id}", "POST", admin_page_save, E, S, "", Ed},
+      {"/admin/pages/{id}/delete", "POST", admin_page_delete, E, S, "", Ed},
       // Categories, users, audit: admins only
       {"/admin/categories", "GET HEAD", admin_category_list, A, Csrf::none, "done", Ed},
       {"/admin/categories", "POST", admin_category_create, A, S, "", Ed},
@@ -74,7 +94,7 @@ bool take_placeholder(std::string_view type, const std::string& segment, RoutePa
     param.text = segment;
     return true;
   }
-  if (type == "{category}") {
+  if (type == "{category}" || type == "{slug}") {  // a category, tag, author or page
     if (!is_slug_text(segment, kMaxCategorySlug)) return false;
     param.text = segment;
     return true;

@@ -25,6 +25,11 @@ struct ArticleDraft {
   int64_t revision = 0;
   std::vector<int64_t> related;
   std::vector<int64_t> body_photos;  // the library photos body_html shows
+  // Not kept in revisions (db/newsroom.h): a restore leaves them as they are.
+  std::vector<std::string> tags;                              // names
+  std::vector<std::pair<std::string, std::string>> authors;   // name, role ("" = wrote it)
+  std::time_t breaking_until = 0;                             // 0: not breaking news
+  int64_t translation_of = 0;                                 // an article of another edition; 0: none
 };
 
 struct AdminListFilter {

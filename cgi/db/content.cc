@@ -9,7 +9,7 @@
 
 // The edition feed in index order (why FORCE INDEX: see the comment above the
 // helpers below). Headlines are read from the feed indexes alone: they hold
-// every headline column, and the worker names the category (CategoryCatalogue).
+// every headline column, and the worker names the category (SiteCatalogue).
 #define NL_HEADLINE_COLUMNS "a.id, a.slug, a.title, a.category_id, a.published_at"
 // A story's photo, when it has one (NULLs otherwise): columns id, hash, width, height, alt.
 #define NL_PHOTO_COLUMNS "m.id, m.hash, m.width, m.height, m.alt"
@@ -82,7 +82,8 @@ constexpr PageSql kEditionListing = NL_PAGE_SQL(NL_EDITION_LISTING_PART);
 constexpr PageSql kCategoryListing = NL_PAGE_SQL(NL_CATEGORY_LISTING_PART);
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
-    " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?)"
+    " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?),"
+    " (SELECT MIN(breaking_until) FROM articles WHERE breaking_until > ?)"
     " FROM content_version v WHERE v.id = 1";
 
 const std::string& Edition::label(const std::string& key) const {
@@ -128,7 +129,7 @@ int64_t number(const Value& v) {
 // is read from the database.
 class HeadlineReader {
  public:
-  HeadlineReader(Db& db, const CategoryCatalogue& catalogue) : db_(db), catalogue_(catalogue) {}
+  HeadlineReader(Db& db, const SiteCatalogue& catalogue) : db_(db), catalogue_(catalogue) {}
 
   // The headline columns (id, slug, title, category id, published_at) from column
   // `first` (1 in page queries, after the part); the row's strings are moved out.
@@ -175,7 +176,7 @@ class HeadlineReader {
   }
 
   Db& db_;
-  const CategoryCatalogue& catalogue_;
+  const SiteCatalogue& catalogue_;
   Category newer_;
 };
 
@@ -188,13 +189,26 @@ Cursor cursor_or_now(const std::optional<Cursor>& before, std::time_t now) {
 
 }  // namespace
 
+std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead) {
+  HeadlineReader reader(db, catalogue);
+  std::vector<Headline> out;
+  out.reserve(rows.size());
+  for (Row& r : rows) {
+    out.push_back(reader.headline(r));
+    if (with_lead) out.back().lead = std::move(r[10].s);
+  }
+  return out;
+}
+
 ContentState read_content_state(Db& db, std::time_t now) {
   Rows rows = db.select(
       kContentStateSql,
-      {Param::time(now)});
+      {Param::time(now), Param::time(now)});
   if (rows.empty()) return {};
-  return {rows[0][0].i, static_cast<std::time_t>(rows[0][1].i),
-          rows[0][2].is_null ? 0 : static_cast<std::time_t>(rows[0][2].i)};
+  // Both a publication coming due and a breaking story ending change what readers see.
+  std::time_t due = rows[0][2].is_null ? 0 : static_cast<std::time_t>(rows[0][2].i);
+  std::time_t ends = rows[0][3].is_null ? 0 : static_cast<std::time_t>(rows[0][3].i);
+  return {rows[0][0].i, static_cast<std::time_t>(rows[0][1].i), due && ends ? std::min(due, ends) : due ? due : ends};
 }
 
 void bump_content_version(Db& db, std::time_t now) {
@@ -222,8 +236,14 @@ const Edition& default_edition(const std::vector<Edition>& editions, const std::
   return e ? *e : editions.front();
 }
 
-CategoryCatalogue CategoryCatalogue::load(Db& db) {
-  CategoryCatalogue catalogue;
+struct SiteCatalogue::Breaking {
+  std::string edition;
+  std::time_t until;
+  Headline headline;
+};
+
+SiteCatalogue SiteCatalogue::load(Db& db, std::time_t now) {
+  SiteCatalogue catalogue;
   for (const Row& r : db.select("SELECT id, edition, slug, name, position FROM categories", {}))
     catalogue.by_id_.emplace(r[0].i, category_from(r));
   for (const auto& [id, c] : catalogue.by_id_) catalogue.menus_[c.edition].push_back(&c);
@@ -231,21 +251,46 @@ CategoryCatalogue CategoryCatalogue::load(Db& db) {
     std::sort(menu.begin(), menu.end(), [](const Category* a, const Category* b) {
       return a->position != b->position ? a->position < b->position : a->name < b->name;
     });
+  for (Row& r : db.select("SELECT edition, slug, title FROM pages ORDER BY edition, position, title", {}))
+    catalogue.footers_[r[0].s].push_back({std::move(r[1].s), std::move(r[2].s)});
+  HeadlineReader reader(db, catalogue);
+  for (Row& r : db.select("SELECT " NL_HEADLINE_COLUMNS ", " NL_NO_PHOTO ", a.edition, a.breaking_until"
+                          " FROM articles a WHERE a.breaking_until > ? AND a.status = 'published'"
+                          " AND a.published_at <= ? ORDER BY a.breaking_until DESC",
+                          {Param::time(now), Param::time(now)})) {
+    auto b = std::make_shared<Breaking>();
+    b->edition = r[10].s;
+    b->until = r[11].i;
+    b->headline = reader.headline(r);
+    catalogue.breaking_.push_back(std::move(b));
+  }
   return catalogue;
 }
 
-const std::vector<const Category*>& CategoryCatalogue::in_edition(const std::string& edition) const {
+const std::vector<const Category*>& SiteCatalogue::in_edition(const std::string& edition) const {
   static const std::vector<const Category*> none;
   auto it = menus_.find(edition);
   return it == menus_.end() ? none : it->second;
 }
 
-const Category* CategoryCatalogue::find(int64_t id) const {
+const std::vector<FooterLink>& SiteCatalogue::footer(const std::string& edition) const {
+  static const std::vector<FooterLink> none;
+  auto it = footers_.find(edition);
+  return it == footers_.end() ? none : it->second;
+}
+
+const Headline* SiteCatalogue::breaking(const std::string& edition, std::time_t now) const {
+  for (const auto& b : breaking_)
+    if (b->edition == edition && b->until > now) return &b->headline;
+  return nullptr;
+}
+
+const Category* SiteCatalogue::find(int64_t id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : &it->second;
 }
 
-const Category* CategoryCatalogue::find(const std::string& edition, const std::string& slug) const {
+const Category* SiteCatalogue::find(const std::string& edition, const std::string& slug) const {
   for (const auto& [id, c] : by_id_)
     if (c.slug == slug && c.edition == edition) return &c;
   return nullptr;
@@ -280,7 +325,7 @@ ListingPage listing_from(HeadlineReader& reader, Rows rows) {
 
 }  // namespace
 
-ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, int64_t id,
+ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
                          std::time_t now, int newsline_size) {
   Rows rows = select_page(db, kArticlePage, {id, edition, Param::time(now), id, Param::time(now)}, edition, now,
                           newsline_size);
@@ -314,7 +359,7 @@ ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std:
   return page;
 }
 
-ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+ListingPage edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
                                  const std::optional<Cursor>& before, std::time_t now, int limit, int newsline_size) {
   if (!before) {  // the first page: the news line is the head of the same list, so one part reads both
     ListingPage page;
@@ -332,7 +377,7 @@ ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, co
                                           edition, now, newsline_size));
 }
 
-ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+ListingPage category_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
                                   const std::string& category_slug, const std::optional<Cursor>& before,
                                   std::time_t now, int limit, int newsline_size) {
   // Unknown to the catalogue: a category created since it was read, or none at all
@@ -355,7 +400,7 @@ ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, c
   return page;
 }
 
-std::vector<Headline> latest_headlines(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, const std::string& edition,
                                        std::time_t now, int limit) {
   Cursor c = cursor_or_now(std::nullopt, now);
   return HeadlineReader(db, categories)
@@ -363,7 +408,7 @@ std::vector<Headline> latest_headlines(Db& db, const CategoryCatalogue& categori
                                              limit}));
 }
 
-std::vector<Headline> home_page(Db& db, const CategoryCatalogue& categories, const std::string& edition,
+std::vector<Headline> home_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
                                 std::time_t now, int limit) {
   Rows rows = db.select(kStoriesSql, {edition, Param::time(now), limit});
   HeadlineReader reader(db, categories);
@@ -380,7 +425,7 @@ bool article_had_slug(Db& db, int64_t id, const std::string& slug) {
   return !db.select("SELECT 1 FROM article_old_slugs WHERE article_id = ? AND slug = ?", {id, slug}).empty();
 }
 
-std::vector<Headline> related_headlines(Db& db, const CategoryCatalogue& categories, int64_t id, std::time_t now) {
+std::vector<Headline> related_headlines(Db& db, const SiteCatalogue& categories, int64_t id, std::time_t now) {
   return HeadlineReader(db, categories).headlines(db.select(kRelatedSql, {id, Param::time(now)}));
 }
 
@@ -416,7 +461,7 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
                                                               Param::time(c.published_at), c.id, 51, "en",
                                                               Param::time(now), 40}));
   }
-  out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now)}));
+  out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now), Param::time(now)}));
   // The editors' list after a cursor, with each index its filters choose.
   AdminListFilter any, status, edition_status, category_status, titled;
   status.status = edition_status.status = category_status.status = "draft";

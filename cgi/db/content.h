@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -30,20 +31,37 @@ struct Category {
   int position = 0;  // the order an admin set (the sections menu)
 };
 
-// Every category of every edition, read by a worker once per content version
-// (a category change bumps it): page queries then read headlines from the feed
-// indexes alone, and the worker names each headline's category.
-class CategoryCatalogue {
+struct Headline;
+
+// A simple page's place in the footer.
+struct FooterLink {
+  std::string slug;
+  std::string title;
+};
+
+// What every page of an edition shows besides its own content, read by a
+// worker once per content version (every change of it bumps the version; a
+// breaking story's end moves the content clock on too): every category
+// (page queries read headlines from the feed indexes alone, and the worker
+// names each headline's category), the footer's pages, the breaking stories.
+class SiteCatalogue {
  public:
-  static CategoryCatalogue load(Db& db);
+  static SiteCatalogue load(Db& db, std::time_t now);
   const Category* find(int64_t id) const;
   const Category* find(const std::string& edition, const std::string& slug) const;
   // The categories of `edition` in the admin's order (then by name): the sections menu.
   const std::vector<const Category*>& in_edition(const std::string& edition) const;
+  // The simple pages of `edition`, in the admin's order.
+  const std::vector<FooterLink>& footer(const std::string& edition) const;
+  // The breaking story of `edition` at `now` (the one ending last), or nullptr.
+  const Headline* breaking(const std::string& edition, std::time_t now) const;
 
  private:
   std::unordered_map<int64_t, Category> by_id_;
   std::map<std::string, std::vector<const Category*>> menus_;
+  std::map<std::string, std::vector<FooterLink>> footers_;
+  struct Breaking;
+  std::vector<std::shared_ptr<const Breaking>> breaking_;
 };
 
 struct Headline {
@@ -87,10 +105,15 @@ const Edition& default_edition(const std::vector<Edition>& editions, const std::
 
 
 // The `limit` newest visible headlines of an edition (the news line).
-std::vector<Headline> latest_headlines(Db& db, const CategoryCatalogue& categories, const std::string& edition, std::time_t now, int limit);
+std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, const std::string& edition, std::time_t now, int limit);
 
 
 
+
+// Headlines from rows whose columns are the headline's (id, slug, title,
+// category id, published_at), its photo's (id, hash, width, height, alt; NULLs
+// for none) and, `with_lead`, the lead: for queries of other files (db/newsroom.cc).
+std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead = false);
 
 // EXPLAIN of every listing query with typical parameters (for `newsline explain`).
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now);
@@ -103,19 +126,19 @@ struct ArticlePage {
   std::vector<Headline> related;
   std::vector<Headline> newsline;
 };
-ArticlePage article_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
+ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
 
 // The `limit` newest visible stories with their first paragraph; the news line is their head.
-std::vector<Headline> home_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, std::time_t now, int limit);
+std::vector<Headline> home_page(Db& db, const SiteCatalogue& categories, const std::string& edition, std::time_t now, int limit);
 
 struct ListingPage {
   std::optional<Category> category;  // category pages: nullopt when there is no such category
   std::vector<Headline> items;
   std::vector<Headline> newsline;
 };
-ListingPage edition_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, const std::optional<Cursor>& before,
+ListingPage edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition, const std::optional<Cursor>& before,
                                  std::time_t now, int limit, int newsline_size);
-ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, const std::string& edition, const std::string& category_slug,
+ListingPage category_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition, const std::string& category_slug,
                                   const std::optional<Cursor>& before, std::time_t now, int limit,
                                   int newsline_size);
 
@@ -124,4 +147,4 @@ ListingPage category_listing_page(Db& db, const CategoryCatalogue& categories, c
 bool article_had_slug(Db& db, int64_t id, const std::string& slug);
 
 // The visible articles linked from article `id`, in the editor's order.
-std::vector<Headline> related_headlines(Db& db, const CategoryCatalogue& categories, int64_t id, std::time_t now);
+std::vector<Headline> related_headlines(Db& db, const SiteCatalogue& categories, int64_t id, std::time_t now);

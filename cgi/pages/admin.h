@@ -63,6 +63,24 @@ RenderedBody render_article_body(Context& ctx, const std::string& edition, const
 // admin_articles.cc: upload a photo and make it the article's lead photo.
 void admin_article_photo_upload(Context& ctx, const RouteParams& p);  // 303; 422 refused upload; 409; 404
 
+void admin_article_correction(Context& ctx, const RouteParams& p);  // 303; 422 empty or too long; 404
+
+// admin_newsroom.cc: the front page's pinned stories, tags, authors, simple pages (editors)
+void admin_front(Context& ctx, const RouteParams& p);            // 200; 400 unknown edition
+void admin_front_save(Context& ctx, const RouteParams& p);       // 303; 422
+void admin_tags(Context& ctx, const RouteParams& p);             // 200; 400
+void admin_tag_save(Context& ctx, const RouteParams& p);         // 303; 422; 404
+void admin_tag_delete(Context& ctx, const RouteParams& p);       // 303
+void admin_authors(Context& ctx, const RouteParams& p);          // 200
+void admin_author_edit(Context& ctx, const RouteParams& p);      // 200; 404
+void admin_author_save(Context& ctx, const RouteParams& p);      // 303; 422; 404
+void admin_pages(Context& ctx, const RouteParams& p);            // 200
+void admin_page_new(Context& ctx, const RouteParams& p);         // 200
+void admin_page_create(Context& ctx, const RouteParams& p);      // 303; 422
+void admin_page_edit(Context& ctx, const RouteParams& p);        // 200; 404
+void admin_page_save(Context& ctx, const RouteParams& p);        // 303; 422; 404
+void admin_page_delete(Context& ctx, const RouteParams& p);      // 303; 404
+
 // admin_common.cc: an error page in the admin layout (403, 404, 409, 429, ...).
 void admin_error_page(Context& ctx, int status, const std::string& message);
 // Writes an audit row for the logged-in user (or `user_name` when there is none).

@@ -11,6 +11,7 @@
 #include "db/categories.h"
 #include "db/content.h"
 #include "db/media.h"
+#include "db/newsroom.h"
 #include "http/params.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -26,6 +27,8 @@ namespace {
 
 constexpr int kListPageSize = 50;
 constexpr size_t kMaxRelated = 10;
+constexpr size_t kMaxTags = 12;
+constexpr size_t kMaxAuthors = 6;
 
 std::string trim(const std::string& s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -54,7 +57,106 @@ struct ArticleForm {
   std::string related_text;
   std::string published_text;
   std::vector<std::string> errors;
+  std::string breaking_text;
 };
+
+// "economy, Baku ,  oil" -> {"economy", "Baku", "oil"}: each once, in order.
+std::vector<std::string> split_names(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = std::min(text.find(separator, start), text.size());
+    std::string name = trim(text.substr(start, end - start));
+    if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    start = end + 1;
+  }
+  return out;
+}
+
+// One author per line: "Name", or "Name (role)" such as "(translated by)".
+std::vector<std::pair<std::string, std::string>> parse_authors(const std::string& text) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& line : split_names(without_cr(text), '\n')) {
+    size_t open = line.rfind(" (");
+    if (open != std::string::npos && line.back() == ')')
+      out.emplace_back(trim(line.substr(0, open)), trim(line.substr(open + 2, line.size() - open - 3)));
+    else
+      out.emplace_back(line, "");
+  }
+  return out;
+}
+
+std::string authors_text(const std::vector<std::pair<std::string, std::string>>& authors) {
+  std::string out;
+  for (const auto& [name, role] : authors) out += name + (role.empty() ? "" : " (" + role + ")") + "\n";
+  return out;
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// The newsroom's fields of the form: tags, authors, breaking news, translation.
+void read_newsroom_fields(Context& ctx, ArticleForm& f) {
+  const Request& r = ctx.req;
+  ArticleDraft& a = f.draft;
+  a.tags = split_names(r.field("tags"), ',');
+  if (a.tags.size() > kMaxTags) f.errors.push_back("At most 12 tags.");
+  for (const std::string& t : a.tags)
+    if (utf8_length(t) > 100) f.errors.push_back("A tag has at most 100 characters.");
+  a.authors = parse_authors(r.field("authors"));
+  if (a.authors.size() > kMaxAuthors) f.errors.push_back("At most 6 authors.");
+  for (const auto& [name, role] : a.authors)
+    if (utf8_length(name) > 200 || utf8_length(role) > 60)
+      f.errors.push_back("An author's name has at most 200 characters, a role at most 60.");
+  f.breaking_text = trim(r.field("breaking_until"));
+  a.breaking_until = 0;
+  if (!f.breaking_text.empty()) {
+    auto t = parse_input_datetime(f.breaking_text);
+    if (!t) f.errors.push_back("Breaking news until: not a date and time.");
+    else a.breaking_until = *t;
+  }
+  std::string translation = trim(r.field("translation_of"));
+  a.translation_of = 0;
+  if (!translation.empty()) {
+    auto id = parse_id(translation);
+    std::optional<ArticleDraft> other = id ? load_article(ctx.db, *id) : std::nullopt;
+    if (!other || other->id == a.id)
+      f.errors.push_back("There is no other article No. " + translation + " to link as a translation.");
+    else if (other->edition == a.edition)
+      f.errors.push_back("A translation is an article of another edition.");
+    else
+      a.translation_of = other->id;
+  }
+}
+
+// The stored tags, authors, breaking time and translation of article `a`.
+void load_newsroom_fields(Db& db, ArticleDraft& a) {
+  for (const Tag& t : tags_of(db, a.id)) a.tags.push_back(t.name);
+  for (const Byline& b : authors_of(db, a.id)) a.authors.emplace_back(b.author.name, b.role);
+  a.breaking_until = breaking_until(db, a.id);
+  std::vector<int64_t> translations = translations_of(db, a.id);
+  a.translation_of = translations.empty() ? 0 : translations.front();
+}
+
+// Writes them with the article (inside save_article's transaction).
+void save_newsroom_fields(Context& ctx, const ArticleDraft& a) {
+  ArticleLinks links{a.id, a.edition, a.status, a.published_at};
+  std::vector<int64_t> tag_ids;
+  for (const std::string& name : a.tags) tag_ids.push_back(tag_named(ctx.db, a.edition, name).id);
+  replace_article_tags(ctx.db, links, tag_ids);
+  std::vector<Byline> authors;
+  for (const auto& [name, role] : a.authors) authors.push_back({author_named(ctx.db, name), role});
+  replace_article_authors(ctx.db, links, authors);
+  set_breaking_until(ctx.db, a.id, a.breaking_until);
+  std::vector<int64_t> linked = translations_of(ctx.db, a.id);
+  if (a.translation_of == 0 && !linked.empty())
+    unlink_translation(ctx.db, a.id);
+  else if (a.translation_of && std::find(linked.begin(), linked.end(), a.translation_of) == linked.end())
+    link_translations(ctx.db, a.id, a.translation_of);
+}
 
 std::optional<std::vector<int64_t>> parse_ids(const std::string& text) {
   std::vector<int64_t> ids;
@@ -140,6 +242,7 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
     else
       a.related = *related;
   }
+  read_newsroom_fields(ctx, f);
   if (f.errors.empty()) check_slug(ctx, f, typed);
 
   // What the button asks for.
@@ -166,17 +269,19 @@ void render_form(Context& ctx, const ArticleForm& f, int status) {
   std::optional<Photo> lead_photo = f.draft.lead_media_id ? find_photo(ctx.db, f.draft.lead_media_id) : std::nullopt;
   AdminView view(ctx, f.draft.id ? "Edit: " + f.draft.title : "New article", "admin/article_form.tpl");
   fill_article_form(view.content(), {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories,
-                                     lead_photo ? &*lead_photo : nullptr, ctx.cfg.max_upload_mb});
+                                     lead_photo ? &*lead_photo : nullptr, ctx.cfg.max_upload_mb, f.breaking_text});
   view.render(ctx.res, status);
 }
 
 ArticleForm form_of(const ArticleDraft& a) {
-  return {a, "save", join_ids(a.related), a.published_at ? format_input_datetime(a.published_at) : "", {}};
+  return {a, "save", join_ids(a.related), a.published_at ? format_input_datetime(a.published_at) : "", {},
+          a.breaking_until ? format_input_datetime(a.breaking_until) : ""};
 }
 
 ArticleDraft article_or_404(Context& ctx, int64_t id) {
   std::optional<ArticleDraft> a = load_article(ctx.db, id);
   if (!a) throw HttpError{404};
+  load_newsroom_fields(ctx.db, *a);
   return *a;
 }
 
@@ -202,6 +307,7 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
     }
     replace_related(ctx.db, a.id, a.related);
     replace_article_photos(ctx.db, a.id, a.body_photos);
+    save_newsroom_fields(ctx, a);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
     // Same transaction: no worker can see the new version before the change itself.
     bump_content_version(ctx.db, ctx.now);
@@ -220,7 +326,8 @@ void render_conflict(Context& ctx, ArticleForm f) {
   std::vector<CategoryRow> categories = list_categories(ctx.db);
   AdminView view(ctx, "Conflict: " + theirs.title, "admin/conflict.tpl");
   fill_conflict(view.content(), theirs, saved_by,
-                {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories});
+                {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories, nullptr,
+                 ctx.cfg.max_upload_mb, f.breaking_text});
   view.render(ctx.res, 409);
 }
 
@@ -314,7 +421,7 @@ void admin_article_preview(Context& ctx, const RouteParams& p) {
   shown.author = a.author;
   shown.source = a.source;
   PageView view(ctx, edition, a.title, "site/article.tpl");
-  fill_article(view.content(), edition, shown, related_headlines(ctx.db, ctx.categories, a.id, ctx.now));
+  fill_article(view.content(), edition, shown, related_headlines(ctx.db, ctx.catalogue, a.id, ctx.now));
   view.set_preview();
   Newsline(ctx, edition).add_to(view);
   view.render(ctx.res);
@@ -386,4 +493,18 @@ void admin_article_photo_upload(Context& ctx, const RouteParams& p) {
   a.body_photos = std::move(body.photos);
   if (!save_article(ctx, a, a.slug, "lead_photo")) throw HttpError{409};
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(a.id) + "?done=photo");
+}
+
+void admin_article_correction(Context& ctx, const RouteParams& p) {
+  ArticleDraft a = article_or_404(ctx, p[0].id);
+  std::string text = trim(without_cr(ctx.req.field("text")));
+  if (text.empty() || utf8_length(text) > 2000)
+    throw HttpError{422, nullptr, "A correction says in 1 to 2000 characters what was wrong and what is right."};
+  with_transaction(ctx.db, [&] {
+    insert_correction(ctx.db, a.id, a.edition, text, ctx.session->user_id, ctx.now);
+    bump_content_version(ctx.db, ctx.now);
+    audit(ctx, "correction", "article " + std::to_string(a.id), text);
+    return true;
+  });
+  ctx.res.redirect(303, "/admin/articles/" + std::to_string(a.id) + "?done=correction");
 }

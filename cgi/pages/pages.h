@@ -20,6 +20,12 @@ void site_category(Context& ctx, const RouteParams& p);
 // site_photo.cc: a photo variant this host has not made yet: made from the
 // master (in the media lane), kept in media_dir for nginx, and answered.
 void site_photo_variant(Context& ctx, const RouteParams& p);
+// site_listing.cc, too: a tag's stories, an author's (with the bio), the edition's corrections.
+void site_tag(Context& ctx, const RouteParams& p);
+void site_author(Context& ctx, const RouteParams& p);
+void site_corrections(Context& ctx, const RouteParams& p);
+// site_page.cc: a simple page of the edition (About, Contacts ...).
+void site_page(Context& ctx, const RouteParams& p);
 // site_article.cc: one article; 301 to the canonical URL from an old slug or category.
 void site_article(Context& ctx, const RouteParams& p);
 class Newsline;

@@ -1,5 +1,6 @@
 // The article page: /{edition}/news/{category}/{id}-{slug}.
 #include "context.h"
+#include "db/newsroom.h"
 #include "pages/pages.h"
 #include "view/urls.h"
 #include "view/view.h"
@@ -11,7 +12,7 @@ void site_article(Context& ctx, const RouteParams& p) {
   const int64_t id = p[2].id;  // the router checked both: a positive id, an ASCII slug
   const std::string& slug = p[2].slug;
   Newsline newsline(ctx, edition);
-  ArticlePage page = article_page(ctx.db, ctx.categories, edition.code, id, ctx.now, newsline.rows_to_read());
+  ArticlePage page = article_page(ctx.db, ctx.catalogue, edition.code, id, ctx.now, newsline.rows_to_read());
   newsline.set_read(std::move(page.newsline));
   std::optional<Article>& article = page.article;
   if (!article) {
@@ -28,8 +29,11 @@ void site_article(Context& ctx, const RouteParams& p) {
     ctx.res.redirect(301, canonical);
     return;
   }
+  // The second statement: tags, authors, corrections, translations.
+  ArticleExtras extras = article_extras(ctx.db, ctx.catalogue, id, ctx.now);
   PageView view(ctx, edition, article->title, "site/article.tpl");
-  fill_article(view.content(), edition, *article, page.related);
+  fill_article(view.content(), edition, *article, page.related, &extras);
+  for (const Translation& t : extras.translations) view.set_edition_link(t.edition, article_path(t.edition, t.headline));
   view.set_canonical(canonical);
   newsline.add_to(view);
   view.render(ctx.res);

@@ -1,13 +1,19 @@
 // The front page of each edition, and "/" which sends readers to the default one.
+// The front page is curated: the stories editors pinned (or, while none are,
+// the newest three), then a block of the newest stories of each section.
+// The news line beside it stays the chronological feed.
 #include <algorithm>
+#include <set>
 
 #include "context.h"
+#include "db/newsroom.h"
 #include "pages/pages.h"
 #include "view/urls.h"
 #include "view/view.h"
 
 namespace {
-constexpr int kHomeStories = 15;
+constexpr size_t kUnpinnedTop = 3;  // the top while editors have pinned nothing
+constexpr int kBlockStories = 4;    // per section
 }
 
 // GET / -> 302 to the default edition (302: the default may change).
@@ -15,20 +21,33 @@ void site_root(Context& ctx, const RouteParams&) {
   ctx.res.redirect(302, home_path(ctx.default_edition().code));
 }
 
-// GET /{edition}/ -> 200, or 404 for an unknown edition.
+// GET /{edition}/ -> 200, or 404 for an unknown edition. Two statements: the
+// pinned stories, and every section's newest (one range of its index each).
 void site_home(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0].text);
-  // One query: the news line is the head of the same list of stories.
   Newsline newsline(ctx, edition);
-  int newsline_size = newsline.rows_to_read();
-  std::vector<Headline> latest = home_page(ctx.db, ctx.categories, edition.code, ctx.now, std::max(kHomeStories, newsline_size));
-  std::vector<Headline> stories(latest.begin(), latest.begin() + std::min<size_t>(latest.size(), kHomeStories));
-  if (newsline_size) {
-    latest.resize(std::min<size_t>(latest.size(), newsline_size));
-    newsline.set_read(std::move(latest));
+  std::vector<Headline> top = front_slots(ctx.db, ctx.catalogue, edition.code, ctx.now);
+  const std::vector<const Category*>& sections = ctx.catalogue.in_edition(edition.code);
+  std::vector<int64_t> section_ids;
+  for (const Category* c : sections) section_ids.push_back(c->id);
+  // One more per section than a block shows: a story at the top is not repeated below it.
+  std::vector<Headline> newest = category_blocks(ctx.db, ctx.catalogue, section_ids, ctx.now, kBlockStories + 1);
+  std::sort(newest.begin(), newest.end(), [](const Headline& a, const Headline& b) {
+    return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
+  });
+  if (top.empty()) top.assign(newest.begin(), newest.begin() + std::min(newest.size(), kUnpinnedTop));
+  std::set<int64_t> on_top;
+  for (const Headline& h : top) on_top.insert(h.id);
+  std::vector<HomeBlock> blocks;
+  for (const Category* c : sections) {
+    HomeBlock block{c, {}};
+    for (const Headline& h : newest)
+      if (h.category_id == c->id && !on_top.count(h.id) && block.stories.size() < kBlockStories)
+        block.stories.push_back(h);
+    if (!block.stories.empty()) blocks.push_back(std::move(block));
   }
   PageView view(ctx, edition, edition.label("latest"), "site/home.tpl");
-  fill_home(view.content(), edition, stories);
+  fill_home(view.content(), edition, top, blocks);
   view.set_canonical(home_path(edition.code));
   newsline.add_to(view);
   view.render(ctx.res);

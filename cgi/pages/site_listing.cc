@@ -1,6 +1,10 @@
-// Listings: all news of an edition, and of one category. Newest first, grouped
-// by day, paginated by a keyset cursor (?before=) so a deep page costs what the first does.
+// Listings: all news of an edition, of one category, of a tag and of an
+// author; and the edition's corrections. Newest first, grouped by day,
+// paginated by a keyset cursor (?before=) so a deep page costs what the first does.
+#include <limits>
+
 #include "context.h"
+#include "db/newsroom.h"
 #include "pages/pages.h"
 #include "view/urls.h"
 #include "view/view.h"
@@ -18,7 +22,8 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
 // Renders a listing page from `page` (loaded with one row more than a page,
 // which tells whether an older page exists without a COUNT).
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
-                    const std::optional<Cursor>& before, ListingPage& page, Newsline& newsline) {
+                    const std::optional<Cursor>& before, ListingPage& page, Newsline& newsline,
+                    const Author* author = nullptr) {
   size_t size = ctx.cfg.listing_page_size;
   std::string next;
   if (page.items.size() > size) {
@@ -27,9 +32,14 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
   }
   PageView view(ctx, edition, heading, "site/listing.tpl");
   fill_listing(view.content(), edition, heading, path, page.items, next, !before);
+  if (author) fill_author_intro(view.content(), edition, *author);
   view.set_canonical(before ? path + "?before=" + ctx.req.param("before") : path);
   newsline.add_to(view);
   view.render(ctx.res);
+}
+
+Cursor cursor_or_newest(const std::optional<Cursor>& before, std::time_t now) {
+  return before && before->published_at <= now ? *before : Cursor{now, std::numeric_limits<int64_t>::max()};
 }
 
 }  // namespace
@@ -39,7 +49,7 @@ void site_all_news(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0].text);
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
-  ListingPage page = edition_listing_page(ctx.db, ctx.categories, edition.code, before, ctx.now,
+  ListingPage page = edition_listing_page(ctx.db, ctx.catalogue, edition.code, before, ctx.now,
                                           ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
   newsline.set_read(std::move(page.newsline));
   render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, page, newsline);
@@ -50,7 +60,7 @@ void site_category(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0].text);
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
-  ListingPage page = category_listing_page(ctx.db, ctx.categories, edition.code, p[1].text, before, ctx.now,
+  ListingPage page = category_listing_page(ctx.db, ctx.catalogue, edition.code, p[1].text, before, ctx.now,
                                            ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
   newsline.set_read(std::move(page.newsline));
   if (!page.category) {
@@ -59,4 +69,59 @@ void site_category(Context& ctx, const RouteParams& p) {
   }
   render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before, page,
                  newsline);
+}
+
+// GET /{edition}/tag/{tag}[?before=CURSOR] -> 200; 404 unknown edition or tag; 400 bad cursor.
+void site_tag(Context& ctx, const RouteParams& p) {
+  const Edition& edition = edition_or_404(ctx, p[0].text);
+  std::optional<Cursor> before = requested_cursor(ctx);
+  Newsline newsline(ctx, edition);
+  std::optional<Tag> tag = find_tag(ctx.db, edition.code, p[1].text);
+  if (!tag) {
+    site_error_page(ctx, 404, edition, &newsline);
+    return;
+  }
+  ListingPage page;
+  page.items = tag_feed(ctx.db, ctx.catalogue, tag->id, cursor_or_newest(before, ctx.now),
+                        ctx.cfg.listing_page_size + 1);
+  render_listing(ctx, edition, "#" + tag->name, tag_path(edition.code, tag->slug), before, page, newsline);
+}
+
+// GET /{edition}/author/{author}[?before=CURSOR] -> 200 (their articles of this
+// edition, with their bio); 404 unknown edition or author; 400 bad cursor.
+void site_author(Context& ctx, const RouteParams& p) {
+  const Edition& edition = edition_or_404(ctx, p[0].text);
+  std::optional<Cursor> before = requested_cursor(ctx);
+  Newsline newsline(ctx, edition);
+  std::optional<Author> author = find_author_by_slug(ctx.db, p[1].text);
+  if (!author) {
+    site_error_page(ctx, 404, edition, &newsline);
+    return;
+  }
+  ListingPage page;
+  page.items = author_feed(ctx.db, ctx.catalogue, author->id, edition.code, cursor_or_newest(before, ctx.now),
+                           ctx.cfg.listing_page_size + 1);
+  render_listing(ctx, edition, author->name, author_path(edition.code, author->slug), before, page, newsline,
+                 &*author);
+}
+
+// GET /{edition}/corrections[?before=CURSOR] -> 200; 404 unknown edition; 400 bad cursor.
+void site_corrections(Context& ctx, const RouteParams& p) {
+  const Edition& edition = edition_or_404(ctx, p[0].text);
+  std::optional<Cursor> before = requested_cursor(ctx);
+  Newsline newsline(ctx, edition);
+  size_t size = ctx.cfg.listing_page_size;
+  std::vector<Correction> items = edition_corrections(ctx.db, ctx.catalogue, edition.code,
+                                                      cursor_or_newest(before, ctx.now), ctx.now, size + 1);
+  std::string next;
+  if (items.size() > size) {
+    items.resize(size);
+    next = format_cursor({items.back().noted_at, items.back().id}, ctx.key);
+  }
+  std::string path = corrections_path(edition.code);
+  PageView view(ctx, edition, edition.label("corrections"), "site/corrections.tpl");
+  fill_corrections(view.content(), edition, items, path, next, !before);
+  view.set_canonical(before ? path + "?before=" + ctx.req.param("before") : path);
+  newsline.add_to(view);
+  view.render(ctx.res);
 }

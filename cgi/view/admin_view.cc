@@ -18,6 +18,13 @@ const std::map<std::string, std::string>& notices() {
       {"user", "The user was saved."},             {"category", "The category was saved."},
       {"category_deleted", "The category was deleted."},
       {"photo", "The photo was uploaded and is the lead photo now."},
+      {"correction", "The correction was added."},
+      {"front", "The front page was saved."},
+      {"tag", "The tag was saved."},
+      {"tag_deleted", "The tag was deleted."},
+      {"author", "The author was saved."},
+      {"page", "The page was saved."},
+      {"page_deleted", "The page was deleted."},
   };
   return m;
 }
@@ -29,7 +36,7 @@ const std::vector<const char*>& admin_templates() {
       "admin/layout.tpl",        "admin/login.tpl",         "admin/article_list.tpl", "admin/article_form.tpl",
       "admin/conflict.tpl",      "admin/delete_confirm.tpl", "admin/revision_list.tpl", "admin/revision_show.tpl",
       "admin/category_list.tpl", "admin/user_list.tpl",     "admin/password.tpl",     "admin/audit.tpl",
-      "admin/message.tpl",       "admin/photo_upload.tpl",  "admin/media_library.tpl", "admin/media_edit.tpl",
+      "admin/message.tpl",       "admin/photo_upload.tpl",  "admin/media_library.tpl", "admin/media_edit.tpl", "admin/front.tpl", "admin/tags.tpl", "admin/authors.tpl", "admin/author_edit.tpl", "admin/pages.tpl", "admin/page_form.tpl",
   };
   return t;
 }

@@ -39,7 +39,14 @@ struct ArticleFormData {
   const std::vector<CategoryRow>& categories;
   const Photo* lead_photo = nullptr;  // the chosen lead photo, when it exists
   int max_upload_mb = 20;
+  std::string breaking_text;  // as typed, or the stored time
 };
+
+// ERRORS/ERROR sections with TEXT, one per error (none: nothing).
+void fill_errors(ctemplate::TemplateDictionary& d, const std::vector<std::string>& errors);
+// One `section` per edition with VALUE, LABEL and SELECTED for `selected`.
+void fill_edition_options(ctemplate::TemplateDictionary& d, const char* section, const std::vector<Edition>& editions,
+                          const std::string& selected);
 
 // The photo upload form (admin/photo_upload.tpl) included as `name` in `d`,
 // with the words typed so far (after a refused upload).

@@ -5,11 +5,7 @@
 #include "view/photo.h"
 #include "view/urls.h"
 
-namespace {
-
 using Dict = ctemplate::TemplateDictionary;
-
-std::string when(std::time_t t) { return t ? format_time_date(t) : ""; }
 
 void fill_errors(Dict& d, const std::vector<std::string>& errors) {
   if (errors.empty()) return;
@@ -26,6 +22,10 @@ void fill_edition_options(Dict& d, const char* section, const std::vector<Editio
     if (e.code == selected) o->ShowSection("SELECTED");
   }
 }
+
+namespace {
+
+std::string when(std::time_t t) { return t ? format_time_date(t) : ""; }
 
 void fill_category_options(Dict& d, const std::vector<CategoryRow>& categories, int64_t selected) {
   for (const CategoryRow& c : categories) {
@@ -52,6 +52,13 @@ void fill_draft_fields(Dict& d, const ArticleFormData& f) {
     photo->SetValue("THUMB_URL", photo_url(*f.lead_photo, widths_for(f.lead_photo->width).front(), VariantFormat::jpeg));
     photo->SetIntValue("THUMB_HEIGHT", scaled_height(f.lead_photo->width, f.lead_photo->height, 160));
   }
+  std::string tags, authors;
+  for (const std::string& t : a.tags) tags += (tags.empty() ? "" : ", ") + t;
+  for (const auto& [name, role] : a.authors) authors += name + (role.empty() ? "" : " (" + role + ")") + "\n";
+  d.SetValue("TAGS", tags);
+  d.SetValue("AUTHORS", authors);
+  d.SetValue("BREAKING_UNTIL", f.breaking_text);
+  if (a.translation_of) d.SetIntValue("TRANSLATION_OF", a.translation_of);
   d.SetValue("AUTHOR", a.author);
   d.SetValue("SOURCE", a.source);
   d.SetValue("STATUS", a.status);

@@ -1,5 +1,6 @@
 // Fill functions of the public site's content templates, one per template.
 
+#include "db/newsroom.h"
 #include "http/response.h"
 #include "util/markdown.h"
 #include "util/time_format.h"
@@ -16,10 +17,45 @@ void add_thumbnail(ctemplate::TemplateDictionary* item, const std::string& editi
   add_picture(*thumb, "PICTURE", h.photo, PhotoPlace::thumbnail);
 }
 
+void fill_extras(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a, const ArticleExtras& x) {
+  if (!x.authors.empty()) {
+    auto* authors = d.AddSectionDictionary("AUTHORS");
+    authors->SetValue("BY", e.label("by"));
+    for (const Byline& b : x.authors) {
+      auto* author = authors->AddSectionDictionary("AUTHOR");
+      author->SetValue("URL", author_path(e.code, b.author.slug));
+      author->SetValue("NAME", b.author.name);
+      if (!b.role.empty()) author->SetValueAndShowSection("TEXT", b.role, "ROLE");
+    }
+    if (!a.source.empty()) authors->SetValueAndShowSection("SOURCE", a.source, "SOURCE_SECTION");
+  }
+  if (!x.corrections.empty()) {
+    auto* list = d.AddSectionDictionary("CORRECTIONS");
+    list->SetValue("LABEL", e.label("corrections"));
+    for (const Correction& c : x.corrections) {
+      LocalTime noted(c.noted_at);
+      auto* item = list->AddSectionDictionary("CORRECTION");
+      item->SetValue("LABEL", e.label("correction"));
+      item->SetValue("WHEN", noted.time_date());
+      item->SetValue("ISO", noted.iso8601());
+      item->SetValue("TEXT", c.text);
+    }
+  }
+  if (!x.tags.empty()) {
+    auto* tags = d.AddSectionDictionary("TAGS");
+    tags->SetValue("LABEL", e.label("tags"));
+    for (const Tag& t : x.tags) {
+      auto* tag = tags->AddSectionDictionary("TAG");
+      tag->SetValue("URL", tag_path(e.code, t.slug));
+      tag->SetValue("NAME", t.name);
+    }
+  }
+}
+
 }  // namespace
 
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
-                  const std::vector<Headline>& related) {
+                  const std::vector<Headline>& related, const ArticleExtras* extras) {
   fill_headline(&d, e.code, a, true);
   auto* crumbs = d.AddSectionDictionary("BREADCRUMBS");
   crumbs->SetValue("LABEL", e.label("breadcrumbs"));
@@ -38,7 +74,9 @@ void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Arti
   }
   if (a.photo.id) add_figure(d, "LEAD_PHOTO", a.photo, PhotoPlace::lead, e);
   d.SetValue("BODY_HTML", a.body_html.empty() ? markdown_to_html(a.body) : a.body_html);
-  if (!a.author.empty() || !a.source.empty()) {
+  if (extras) fill_extras(d, e, a, *extras);
+  bool by_records = extras && !extras->authors.empty();  // they replace the free-text byline
+  if (!by_records && (!a.author.empty() || !a.source.empty())) {
     auto* byline = d.AddSectionDictionary("BYLINE");
     byline->SetValue("AUTHOR", a.author);
     byline->SetValue("SOURCE", a.source);
@@ -51,22 +89,33 @@ void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Arti
   }
 }
 
-void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& stories) {
-  d.SetValue("HEADING", e.label("latest"));
+void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& top,
+               const std::vector<HomeBlock>& blocks) {
+  d.SetValue("HEADING", e.label("top_stories"));
   d.SetValue("ALL_NEWS", e.label("all_news"));
   d.SetValue("ALL_NEWS_URL", all_news_path(e.code));
-  for (size_t i = 0; i < stories.size(); ++i) {
-    auto* s = d.AddSectionDictionary(i == 0 ? "TOP_STORY" : "STORY");
-    fill_headline(s, e.code, stories[i], true);
-    s->SetValue("LEAD", stories[i].lead);
-    if (stories[i].photo.id) {
-      if (i == 0)
-        add_picture(*s, "PHOTO", stories[i].photo, PhotoPlace::top_story);
-      else
-        add_thumbnail(s, e.code, stories[i]);
+  if (!top.empty()) {
+    auto* section = d.AddSectionDictionary("TOP");
+    for (size_t i = 0; i < top.size(); ++i) {
+      auto* s = section->AddSectionDictionary("TOP_STORY");
+      fill_headline(s, e.code, top[i], true);
+      // The first is the page's largest photo, loaded at once; the others below it may wait.
+      if (top[i].photo.id) add_picture(*s, "PHOTO", top[i].photo, i == 0 ? PhotoPlace::top_story : PhotoPlace::second_story);
+      if (!top[i].lead.empty()) s->SetValueAndShowSection("LEAD", top[i].lead, "LEAD_SECTION");
     }
   }
-  if (stories.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
+  for (const HomeBlock& b : blocks) {
+    auto* block = d.AddSectionDictionary("BLOCK");
+    block->SetValue("SLUG", b.category->slug);
+    block->SetValue("NAME", b.category->name);
+    block->SetValue("URL", category_path(e.code, b.category->slug));
+    for (const Headline& h : b.stories) {
+      auto* s = block->AddSectionDictionary("STORY");
+      fill_headline(s, e.code, h, true);
+      if (h.photo.id) add_thumbnail(s, e.code, h);
+    }
+  }
+  if (top.empty() && blocks.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
 }
 
 void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
@@ -111,4 +160,42 @@ void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status) 
   }
   d.SetValue("HOME_URL", home_path(e.code));
   d.SetValue("HOME", e.label("latest"));
+}
+
+void fill_author_intro(ctemplate::TemplateDictionary& d, const Edition& e, const Author& a) {
+  if (a.bio.empty() && !a.photo.id) return;
+  auto* intro = d.AddSectionDictionary("INTRO");
+  intro->SetValue("BIO", a.bio);
+  if (a.photo.id) add_picture(*intro->AddSectionDictionary("PHOTO"), "PICTURE", a.photo, PhotoPlace::thumbnail);
+}
+
+void fill_corrections(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Correction>& items,
+                      const std::string& base_path, const std::string& next_cursor, bool is_first_page) {
+  d.SetValue("HEADING", e.label("corrections"));
+  for (const Correction& c : items) {
+    LocalTime noted(c.noted_at);
+    auto* item = d.AddSectionDictionary("CORRECTION");
+    item->SetValue("WHEN", noted.time_date());
+    item->SetValue("ISO", noted.iso8601());
+    item->SetValue("URL", article_path(e.code, c.article));
+    item->SetValue("TITLE", c.article.title);
+    item->SetValue("TEXT", c.text);
+  }
+  if (items.empty()) d.SetValueAndShowSection("NO_CORRECTIONS", e.label("no_corrections"), "EMPTY");
+  if (!is_first_page) {
+    auto* first = d.AddSectionDictionary("FIRST_PAGE");
+    first->SetValue("URL", base_path);
+    first->SetValue("LABEL", e.label("newest"));
+  }
+  if (!next_cursor.empty()) {
+    auto* more = d.AddSectionDictionary("NEXT_PAGE");
+    more->SetValue("BASE_URL", base_path);
+    more->SetValue("CURSOR", next_cursor);
+    more->SetValue("LABEL", e.label("older"));
+  }
+}
+
+void fill_simple_page(ctemplate::TemplateDictionary& d, const SimplePage& p) {
+  d.SetValue("TITLE", p.title);
+  d.SetValue("BODY_HTML", p.body_html);
 }

@@ -9,6 +9,7 @@ const char* sizes_for(PhotoPlace place) {
     case PhotoPlace::lead:
     case PhotoPlace::body:
     case PhotoPlace::top_story: return "(max-width: 760px) 100vw, 720px";
+    case PhotoPlace::second_story: return "(max-width: 760px) 100vw, 350px";
     case PhotoPlace::thumbnail: return "160px";
   }
   return "100vw";
@@ -19,6 +20,7 @@ const char* place_name(PhotoPlace place) {
     case PhotoPlace::lead: return "lead";
     case PhotoPlace::body: return "body";
     case PhotoPlace::top_story: return "top";
+    case PhotoPlace::second_story: return "second";
     case PhotoPlace::thumbnail: return "thumb";
   }
   return "";
@@ -26,7 +28,7 @@ const char* place_name(PhotoPlace place) {
 
 // The width of the plain src: wide enough for a column, small for a thumbnail.
 int fallback_width(const std::vector<int>& widths, PhotoPlace place) {
-  int want = place == PhotoPlace::thumbnail ? 320 : 960;
+  int want = place == PhotoPlace::thumbnail ? 320 : place == PhotoPlace::second_story ? 640 : 960;
   int best = widths.front();
   for (int w : widths)
     if (w <= want) best = w;

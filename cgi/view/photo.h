@@ -16,7 +16,7 @@ std::string photo_url(const Photo& p, int width, VariantFormat format);
 
 // Where a photo stands, which decides the widths a browser picks from (sizes)
 // and whether it loads at once.
-enum class PhotoPlace { lead, body, top_story, thumbnail };
+enum class PhotoPlace { lead, body, top_story, second_story, thumbnail };
 
 // Fills site/picture.tpl's variables in `d`.
 void fill_picture(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place);

@@ -18,3 +18,17 @@ std::string article_path(const std::string& edition, const Headline& h) {
   path += url_escape(h.slug);
   return path;
 }
+
+std::string tag_path(const std::string& edition, const std::string& tag_slug) {
+  return "/" + url_escape(edition) + "/tag/" + url_escape(tag_slug);
+}
+
+std::string author_path(const std::string& edition, const std::string& author_slug) {
+  return "/" + url_escape(edition) + "/author/" + url_escape(author_slug);
+}
+
+std::string page_path(const std::string& edition, const std::string& page_slug) {
+  return "/" + url_escape(edition) + "/page/" + url_escape(page_slug);
+}
+
+std::string corrections_path(const std::string& edition) { return "/" + url_escape(edition) + "/corrections"; }

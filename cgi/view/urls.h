@@ -8,3 +8,7 @@ std::string home_path(const std::string& edition);
 std::string all_news_path(const std::string& edition);
 std::string category_path(const std::string& edition, const std::string& category_slug);
 std::string article_path(const std::string& edition, const Headline& h);
+std::string tag_path(const std::string& edition, const std::string& tag_slug);
+std::string author_path(const std::string& edition, const std::string& author_slug);
+std::string page_path(const std::string& edition, const std::string& page_slug);
+std::string corrections_path(const std::string& edition);

@@ -23,7 +23,7 @@ namespace {
 
 const char* const kTemplates[] = {
     "site/layout.tpl", "site/newsline.tpl", "site/article.tpl", "site/home.tpl",
-    "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl", "site/picture.tpl", "site/figure.tpl",
+    "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl", "site/picture.tpl", "site/figure.tpl", "site/page.tpl", "site/corrections.tpl",
 };
 
 std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {
@@ -61,7 +61,7 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   layout_.SetValue("ALL_NEWS", edition.label("all_news"));
   layout_.SetValue("SECTIONS", edition.label("sections"));
   layout_.SetValue("MENU", edition.label("menu"));
-  for (const Category* c : ctx.categories.in_edition(edition.code)) {
+  for (const Category* c : ctx.catalogue.in_edition(edition.code)) {
     auto* section = layout_.AddSectionDictionary("SECTION");
     section->SetValue("URL", category_path(edition.code, c->slug));
     section->SetValue("NAME", c->name);
@@ -69,10 +69,24 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   for (const Edition& e : ctx.editions) {
     auto* link = layout_.AddSectionDictionary("EDITION_LINK");
     link->SetValue("URL", home_path(e.code));
+    edition_links_[e.code] = link;
     link->SetValue("CODE", e.code);
     link->SetValue("NAME", e.name);
     if (&e == &edition) link->ShowSection("CURRENT");
   }
+  if (const Headline* breaking = ctx.catalogue.breaking(edition.code, ctx.now)) {
+    auto* banner = layout_.AddSectionDictionary("BREAKING");
+    banner->SetValue("LABEL", edition.label("breaking"));
+    banner->SetValue("URL", article_path(edition.code, *breaking));
+    banner->SetValue("TITLE", breaking->title);
+  }
+  for (const FooterLink& page : ctx.catalogue.footer(edition.code)) {
+    auto* link = layout_.AddSectionDictionary("FOOTER_LINK");
+    link->SetValue("URL", page_path(edition.code, page.slug));
+    link->SetValue("TITLE", page.title);
+  }
+  layout_.SetValue("CORRECTIONS_URL", corrections_path(edition.code));
+  layout_.SetValue("CORRECTIONS", edition.label("corrections"));
   content_ = layout_.AddIncludeDictionary("CONTENT");
   content_->SetFilename(content_template);
 }
@@ -81,12 +95,16 @@ void PageView::set_canonical(const std::string& path) {
   layout_.SetValueAndShowSection("CANONICAL_URL", ctx_.cfg.site_url + path, "CANONICAL");
 }
 
-std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines) {
+std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines, int64_t breaking_id) {
   ctemplate::TemplateDictionary d("newsline");
   d.SetValue("HEADING", edition.label("newsline"));
   d.SetValue("ALL_NEWS", edition.label("all_news"));
   d.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
-  for (const Headline& h : headlines) fill_headline(d.AddSectionDictionary(kItem), edition.code, h, false);
+  for (const Headline& h : headlines) {
+    auto* item = d.AddSectionDictionary(kItem);
+    fill_headline(item, edition.code, h, false);
+    if (h.id == breaking_id) item->SetValueAndShowSection("LABEL", edition.label("breaking"), "BREAKING");
+  }
   return expand("site/newsline.tpl", d);
 }
 
@@ -106,6 +124,11 @@ void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition,
   d->SetValue(kCategory, h.category_name);
   d->SetValue(kCategoryUrl, category_path(edition, h.category_slug));
   d->SetValue(kTime, published.clock());
+}
+
+void PageView::set_edition_link(const std::string& edition, const std::string& path) {
+  auto it = edition_links_.find(edition);
+  if (it != edition_links_.end()) it->second->SetValue("URL", path);
 }
 
 void PageView::set_preview() {

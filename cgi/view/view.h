@@ -4,6 +4,7 @@
 #pragma once
 #include <ctemplate/template.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ class PageView {
   void set_canonical(const std::string& path);
   // The news line sidebar, as render_newsline() made it.
   void set_newsline(std::shared_ptr<const std::string> html);
+  // The edition switcher's link to `edition` leads to `path` (an article's translation).
+  void set_edition_link(const std::string& edition, const std::string& path);
   // Marks the page as an editor's preview (banner, noindex).
   void set_preview();
   // Expands the page into res.body with the given status.
@@ -40,22 +43,42 @@ class PageView {
   const Edition& edition_;
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* content_;
+  std::map<std::string, ctemplate::TemplateDictionary*> edition_links_;
   std::shared_ptr<const std::string> newsline_;
 };
 
 // The news line sidebar of `edition` (templates/site/newsline.tpl, auto-escaped),
 // a fragment that every page of the edition shows alike.
-std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines);
+// `breaking_id`: the edition's breaking story (marked), 0 for none.
+std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines, int64_t breaking_id);
 
 // A headline's variables in `d`: URL, TITLE, WHEN and ISO (the news line);
 // `with_category` adds CATEGORY, CATEGORY_URL and TIME (the content templates).
 void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h,
                    bool with_category);
 
+struct ArticleExtras;
+struct Author;
+struct Correction;
+struct SimplePage;
+
 // One fill function per content template.
+// `extras`: its tags, authors (a byline of links, in place of the free-text
+// one) and corrections; nullptr shows none (an editor's preview).
 void fill_article(ctemplate::TemplateDictionary& d, const Edition& e, const Article& a,
-                  const std::vector<Headline>& related);
-void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& stories);
+                  const std::vector<Headline>& related, const ArticleExtras* extras = nullptr);
+// An author page's head: photo and bio.
+void fill_author_intro(ctemplate::TemplateDictionary& d, const Edition& e, const Author& a);
+void fill_corrections(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Correction>& items,
+                      const std::string& base_path, const std::string& next_cursor, bool is_first_page);
+void fill_simple_page(ctemplate::TemplateDictionary& d, const SimplePage& p);
+// A section's block on the front page.
+struct HomeBlock {
+  const Category* category;
+  std::vector<Headline> stories;
+};
+void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::vector<Headline>& top,
+               const std::vector<HomeBlock>& blocks);
 // `next_cursor`: the ?before= of the next (older) page; empty on the last page.
 void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
                   const std::string& base_path, const std::vector<Headline>& page,

@@ -18,9 +18,13 @@
 <label>Photo number <input name="lead_photo" value="{{LEAD_PHOTO_ID}}" inputmode="numeric" pattern="[0-9]*" maxlength="20"></label> <small>from the <a href="/admin/media">photo library</a>, or upload one below; empty: none</small>
 </fieldset>
 <label>Body (Markdown) <textarea name="body" rows="18">{{BODY:pre_escape}}</textarea> <small>a photo of the library: <code>![what it shows](media:NUMBER)</code> on a line of its own</small></label>
-<label>Author <input name="author" value="{{AUTHOR}}" maxlength="200"></label>
+<label>Authors <textarea name="authors" rows="2">{{AUTHORS:pre_escape}}</textarea> <small>one per line, linked to their pages; a role in brackets: <code>Aysel Karimova (translated by)</code></small></label>
+<label>Byline text <input name="author" value="{{AUTHOR}}" maxlength="200"> <small>shown when no authors are given above, as the seed's <code>Madina Mammadova\\EDnews</code></small></label>
 <label>Source <input name="source" value="{{SOURCE}}" maxlength="200"></label>
 <label>Published (Baku time) <input name="published_at" type="datetime-local" value="{{PUBLISHED_AT}}"></label>
+<label>Tags <input name="tags" value="{{TAGS}}" maxlength="1300"> <small>separated by commas; new tags are made</small></label>
+<label>Breaking news until (Baku time) <input name="breaking_until" type="datetime-local" value="{{BREAKING_UNTIL}}"> <small>a banner on every page of the edition until then; empty: not breaking</small></label>
+<label>Translation of article No. <input name="translation_of" value="{{TRANSLATION_OF}}" inputmode="numeric" pattern="[0-9]*" maxlength="20"> <small>the same story in another edition: the language switcher leads there; empty: none</small></label>
 <label>Related articles <input name="related" value="{{RELATED}}" maxlength="200"> <small>ids, separated by commas</small></label>
 <div class="buttons">
 <button type="submit" name="action" value="save">Save</button>
@@ -29,5 +33,11 @@
 {{#EXISTING}}{{#CAN_UNPUBLISH}}<button type="submit" name="action" value="unpublish">Unpublish</button>{{/CAN_UNPUBLISH}}{{/EXISTING}}
 </div>
 </form>
-{{#EXISTING}}{{>UPLOAD}}{{/EXISTING}}
+{{#EXISTING}}{{>UPLOAD}}
+<form class="correction" method="post" action="/admin/articles/{{ID}}/corrections">
+<h2>Add a correction</h2>
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label>What was wrong, and what is right <textarea name="text" rows="3" maxlength="2000" required></textarea> <small>shown under the article with today's date, and on the edition's corrections page</small></label>
+<div class="buttons"><button type="submit" class="secondary">Add the correction</button></div>
+</form>{{/EXISTING}}
 </section>

@@ -15,6 +15,11 @@
 {{#USER}}<nav class="admin-nav" aria-label="Admin">
 <a href="/admin/articles">Articles</a>
 <a href="/admin/articles/new">New article</a>
+<a href="/admin/front">Front page</a>
+<a href="/admin/media">Photos</a>
+<a href="/admin/tags">Tags</a>
+<a href="/admin/authors">Authors</a>
+<a href="/admin/pages">Pages</a>
 {{#ADMIN_NAV}}<a href="/admin/categories">Categories</a>
 <a href="/admin/users">Users</a>
 <a href="/admin/audit">Audit log</a>{{/ADMIN_NAV}}

@@ -13,6 +13,9 @@
 </div>
 {{! The byline separator is the double backslash EDnews prints between author and source. }}
 {{#BYLINE}}<p class="byline">{{AUTHOR}}{{#SEPARATOR}}\\{{/SEPARATOR}}{{SOURCE}}</p>{{/BYLINE}}
+{{#AUTHORS}}<p class="byline">{{BY}} {{#AUTHOR}}{{#ROLE}}{{TEXT}} {{/ROLE}}<a href="{{URL}}" rel="author">{{NAME}}</a>{{#AUTHOR_separator}}, {{/AUTHOR_separator}}{{/AUTHOR}}{{#SOURCE_SECTION}}\\{{SOURCE}}{{/SOURCE_SECTION}}</p>{{/AUTHORS}}
+{{#CORRECTIONS}}<aside class="corrections-note" aria-label="{{LABEL}}">{{#CORRECTION}}<p><strong>{{LABEL}}</strong> <time datetime="{{ISO}}">{{WHEN}}</time>: {{TEXT}}</p>{{/CORRECTION}}</aside>{{/CORRECTIONS}}
+{{#TAGS}}<p class="tags"><span class="visually-hidden">{{LABEL}}:</span>{{#TAG}}<a href="{{URL}}" rel="tag">#{{NAME}}</a> {{/TAG}}</p>{{/TAGS}}
 {{#RELATED_SECTION}}<nav class="related" aria-label="{{RELATED_LABEL}}">
 <ul>{{#RELATED}}<li><a href="{{URL}}">{{TITLE}}</a></li>{{/RELATED}}</ul>
 </nav>{{/RELATED_SECTION}}

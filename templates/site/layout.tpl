@@ -12,6 +12,7 @@
 </head>
 <body>
 {{#PREVIEW}}<p class="preview-banner" role="status">{{PREVIEW_LABEL}}</p>{{/PREVIEW}}
+{{#BREAKING}}<p class="breaking-banner" role="status"><strong>{{LABEL}}</strong> <a href="{{URL}}">{{TITLE}}</a></p>{{/BREAKING}}
 <header class="site-header">
 <a class="brand" href="{{HOME_URL}}">{{SITE_NAME}}</a>
 {{! The sections twice: a bar on wide screens, and a menu that opens without script on phones (the CSS shows one of them). }}
@@ -24,6 +25,9 @@
 {{>CONTENT}}
 </main>
 {{! NEWSLINE: markup rendered from site/newsline.tpl, which auto-escapes every value (view.cc render_newsline). }}{{NEWSLINE:none}}</div>
-<footer class="site-footer"><a href="{{HOME_URL}}">{{SITE_NAME}}</a></footer>
+<footer class="site-footer">
+<nav class="footer-links" aria-label="{{SITE_NAME}}">{{#FOOTER_LINK}}<a href="{{URL}}">{{TITLE}}</a>{{/FOOTER_LINK}}<a href="{{CORRECTIONS_URL}}">{{CORRECTIONS}}</a></nav>
+<p><a href="{{HOME_URL}}">{{SITE_NAME}}</a></p>
+</footer>
 </body>
 </html>

@@ -85,7 +85,7 @@ BOOST_AUTO_TEST_CASE(home_and_listing_escape_every_field) {
 BOOST_AUTO_TEST_CASE(the_news_line_fragment_escapes_every_field) {
   // The layout inserts this fragment with :none, so its own escaping is all there is.
   Article a = hostile_article();
-  std::string html = render_newsline(hostile_edition(), {a, a});
+  std::string html = render_newsline(hostile_edition(), {a, a}, 0);
   check_escaped(html);
   BOOST_TEST(html.find("10:22 15.05.2025") != std::string::npos);
   BOOST_TEST(html.find("<aside class=\"newsline\"") != std::string::npos);
