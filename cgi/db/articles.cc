@@ -99,9 +99,10 @@ std::string admin_list_sql(bool edition, bool status, bool category, bool title)
   // A title that few articles have is looked for in every one of them (a
   // substring has no index): seconds at a million, so the search has a limit.
   std::string sql = std::string(title ? "SET STATEMENT max_statement_time = 2 FOR " : "") +
-      "SELECT a.id, a.edition, a.title, a.status, c.name, a.published_at, a.updated_at, COALESCE(u.name, '')"
+      "SELECT a.id, a.edition, a.title, a.status, c.name, a.published_at, a.updated_at, COALESCE(u.name, ''),"
+      " a.author, m.id, m.hash, m.width, m.height"
       " FROM articles a FORCE INDEX (" + index + ") STRAIGHT_JOIN categories c ON c.id = a.category_id"
-      " LEFT JOIN users u ON u.id = a.updated_by"
+      " LEFT JOIN users u ON u.id = a.updated_by LEFT JOIN media m ON m.id = a.lead_media_id"
       " WHERE a.updated_at <= ? AND (a.updated_at < ? OR a.id < ?)";
   sql += status ? " AND a.status = ?" : " AND a.status <> 'deleted'";
   if (edition) sql += " AND a.edition = ?";
@@ -142,9 +143,12 @@ std::vector<AdminListItem> admin_article_list(Db& db, const AdminListFilter& f, 
                                               int64_t before_id, int limit) {
   AdminListQuery query(f, before_updated, before_id, limit);
   std::vector<AdminListItem> out;
-  for (const Row& r : db.select(query.sql(), query.params()))
+  for (const Row& r : db.select(query.sql(), query.params())) {
     out.push_back({r[0].i, r[1].s, r[2].s, r[3].s, r[4].s, static_cast<std::time_t>(r[5].i),
-                   static_cast<std::time_t>(r[6].i), r[7].s});
+                   static_cast<std::time_t>(r[6].i), r[7].s, r[8].s, {}});
+    if (!r[9].is_null)
+      out.back().photo = Photo{r[9].i, r[10].s, static_cast<int>(r[11].i), static_cast<int>(r[12].i), "", "", ""};
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "db/db.h"
+#include "db/media.h"
 
 struct ArticleDraft {
   int64_t id = 0;
@@ -48,6 +49,8 @@ struct AdminListItem {
   std::time_t published_at = 0;
   std::time_t updated_at = 0;
   std::string updated_by;
+  std::string author;  // the free-text byline
+  Photo photo;         // the lead photo (id 0: none)
 };
 
 struct RevisionInfo {

@@ -15,7 +15,6 @@ std::string LocalTime::format(const char* pattern) const {
 std::string LocalTime::time_date() const { return format("%H:%M %d.%m.%Y"); }
 std::string LocalTime::date() const { return format("%d.%m.%Y"); }
 std::string LocalTime::clock() const { return format("%H:%M"); }
-std::string LocalTime::input_datetime() const { return format("%Y-%m-%dT%H:%M"); }
 
 std::string LocalTime::iso8601() const {
   std::string s = format("%Y-%m-%dT%H:%M:%S%z");  // ...+0400
@@ -40,12 +39,17 @@ std::string format_clock(std::time_t utc) { return LocalTime(utc).clock(); }
 std::string format_iso8601(std::time_t utc) { return LocalTime(utc).iso8601(); }
 long local_day_number(std::time_t utc) { return LocalTime(utc).day_number(); }
 
-std::string format_input_datetime(std::time_t utc) { return LocalTime(utc).input_datetime(); }
+std::string format_input_datetime(std::time_t utc) { return LocalTime(utc).time_date(); }
 
 std::optional<std::time_t> parse_input_datetime(const std::string& text) {
   struct tm tm = {};
-  const char* end = strptime(text.c_str(), "%Y-%m-%dT%H:%M", &tm);
-  if (end && *end == ':') end = strptime(end, ":%S", &tm);
+  // The site's own "HH:MM DD.MM.YYYY", or a browser's datetime-local "YYYY-MM-DDTHH:MM[:SS]".
+  const char* end = strptime(text.c_str(), "%H:%M %d.%m.%Y", &tm);
+  if (!end || *end != '\0') {
+    tm = {};
+    end = strptime(text.c_str(), "%Y-%m-%dT%H:%M", &tm);
+    if (end && *end == ':') end = strptime(end, ":%S", &tm);
+  }
   if (!end || *end != '\0' || tm.tm_year < 70 || tm.tm_year > 8000) return std::nullopt;
   tm.tm_isdst = -1;
   std::time_t t = mktime(&tm);  // the process zone is the site's zone

@@ -18,7 +18,6 @@ class LocalTime {
   std::string date() const;       // format_date
   std::string clock() const;      // format_clock
   std::string iso8601() const;    // format_iso8601
-  std::string input_datetime() const;  // format_input_datetime
   long day_number() const;        // local_day_number
 
  private:
@@ -34,9 +33,10 @@ std::string format_date(std::time_t utc);
 std::string format_clock(std::time_t utc);
 // "2025-05-15T10:22:00+04:00": for <time datetime>.
 std::string format_iso8601(std::time_t utc);
-// "2025-05-15T10:22": the value of an <input type="datetime-local"> in the site's zone.
+// "10:22 15.05.2025": a time in an editor's form, as the site shows times.
 std::string format_input_datetime(std::time_t utc);
-// Parses such a value (seconds optional) as a time in the site's zone; nullopt if malformed.
+// Parses that, or a browser's datetime-local value ("2025-05-15T10:22", seconds
+// optional), as a time in the site's zone; nullopt if malformed.
 std::optional<std::time_t> parse_input_datetime(const std::string& text);
 // A number identifying the local calendar day of `utc` (for grouping listings).
 long local_day_number(std::time_t utc);

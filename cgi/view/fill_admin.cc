@@ -1,4 +1,6 @@
 // Fill functions of the admin templates, one per template.
+#include <map>
+
 #include "db/content.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
@@ -101,6 +103,12 @@ void fill_article_list(Dict& d, const std::vector<AdminListItem>& items, const A
     row->SetValue("PUBLISHED_AT", when(i.published_at));
     row->SetValue("UPDATED_AT", when(i.updated_at));
     row->SetValue("UPDATED_BY", i.updated_by);
+    row->SetValue("AUTHOR", i.author);
+    if (i.photo.id) {
+      auto* thumb = row->AddSectionDictionary("THUMB");
+      thumb->SetValue("URL", photo_url(i.photo, widths_for(i.photo.width).front(), VariantFormat::jpeg));
+      thumb->SetIntValue("HEIGHT", scaled_height(i.photo.width, i.photo.height, 96));
+    }
   }
   if (items.empty()) d.ShowSection("EMPTY");
   if (!next_query.empty()) d.SetValueAndShowSection("NEXT_QUERY", next_query, "NEXT_PAGE");
@@ -113,11 +121,21 @@ void fill_article_form(Dict& d, const ArticleFormData& f) {
     existing->SetIntValue("ID", f.draft.id);
     existing->SetValue("STATUS", f.draft.status);
     if (f.draft.status == "published") existing->ShowSection("CAN_UNPUBLISH");
+    for (const CategoryRow& c : f.categories)
+      if (c.id == f.draft.category_id && f.draft.status == "published") {
+        Headline h;
+        h.id = f.draft.id;
+        h.slug = f.draft.slug;
+        h.category_slug = c.slug;
+        existing->SetValueAndShowSection("PUBLIC_URL", article_path(f.draft.edition, h), "PUBLIC");
+      }
     add_upload_form(*existing, "UPLOAD", {"/admin/articles/" + std::to_string(f.draft.id) + "/photo",
                                           "Upload a lead photo", "Upload and use as the lead photo", "", "", "",
                                           f.max_upload_mb});
   }
   d.SetValue("ACTION_URL", f.draft.id ? "/admin/articles/" + std::to_string(f.draft.id) : "/admin/articles/new");
+  d.SetValue("HEADING", f.draft.id ? "Edit article No. " + std::to_string(f.draft.id) : "New article");
+  d.SetValue("EDITION_CODE", f.draft.edition);
 }
 
 void add_upload_form(Dict& d, const char* name, const UploadForm& form) {
@@ -216,13 +234,41 @@ void fill_user_list(Dict& d, const std::vector<User>& users, int64_t current_use
 
 void fill_password(Dict& d, const std::vector<std::string>& errors) { fill_errors(d, errors); }
 
+namespace {
+
+// What an audit row's action code means, as the verb of a sentence whose
+// subject is the user and whose object is the target ("admin created user 5").
+const char* audit_verb(const std::string& action) {
+  static const std::map<std::string, const char*> verbs = {
+      {"create", "created"}, {"save", "saved"}, {"publish", "published"}, {"schedule", "scheduled"},
+      {"unpublish", "unpublished"}, {"delete", "deleted"}, {"restore", "restored a revision of"},
+      {"lead_photo", "gave a lead photo to"}, {"correction", "added a correction to"},
+      {"login", "logged in as"}, {"login_failed", "failed to log in as"},
+      {"login_refused", "was refused a login (too many failures) as"}, {"logout", "logged out:"},
+      {"password_change", "changed the password of"}, {"password_check_failed", "mistyped the current password of"},
+      {"password_check_refused", "was refused a password check (too many failures) for"},
+      {"user_create", "created"}, {"user_role", "changed the role of"}, {"user_disable", "disabled"},
+      {"user_enable", "enabled"}, {"user_password_reset", "reset the password of"},
+      {"category_create", "created"}, {"category_update", "changed"}, {"category_delete", "deleted"},
+      {"photo_upload", "uploaded"}, {"photo_update", "changed the words of"},
+      {"front_page", "arranged the front page of"}, {"tag_rename", "renamed"}, {"tag_delete", "deleted"},
+      {"author_update", "changed"}, {"page_create", "created"}, {"page_update", "changed"},
+      {"page_delete", "deleted"},
+  };
+  auto it = verbs.find(action);
+  return it == verbs.end() ? nullptr : it->second;
+}
+
+}  // namespace
+
 void fill_audit(Dict& d, const std::vector<AuditEntry>& entries, int64_t next_before) {
   for (const AuditEntry& e : entries) {
     auto* row = d.AddSectionDictionary("ENTRY");
     row->SetValue("AT", when(e.at));
-    row->SetValue("USER", e.user_name);
+    row->SetValue("USER", e.user_name.empty() ? "someone" : e.user_name);
     row->SetValue("ADDRESS", e.remote_addr);
-    row->SetValue("ACTION", e.action);
+    const char* verb = audit_verb(e.action);
+    row->SetValue("VERB", verb ? verb : e.action.c_str());
     row->SetValue("TARGET", e.target);
     row->SetValue("DETAILS", e.details);
   }

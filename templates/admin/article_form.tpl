@@ -1,7 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}{{! Create or edit an article. "revision" is what the form was loaded from: a save against a newer one is a conflict. }}
 <section class="article-form">
+<h1>{{HEADING}}</h1>
 {{#ERRORS}}<div class="errors" role="alert">{{#ERROR}}<p>{{TEXT}}</p>{{/ERROR}}</div>{{/ERRORS}}
-{{#EXISTING}}<p class="meta">Status: <strong>{{STATUS}}</strong> ·
+{{#EXISTING}}<p class="meta">No. {{ID}} · Status: <strong>{{STATUS}}</strong> ·
+{{#PUBLIC}}<a href="{{PUBLIC_URL}}">View on site</a> ·{{/PUBLIC}}
 <a href="/admin/articles/{{ID}}/preview">Preview</a> ·
 <a href="/admin/articles/{{ID}}/revisions">Revisions</a> ·
 <a href="/admin/articles/{{ID}}/delete">Delete…</a></p>{{/EXISTING}}
@@ -21,16 +23,16 @@
 <label>Authors <textarea name="authors" rows="2">{{AUTHORS:pre_escape}}</textarea> <small>one per line, linked to their pages; a role in brackets: <code>Aysel Karimova (translated by)</code></small></label>
 <label>Byline text <input name="author" value="{{AUTHOR}}" maxlength="200"> <small>shown when no authors are given above, as the seed's <code>Madina Mammadova\\EDnews</code></small></label>
 <label>Source <input name="source" value="{{SOURCE}}" maxlength="200"></label>
-<label>Published (Baku time) <input name="published_at" type="datetime-local" value="{{PUBLISHED_AT}}"></label>
+<label>Published <input name="published_at" value="{{PUBLISHED_AT}}" pattern="[0-2][0-9]:[0-5][0-9] [0-3][0-9][.][01][0-9][.][0-9]{4}" placeholder="HH:MM DD.MM.YYYY" maxlength="16"> <small>HH:MM DD.MM.YYYY, Baku time; empty: when published</small></label>
 <label>Tags <input name="tags" value="{{TAGS}}" maxlength="1300"> <small>separated by commas; new tags are made</small></label>
-<label>Breaking news until (Baku time) <input name="breaking_until" type="datetime-local" value="{{BREAKING_UNTIL}}"> <small>a banner on every page of the edition until then; empty: not breaking</small></label>
+<label>Breaking news until (Baku time) <input name="breaking_until" value="{{BREAKING_UNTIL}}" pattern="[0-2][0-9]:[0-5][0-9] [0-3][0-9][.][01][0-9][.][0-9]{4}" placeholder="HH:MM DD.MM.YYYY" maxlength="16"> <small>a banner on every page of the edition until then; empty: not breaking</small></label>
 <label>Translation of article No. <input name="translation_of" value="{{TRANSLATION_OF}}" inputmode="numeric" pattern="[0-9]*" maxlength="20"> <small>the same story in another edition: the language switcher leads there; empty: none</small></label>
-<label>Related articles <input name="related" value="{{RELATED}}" maxlength="200"> <small>ids, separated by commas</small></label>
+<label>Related articles <input name="related" value="{{RELATED}}" maxlength="200"> <small>article numbers, separated by commas: <a href="/admin/articles?edition={{EDITION_CODE}}" target="_blank" rel="noopener">find them by title</a> (opens beside this form)</small></label>
 <div class="buttons">
-<button type="submit" name="action" value="save">Save</button>
-<button type="submit" name="action" value="publish">Publish now</button>
-<button type="submit" name="action" value="schedule">Schedule at the time above</button>
-{{#EXISTING}}{{#CAN_UNPUBLISH}}<button type="submit" name="action" value="unpublish">Unpublish</button>{{/CAN_UNPUBLISH}}{{/EXISTING}}
+<button type="submit" name="action" value="save" class="primary">Save</button>
+<button type="submit" name="action" value="publish" class="secondary">Publish now</button>
+<button type="submit" name="action" value="schedule" class="secondary">Schedule at the time above</button>
+{{#EXISTING}}{{#CAN_UNPUBLISH}}<button type="submit" name="action" value="unpublish" class="secondary">Unpublish</button>{{/CAN_UNPUBLISH}}{{/EXISTING}}
 </div>
 </form>
 {{#EXISTING}}{{>UPLOAD}}

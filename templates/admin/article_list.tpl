@@ -11,9 +11,9 @@
 </form>
 {{#ERRORS}}<div class="errors" role="alert">{{#ERROR}}<p>{{TEXT}}</p>{{/ERROR}}</div>{{/ERRORS}}
 <table class="list">
-<thead><tr><th>Title</th><th>Ed.</th><th>Category</th><th>Status</th><th>Published</th><th>Changed</th></tr></thead>
+<thead><tr><th>Photo</th><th>No.</th><th>Title</th><th>Author</th><th>Ed.</th><th>Category</th><th>Status</th><th>Published</th><th>Changed</th></tr></thead>
 <tbody>
-{{#ARTICLE}}<tr><td><a href="/admin/articles/{{ID}}">{{TITLE}}</a></td><td>{{EDITION}}</td><td>{{CATEGORY}}</td><td class="status-{{STATUS}}">{{STATUS}}</td><td>{{PUBLISHED_AT}}</td><td>{{UPDATED_AT}} {{UPDATED_BY}}</td></tr>
+{{#ARTICLE}}<tr><td class="thumb-cell">{{#THUMB}}<img src="{{URL}}" alt="" width="96" height="{{HEIGHT}}" loading="lazy">{{/THUMB}}</td><td data-label="No.">{{ID}}</td><td data-label="Title"><a href="/admin/articles/{{ID}}">{{TITLE}}</a></td><td data-label="Author">{{AUTHOR}}</td><td data-label="Edition">{{EDITION}}</td><td data-label="Category">{{CATEGORY}}</td><td data-label="Status" class="status-{{STATUS}}">{{STATUS}}</td><td data-label="Published">{{PUBLISHED_AT}}</td><td data-label="Changed">{{UPDATED_AT}} {{UPDATED_BY}}</td></tr>
 {{/ARTICLE}}
 </tbody>
 </table>

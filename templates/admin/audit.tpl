@@ -2,9 +2,9 @@
 <section>
 <h1>Audit log</h1>
 <table class="list">
-<thead><tr><th>When</th><th>Who</th><th>From</th><th>Action</th><th>Target</th><th>Details</th></tr></thead>
+<thead><tr><th>When</th><th>What happened</th><th>Details</th><th>From</th></tr></thead>
 <tbody>
-{{#ENTRY}}<tr><td>{{AT}}</td><td>{{USER}}</td><td>{{ADDRESS}}</td><td>{{ACTION}}</td><td>{{TARGET}}</td><td>{{DETAILS}}</td></tr>
+{{#ENTRY}}<tr><td data-label="When">{{AT}}</td><td data-label="What happened"><strong>{{USER}}</strong> {{VERB}} {{TARGET}}</td><td data-label="Details">{{DETAILS}}</td><td data-label="From">{{ADDRESS}}</td></tr>
 {{/ENTRY}}
 </tbody>
 </table>

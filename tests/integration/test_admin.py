@@ -58,7 +58,7 @@ def edit_form_fields(page):
         f[name] = html.unescape(value)
     for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.text):
         f[name] = html.unescape(value)
-    f["published_at"] = html.unescape(re.search(r'name="published_at" type="datetime-local" value="([^"]*)"', page.text).group(1))
+    f["published_at"] = html.unescape(re.search(r'name="published_at" value="([^"]*)"', page.text).group(1))
     f["body"] = html.unescape(re.search(r'<textarea name="body"[^>]*>(.*?)</textarea>', page.text, re.S).group(1))
     for select in ("edition", "category"):
         block = re.search(r'<select name="%s">(.*?)</select>' % select, page.text, re.S).group(1)

@@ -4,8 +4,10 @@
 
 #include <ctemplate/template.h>
 
+#include "db/newsroom.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
+#include "view/photo.h"
 #include "view/view.h"
 
 namespace {
@@ -22,7 +24,8 @@ struct Templates {
 Edition hostile_edition() {
   Edition e{"en", kHostile, {}};
   for (const char* k : {"newsline", "all_news", "related", "latest", "older", "newest", "not_found",
-                        "not_found_text", "no_articles"})
+                        "not_found_text", "no_articles", "photo", "breadcrumbs", "updated", "tags", "by",
+                        "correction", "corrections", "no_corrections", "breaking", "top_stories", "sections", "menu"})
     e.labels[k] = kHostile;
   return e;
 }
@@ -39,6 +42,9 @@ Article hostile_article() {
   a.author = kHostile;
   a.source = kHostile;
   a.lead = kHostile;
+  a.lead_written = true;
+  a.updated_at = a.published_at + 3600;
+  a.photo = Photo{3, "0123456789abcdef", 1600, 900, kHostile, kHostile, kHostile};
   return a;
 }
 
@@ -50,7 +56,7 @@ std::string expand(const char* file, const ctemplate::TemplateDictionary& d) {
 
 void check_escaped(const std::string& html) {
   BOOST_TEST(html.find("<script") == std::string::npos);
-  BOOST_TEST(html.find("<img") == std::string::npos);
+  BOOST_TEST(html.find("<img src=x") == std::string::npos);
   BOOST_TEST(html.find("&lt;script&gt;") != std::string::npos);
   BOOST_TEST(html.find("href=\"javascript:") == std::string::npos);
 }
@@ -62,16 +68,41 @@ BOOST_FIXTURE_TEST_SUITE(templates, Templates)
 BOOST_AUTO_TEST_CASE(article_escapes_every_field) {
   ctemplate::TemplateDictionary d("t");
   Article a = hostile_article();
-  fill_article(d, hostile_edition(), a, {a});
+  ArticleExtras x;
+  x.tags.push_back(Tag{1, "en", "x\"><script>", kHostile, 0});
+  x.authors.push_back(Byline{Author{1, "x\"><script>", kHostile, kHostile, 0, {}}, kHostile});
+  x.corrections.push_back(Correction{1, 1747290120, kHostile, {}});
+  fill_article(d, hostile_edition(), a, {a}, &x);
   std::string html = expand("site/article.tpl", d);
   check_escaped(html);
   BOOST_TEST(html.find("10:22 15.05.2025") != std::string::npos);
+  BOOST_TEST(html.find("<figure class=\"photo photo-lead\">") != std::string::npos);
+  BOOST_TEST(html.find("srcset=\"/media/3/0123456789abcdef-320.webp 320w") != std::string::npos);
+  BOOST_TEST(html.find("width=\"960\" height=\"540\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(photos_in_bodies_escape_their_words) {
+  Photo p{3, "0123456789abcdef", 800, 600, kHostile, kHostile, kHostile};
+  for (bool block : {true, false}) check_escaped(render_body_photo(p, kHostile, block, hostile_edition()) + "&lt;script&gt;");
+}
+
+BOOST_AUTO_TEST_CASE(corrections_page_and_simple_page_escape) {
+  ctemplate::TemplateDictionary c("c");
+  Correction k{1, 1747290120, kHostile, hostile_article()};
+  fill_corrections(c, hostile_edition(), {k}, "/en/corrections", kHostile, false);
+  check_escaped(expand("site/corrections.tpl", c));
+  ctemplate::TemplateDictionary a("a");
+  Author author{1, "x", kHostile, kHostile, 3, Photo{3, "0123456789abcdef", 800, 600, kHostile, "", ""}};
+  fill_listing(a, hostile_edition(), kHostile, "/en/author/x", {hostile_article()}, "", true);
+  fill_author_intro(a, hostile_edition(), author);
+  check_escaped(expand("site/listing.tpl", a));
 }
 
 BOOST_AUTO_TEST_CASE(home_and_listing_escape_every_field) {
   Article a = hostile_article();
   ctemplate::TemplateDictionary home("h");
-  fill_home(home, hostile_edition(), {a, a});
+  Category c{1, "en", "x\"><script>", kHostile, 1};
+  fill_home(home, hostile_edition(), {a, a}, {HomeBlock{&c, {a, a}}});
   check_escaped(expand("site/home.tpl", home));
 
   ctemplate::TemplateDictionary listing("l");
@@ -105,7 +136,7 @@ BOOST_AUTO_TEST_CASE(article_form_keeps_line_breaks_and_escapes) {
   draft.title = kHostile;
   std::vector<Edition> editions = {hostile_edition()};
   std::vector<CategoryRow> categories;
-  fill_article_form(d, {draft, kHostile, kHostile, {kHostile}, editions, categories});
+  fill_article_form(d, {draft, kHostile, kHostile, {kHostile}, editions, categories, nullptr, 20, kHostile});
   std::string html = expand("admin/article_form.tpl", d);
   BOOST_TEST(html.find("line one\n\n&lt;script&gt;x&lt;/script&gt; line two</textarea>") != std::string::npos);
   BOOST_TEST(html.find("<script") == std::string::npos);
@@ -113,7 +144,8 @@ BOOST_AUTO_TEST_CASE(article_form_keeps_line_breaks_and_escapes) {
 
 BOOST_AUTO_TEST_CASE(every_template_declares_autoescape) {
   std::vector<std::string> paths;
-  for (const char* t : {"layout", "newsline", "article", "home", "listing", "error", "unavailable"})
+  for (const char* t : {"layout", "newsline", "article", "home", "listing", "error", "unavailable", "picture", "figure",
+                        "page", "corrections"})
     paths.push_back(std::string("templates/site/") + t + ".tpl");
   for (const char* t : admin_templates()) paths.push_back(std::string("templates/") + t);
   for (const std::string& path : paths) {
