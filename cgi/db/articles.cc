@@ -70,7 +70,7 @@ std::optional<ArticleDraft> load_article(Db& db, int64_t id) {
   Rows rows = db.select(
       "SELECT a.id, a.revision, COALESCE(b.body_html, ''), a.edition, a.category_id, a.slug, a.title,"
       " COALESCE(b.body, ''), a.author, a.source, a.status, a.published_at,"
-      " IF(a.lead_written, a.lead, ''), COALESCE(a.lead_media_id, 0)"
+      " IF(a.lead_written, a.lead, ''), a.lead_media_id"
       " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id WHERE a.id = ?",
       {id});
   if (rows.empty()) return std::nullopt;
@@ -80,7 +80,7 @@ std::optional<ArticleDraft> load_article(Db& db, int64_t id) {
   a.body_html = rows[0][2].s;
   draft_fields_from(rows[0], 3, a);
   a.lead = rows[0][12].s;
-  a.lead_media_id = rows[0][13].i;
+  a.lead_media_id = rows[0][13].is_null ? 0 : rows[0][13].i;
   for (const Row& r : db.select("SELECT related_id FROM article_related WHERE article_id = ? ORDER BY position", {id}))
     a.related.push_back(r[0].i);
   return a;

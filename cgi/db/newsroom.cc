@@ -313,7 +313,7 @@ void insert_correction(Db& db, int64_t article_id, const std::string& edition, c
 void link_translations(Db& db, int64_t a, int64_t b) {
   Rows rows = db.select("SELECT COALESCE(translation_group, id) FROM articles WHERE id = ?", {b});
   if (rows.empty()) return;
-  int64_t group = rows[0][0].i;
+  int64_t group = number(rows[0][0]);
   db.execute("UPDATE articles SET translation_group = ? WHERE id IN (?, ?)", {group, a, b});
 }
 

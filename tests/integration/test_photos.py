@@ -209,6 +209,10 @@ class Uploads(AdminTestCase):
         self.assertIn('fetchpriority="high"', lead_figure)
         self.assertIn('srcset="/media/%d/' % lead, lead_figure)
         self.assertIn("1600w", lead_figure)
+        # The edit form shows the lead photo; saving it keeps the photo.
+        form_now = self.editor.get("/admin/articles/%d" % article)
+        self.assertIn('name="lead_photo" value="%d"' % lead, form_now.text)
+        self.assertIn("No. %d: Restorers on the wall" % lead, form_now.text)
         # The form still open from before the upload is now a revision behind: its
         # save is a conflict with the editor's text kept, never a silent loss of the photo.
         fields = edit_form_fields(form)
