@@ -20,6 +20,7 @@
 #include "db/db.h"
 #include "db/media.h"
 #include "db/migrate.h"
+#include "db/newsroom.h"
 #include "media/image.h"
 #include "db/site_secrets.h"
 #include "http/params.h"
@@ -86,7 +87,9 @@ int migrate(const Config& request_cfg) {
 // Prints, per listing query, each table's access type, key and Extra of EXPLAIN.
 int explain(const Config& cfg) {
   Db db(cfg, maintenance_limits(cfg));
-  for (const auto& [name, rows] : explain_listing_queries(db, std::time(nullptr))) {
+  auto queries = explain_listing_queries(db, std::time(nullptr));
+  for (auto& q : explain_newsroom_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
+  for (const auto& [name, rows] : queries) {
     std::printf("%s\n", name.c_str());
     // EXPLAIN columns: id select_type table type possible_keys key key_len ref rows Extra
     for (const Row& r : rows)

@@ -15,6 +15,32 @@
 #define NL_FEED_AFTER(t, id) \
   " AND " t " <= ? AND (" t " < ? OR " id " < ?) ORDER BY " t " DESC, " id " DESC LIMIT ?"
 
+// The public listings' statements, named so that explain_newsroom_queries()
+// checks the very text the pages run.
+constexpr const char* kTagFeedSql =
+    "SELECT " NL_STORY_COLUMNS
+    " FROM article_tags t FORCE INDEX (ix_tag_feed)"
+    " STRAIGHT_JOIN articles a ON a.id = t.article_id" NL_STORY_PHOTO
+    " WHERE t.tag_id = ? AND t.status = 'published'"
+    NL_FEED_AFTER("t.published_at", "t.article_id");
+constexpr const char* kAuthorFeedSql =
+    "SELECT " NL_STORY_COLUMNS
+    " FROM article_authors w FORCE INDEX (ix_author_feed)"
+    " STRAIGHT_JOIN articles a ON a.id = w.article_id" NL_STORY_PHOTO
+    " WHERE w.author_id = ? AND w.edition = ? AND w.status = 'published'"
+    NL_FEED_AFTER("w.published_at", "w.article_id");
+constexpr const char* kCorrectionsSql =
+    "SELECT a.id, a.slug, a.title, a.category_id, a.published_at, NULL, NULL, NULL, NULL, NULL,"
+    " c.id, c.noted_at, c.text"
+    " FROM corrections c FORCE INDEX (ix_edition_corrections) STRAIGHT_JOIN articles a ON a.id = c.article_id"
+    " WHERE c.edition = ? AND a.status = 'published' AND a.published_at <= ?"
+    NL_FEED_AFTER("c.noted_at", "c.id");
+constexpr const char* kFrontSlotsSql =
+    "SELECT " NL_STORY_COLUMNS ", a.lead"
+    " FROM front_slots s STRAIGHT_JOIN articles a ON a.id = s.article_id" NL_STORY_PHOTO
+    " WHERE s.edition = ? AND a.status = 'published' AND a.published_at <= ?"
+    " ORDER BY s.position";
+
 namespace {
 
 int64_t number(const Value& v) {
@@ -99,12 +125,7 @@ std::optional<Tag> find_tag(Db& db, const std::string& edition, const std::strin
 std::vector<Headline> tag_feed(Db& db, const SiteCatalogue& catalogue, int64_t tag_id, const Cursor& before,
                                int limit) {
   return headlines_from(db, catalogue,
-                        db.select("SELECT " NL_STORY_COLUMNS
-                                  " FROM article_tags t FORCE INDEX (ix_tag_feed)"
-                                  " STRAIGHT_JOIN articles a ON a.id = t.article_id" NL_STORY_PHOTO
-                                  " WHERE t.tag_id = ? AND t.status = 'published'"
-                                  NL_FEED_AFTER("t.published_at", "t.article_id"),
-                                  {tag_id, Param::time(before.published_at), Param::time(before.published_at),
+                        db.select(kTagFeedSql, {tag_id, Param::time(before.published_at), Param::time(before.published_at),
                                    before.id, limit}));
 }
 
@@ -124,24 +145,13 @@ std::optional<Author> find_author_by_slug(Db& db, const std::string& slug) {
 std::vector<Headline> author_feed(Db& db, const SiteCatalogue& catalogue, int64_t author_id, const std::string& edition,
                                   const Cursor& before, int limit) {
   return headlines_from(db, catalogue,
-                        db.select("SELECT " NL_STORY_COLUMNS
-                                  " FROM article_authors w FORCE INDEX (ix_author_feed)"
-                                  " STRAIGHT_JOIN articles a ON a.id = w.article_id" NL_STORY_PHOTO
-                                  " WHERE w.author_id = ? AND w.edition = ? AND w.status = 'published'"
-                                  NL_FEED_AFTER("w.published_at", "w.article_id"),
-                                  {author_id, edition, Param::time(before.published_at),
+                        db.select(kAuthorFeedSql, {author_id, edition, Param::time(before.published_at),
                                    Param::time(before.published_at), before.id, limit}));
 }
 
 std::vector<Correction> edition_corrections(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
                                             const Cursor& before, std::time_t now, int limit) {
-  Rows rows = db.select(
-      "SELECT a.id, a.slug, a.title, a.category_id, a.published_at, NULL, NULL, NULL, NULL, NULL,"
-      " c.id, c.noted_at, c.text"
-      " FROM corrections c FORCE INDEX (ix_edition_corrections) STRAIGHT_JOIN articles a ON a.id = c.article_id"
-      " WHERE c.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-      NL_FEED_AFTER("c.noted_at", "c.id"),
-      {edition, Param::time(now), Param::time(before.published_at), Param::time(before.published_at), before.id,
+  Rows rows = db.select(kCorrectionsSql, {edition, Param::time(now), Param::time(before.published_at), Param::time(before.published_at), before.id,
        limit});
   std::vector<Correction> out;
   for (Row& r : rows) out.push_back({r[10].i, static_cast<std::time_t>(r[11].i), std::move(r[12].s), {}});
@@ -161,11 +171,7 @@ std::optional<SimplePage> find_page(Db& db, const std::string& edition, const st
 std::vector<Headline> front_slots(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
                                   std::time_t now) {
   return headlines_from(db, catalogue,
-                        db.select("SELECT " NL_STORY_COLUMNS ", a.lead"
-                                  " FROM front_slots s STRAIGHT_JOIN articles a ON a.id = s.article_id" NL_STORY_PHOTO
-                                  " WHERE s.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-                                  " ORDER BY s.position",
-                                  {edition, Param::time(now)}),
+                        db.select(kFrontSlotsSql, {edition, Param::time(now)}),
                         true);
 }
 
@@ -370,3 +376,17 @@ void update_page(Db& db, const SimplePage& p, std::time_t now) {
 }
 
 void delete_page(Db& db, int64_t id) { db.execute("DELETE FROM pages WHERE id = ?", {id}); }
+
+std::vector<std::pair<std::string, Rows>> explain_newsroom_queries(Db& db, std::time_t now) {
+  auto explain = [&](const char* sql, std::initializer_list<Param> params) {
+    return db.select_once(std::string("EXPLAIN ") + sql, params);
+  };
+  Param t = Param::time(now);
+  std::vector<std::pair<std::string, Rows>> out;
+  out.emplace_back("front page pinned", explain(kFrontSlotsSql, {"en", t}));
+  out.emplace_back("front page sections", explain(blocks_sql(2), {1, t, 5, 2, t, 5}));
+  out.emplace_back("tag page", explain(kTagFeedSql, {1, t, t, INT64_MAX, 51}));
+  out.emplace_back("author page", explain(kAuthorFeedSql, {1, "en", t, t, INT64_MAX, 51}));
+  out.emplace_back("corrections page", explain(kCorrectionsSql, {"en", t, t, t, INT64_MAX, 51}));
+  return out;
+}

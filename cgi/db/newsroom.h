@@ -79,6 +79,9 @@ std::vector<Correction> edition_corrections(Db& db, const SiteCatalogue& catalog
                                             const Cursor& before, std::time_t now, int limit);
 std::optional<SimplePage> find_page(Db& db, const std::string& edition, const std::string& slug);
 
+// EXPLAIN of the listings above and the front page's (for `newsline explain`).
+std::vector<std::pair<std::string, Rows>> explain_newsroom_queries(Db& db, std::time_t now);
+
 // ----- The front page -----
 // The pinned stories of `edition` that readers may see, in the editors' order, with lead and photo.
 std::vector<Headline> front_slots(Db& db, const SiteCatalogue& catalogue, const std::string& edition, std::time_t now);
