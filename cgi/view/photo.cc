@@ -64,21 +64,38 @@ std::string photo_url(const Photo& p, int width, VariantFormat format) {
          variant_extension(format);
 }
 
+// The widths worth offering where a photo stands: up to twice its size on the
+// page (screens of two device pixels per CSS pixel). Fewer candidates keep a
+// page of thumbnails small.
+static std::vector<int> offered_widths(const Photo& p, PhotoPlace place) {
+  int most = place == PhotoPlace::thumbnail ? 320 : place == PhotoPlace::second_story ? 960 : 1 << 30;
+  std::vector<int> widths;
+  for (int w : widths_for(p.width))
+    if (w <= most || widths.empty()) widths.push_back(w);
+  return widths;
+}
+
 void fill_picture(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place) {
-  std::vector<int> widths = widths_for(p.width);
-  for (VariantFormat f : {VariantFormat::webp, VariantFormat::jpeg}) {
-    for (int w : widths) {
-      auto* item = d->AddSectionDictionary(f == VariantFormat::webp ? "WEBP" : "JPEG");
-      item->SetValue("URL", photo_url(p, w, f));
-      item->SetIntValue("W", w);
-    }
+  std::vector<int> widths = offered_widths(p, place);
+  // With one width there is nothing to choose from: no descriptors, no sizes.
+  ctemplate::TemplateDictionary* multi = widths.size() > 1 ? d->AddSectionDictionary("MULTI") : nullptr;
+  if (multi) multi->SetValue("SIZES", sizes_for(place));
+  for (int w : widths) {
+    auto* webp = d->AddSectionDictionary("WEBP");
+    webp->SetValue("URL", photo_url(p, w, VariantFormat::webp));
+    webp->SetValue("DESCRIPTOR", multi ? " " + std::to_string(w) + "w" : "");
+    if (!multi) continue;
+    auto* jpeg = multi->AddSectionDictionary("JPEG");
+    jpeg->SetValue("URL", photo_url(p, w, VariantFormat::jpeg));
+    jpeg->SetIntValue("W", w);
   }
   int src = fallback_width(widths, place);
   d->SetValue("SRC", photo_url(p, src, VariantFormat::jpeg));
-  d->SetValue("SIZES", sizes_for(place));
   d->SetIntValue("WIDTH", src);
   d->SetIntValue("HEIGHT", scaled_height(p.width, p.height, src));
-  d->SetValue("ALT", p.alt);
+  // A thumbnail beside its headline, in a link hidden from screen readers, says
+  // nothing the headline does not: decorative (alt="").
+  d->SetValue("ALT", place == PhotoPlace::thumbnail ? "" : p.alt);
   if (place == PhotoPlace::lead || place == PhotoPlace::top_story)
     d->ShowSection("EAGER");
   else

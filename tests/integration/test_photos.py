@@ -250,7 +250,8 @@ class PhotosOnPublicPages(unittest.TestCase):
         self.assertGreater(len(thumbs), 5)
         for t in thumbs:
             self.assertIn('loading="lazy"', t)
-            self.assertIn('sizes="160px"', t)
+            self.assertIn('alt=""', t)  # beside its headline: decorative
+            self.assertRegex(t, r'<source type="image/webp" srcset="/media/\d+/[0-9a-f]{16}-320\.webp">')
         category = http("/en/news/politics").text
         self.assertIn('<a class="thumb"', category)
 
