@@ -230,10 +230,13 @@ class Client:
         data = urllib.parse.urlencode(fields, doseq=True).encode() if fields is not None else None
         h = {"Content-Type": "application/x-www-form-urlencoded"} if data is not None else {}
         h.update(headers or {})
+        return self._send(path, method, data, h, timeout=30)
+
+    def _send(self, path, method, data, headers, timeout):
         url = (self.base_url + path) if self.base_url else stack().url(path)
-        req = urllib.request.Request(url, data=data, method=method, headers=h)
+        req = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
-            with self.opener.open(req, timeout=30) as r:
+            with self.opener.open(req, timeout=timeout) as r:
                 reply = Reply(r.status, r.headers, r.read())
         except urllib.error.HTTPError as e:
             reply = Reply(e.code, e.headers, e.read())
@@ -271,16 +274,7 @@ class Client:
                      'Content-Type: application/octet-stream\r\n\r\n' % (boundary, name, filename)).encode()
             body += data + b"\r\n"
         body += ("--%s--\r\n" % boundary).encode()
-        url = (self.base_url + path) if self.base_url else stack().url(path)
-        req = urllib.request.Request(url, data=body, method="POST",
-                                     headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
-        try:
-            with self.opener.open(req, timeout=60) as r:
-                reply = Reply(r.status, r.headers, r.read())
-        except urllib.error.HTTPError as e:
-            reply = Reply(e.code, e.headers, e.read())
-        self.last = reply
-        return reply
+        return self._send(path, "POST", body, {"Content-Type": "multipart/form-data; boundary=" + boundary}, timeout=60)
 
     def login(self, name="admin", password=ADMIN_PASSWORD, next_path=None):
         form = self.get("/admin/login" + ("?next=" + urllib.request.quote(next_path, safe="") if next_path else ""))

@@ -30,19 +30,7 @@ constexpr size_t kMaxRelated = 10;
 constexpr size_t kMaxTags = 12;
 constexpr size_t kMaxAuthors = 6;
 
-std::string trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
-std::string without_cr(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s)
-    if (c != '\r') out += c;
-  return out;
-}
 
 std::string join_ids(const std::vector<int64_t>& ids) {
   std::string out;
@@ -66,7 +54,7 @@ std::vector<std::string> split_names(const std::string& text, char separator) {
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = std::min(text.find(separator, start), text.size());
-    std::string name = trim(text.substr(start, end - start));
+    std::string name = trimmed(text.substr(start, end - start));
     if (!name.empty() && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     start = end + 1;
   }
@@ -79,7 +67,7 @@ std::vector<std::pair<std::string, std::string>> parse_authors(const std::string
   for (const std::string& line : split_names(without_cr(text), '\n')) {
     size_t open = line.rfind(" (");
     if (open != std::string::npos && line.back() == ')')
-      out.emplace_back(trim(line.substr(0, open)), trim(line.substr(open + 2, line.size() - open - 3)));
+      out.emplace_back(trimmed(line.substr(0, open)), trimmed(line.substr(open + 2, line.size() - open - 3)));
     else
       out.emplace_back(line, "");
   }
@@ -111,14 +99,14 @@ void read_newsroom_fields(Context& ctx, ArticleForm& f) {
   for (const auto& [name, role] : a.authors)
     if (utf8_length(name) > 200 || utf8_length(role) > 60)
       f.errors.push_back("An author's name has at most 200 characters, a role at most 60.");
-  f.breaking_text = trim(r.field("breaking_until"));
+  f.breaking_text = trimmed(r.field("breaking_until"));
   a.breaking_until = 0;
   if (!f.breaking_text.empty()) {
     auto t = parse_input_datetime(f.breaking_text);
     if (!t) f.errors.push_back("Breaking news until: not a date and time.");
     else a.breaking_until = *t;
   }
-  std::string translation = trim(r.field("translation_of"));
+  std::string translation = trimmed(r.field("translation_of"));
   a.translation_of = 0;
   if (!translation.empty()) {
     auto id = parse_id(translation);
@@ -185,20 +173,20 @@ void check_slug(Context& ctx, ArticleForm& f, bool typed) {
 
 ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   const Request& r = ctx.req;
-  ArticleForm f{stored, r.field("action"), trim(r.field("related")), trim(r.field("published_at")), {}};
+  ArticleForm f{stored, r.field("action"), trimmed(r.field("related")), trimmed(r.field("published_at")), {}};
   ArticleDraft& a = f.draft;
   static const std::set<std::string> actions = {"save", "publish", "schedule", "unpublish"};
   if (!actions.count(f.action)) f.action = "save";
 
   a.edition = r.field("edition");
   if (!ctx.find_edition(a.edition)) f.errors.push_back("Choose an edition.");
-  a.title = trim(r.field("title"));
+  a.title = trimmed(r.field("title"));
   if (a.title.empty()) f.errors.push_back("The title is empty.");
   if (utf8_length(a.title) > 500) f.errors.push_back("The title is longer than 500 characters.");
   a.body = without_cr(r.field("body"));
-  a.lead = trim(without_cr(r.field("lead")));
+  a.lead = trimmed(without_cr(r.field("lead")));
   if (utf8_length(a.lead) > 1000) f.errors.push_back("The lead is longer than 1000 characters.");
-  std::string lead_photo = trim(r.field("lead_photo"));
+  std::string lead_photo = trimmed(r.field("lead_photo"));
   a.lead_media_id = 0;
   if (!lead_photo.empty()) {
     auto id = parse_id(lead_photo);
@@ -207,8 +195,8 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
     else
       a.lead_media_id = *id;
   }
-  a.author = trim(r.field("author"));
-  a.source = trim(r.field("source"));
+  a.author = trimmed(r.field("author"));
+  a.source = trimmed(r.field("source"));
   if (utf8_length(a.author) > 200 || utf8_length(a.source) > 200)
     f.errors.push_back("Author and source may have at most 200 characters.");
 
@@ -219,7 +207,7 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   else
     a.category_id = category->id;
 
-  std::string slug = trim(r.field("slug"));
+  std::string slug = trimmed(r.field("slug"));
   bool typed = !slug.empty();
   a.slug = typed ? slug : slugify(a.title);
   if (typed && !is_valid_slug(slug))
@@ -335,7 +323,7 @@ void render_conflict(Context& ctx, ArticleForm f) {
 
 void admin_article_list(Context& ctx, const RouteParams&) {
   const Request& r = ctx.req;
-  AdminListFilter filter{r.param("edition"), r.param("status"), 0, utf8_truncate(trim(r.param("q")), 200)};
+  AdminListFilter filter{r.param("edition"), r.param("status"), 0, utf8_truncate(trimmed(r.param("q")), 200)};
   if (!filter.edition.empty() && !ctx.find_edition(filter.edition)) throw HttpError{400};
   static const std::set<std::string> statuses = {"", "draft", "published", "deleted"};
   if (!statuses.count(filter.status)) throw HttpError{400};
@@ -497,7 +485,7 @@ void admin_article_photo_upload(Context& ctx, const RouteParams& p) {
 
 void admin_article_correction(Context& ctx, const RouteParams& p) {
   ArticleDraft a = article_or_404(ctx, p[0].id);
-  std::string text = trim(without_cr(ctx.req.field("text")));
+  std::string text = trimmed(without_cr(ctx.req.field("text")));
   if (text.empty() || utf8_length(text) > 2000)
     throw HttpError{422, nullptr, "A correction says in 1 to 2000 characters what was wrong and what is right."};
   with_transaction(ctx.db, [&] {

@@ -18,10 +18,6 @@ void render_list(Context& ctx, const std::vector<std::string>& errors, int statu
   view.render(ctx.res, status);
 }
 
-std::string trimmed(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t");
-  return b == std::string::npos ? "" : s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
 
 // The position field: 0 to 32767 (a SMALLINT), leading zeros allowed; nullopt otherwise.
 std::optional<int64_t> position_of(const std::string& text) {

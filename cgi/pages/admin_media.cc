@@ -24,11 +24,6 @@ constexpr int kLibraryPageSize = 24;
 // MariaDB's default max_allowed_packet is 16 MB: a master must fit one statement.
 constexpr size_t kMaxMasterBytes = 15u << 20;
 
-std::string trimmed(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
 struct PhotoWords {
   std::string alt, caption, credit;

@@ -21,18 +21,7 @@ namespace {
 
 constexpr size_t kFrontSlots = 5;
 
-std::string trimmed(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
 
-std::string without_cr(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != '\r') out += c;
-  return out;
-}
 
 // The edition named by ?edition= (or a form field), else the default; 400 for an unknown one.
 const Edition& chosen_edition(Context& ctx, const std::string& code) {

@@ -7,3 +7,8 @@ std::string utf8_truncate(std::string_view s, size_t max_bytes);
 
 // Number of characters (code points) in UTF-8 `s`.
 size_t utf8_length(std::string_view s);
+
+// `s` without the spaces, tabs and line breaks at its ends (a form field as typed).
+std::string trimmed(std::string_view s);
+// `s` without carriage returns (a textarea's CRLF line ends become LF).
+std::string without_cr(std::string_view s);

@@ -10,6 +10,22 @@
 
 namespace {
 
+// The links to the newest page and to the next (older) one of a keyset listing.
+void fill_pager(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& base_path,
+                const std::string& next_cursor, bool is_first_page) {
+  if (!is_first_page) {
+    auto* first = d.AddSectionDictionary("FIRST_PAGE");
+    first->SetValue("URL", base_path);
+    first->SetValue("LABEL", e.label("newest"));
+  }
+  if (!next_cursor.empty()) {
+    auto* more = d.AddSectionDictionary("NEXT_PAGE");
+    more->SetValue("BASE_URL", base_path);
+    more->SetValue("CURSOR", next_cursor);
+    more->SetValue("LABEL", e.label("older"));
+  }
+}
+
 // A story's photo, small, beside its headline in a list.
 void add_thumbnail(ctemplate::TemplateDictionary* item, const std::string& edition, const Headline& h) {
   auto* thumb = item->AddSectionDictionary("THUMB");
@@ -136,17 +152,7 @@ void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std:
     if (h.photo.id) add_thumbnail(item, e.code, h);
   }
   if (page.empty()) d.SetValueAndShowSection("NO_ARTICLES", e.label("no_articles"), "EMPTY");
-  if (!is_first_page) {
-    auto* first = d.AddSectionDictionary("FIRST_PAGE");
-    first->SetValue("URL", base_path);
-    first->SetValue("LABEL", e.label("newest"));
-  }
-  if (!next_cursor.empty()) {
-    auto* more = d.AddSectionDictionary("NEXT_PAGE");
-    more->SetValue("BASE_URL", base_path);
-    more->SetValue("CURSOR", next_cursor);
-    more->SetValue("LABEL", e.label("older"));
-  }
+  fill_pager(d, e, base_path, next_cursor, is_first_page);
 }
 
 void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status) {
@@ -182,17 +188,7 @@ void fill_corrections(ctemplate::TemplateDictionary& d, const Edition& e, const 
     item->SetValue("TEXT", c.text);
   }
   if (items.empty()) d.SetValueAndShowSection("NO_CORRECTIONS", e.label("no_corrections"), "EMPTY");
-  if (!is_first_page) {
-    auto* first = d.AddSectionDictionary("FIRST_PAGE");
-    first->SetValue("URL", base_path);
-    first->SetValue("LABEL", e.label("newest"));
-  }
-  if (!next_cursor.empty()) {
-    auto* more = d.AddSectionDictionary("NEXT_PAGE");
-    more->SetValue("BASE_URL", base_path);
-    more->SetValue("CURSOR", next_cursor);
-    more->SetValue("LABEL", e.label("older"));
-  }
+  fill_pager(d, e, base_path, next_cursor, is_first_page);
 }
 
 void fill_simple_page(ctemplate::TemplateDictionary& d, const SimplePage& p) {
