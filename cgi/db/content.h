@@ -72,7 +72,7 @@ struct Headline {
   std::string category_slug;
   std::string category_name;
   std::time_t published_at = 0;
-  std::string lead;  // the lead (standfirst); only filled by home_page() and article_page()
+  std::string lead;  // the lead (standfirst); only filled for the front page and article_page()
   Photo photo;       // the lead photo (id 0: none); caption and credit only on article pages
 };
 
@@ -128,8 +128,6 @@ struct ArticlePage {
 };
 ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
 
-// The `limit` newest visible stories with their first paragraph; the news line is their head.
-std::vector<Headline> home_page(Db& db, const SiteCatalogue& categories, const std::string& edition, std::time_t now, int limit);
 
 struct ListingPage {
   std::optional<Category> category;  // category pages: nullopt when there is no such category
