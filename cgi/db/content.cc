@@ -133,10 +133,11 @@ class HeadlineReader {
   HeadlineReader(Db& db, const SiteCatalogue& catalogue) : db_(db), catalogue_(catalogue) {}
 
   // The headline columns (id, slug, title, category id, published_at) from column
-  // `first` (1 in page queries, after the part); the row's strings are moved out.
-  Headline headline(Row& r, size_t first = 0) {
+  // `first`, and its photo's from `photo_first` (page queries: 1 and 10, after
+  // the part and the article's own columns); the row's strings are moved out.
+  Headline headline(Row& r, size_t first = 0, size_t photo_first = 5) {
     Headline h;
-    read_photo(r, first == 0 ? 5 : 10, h.photo);
+    read_photo(r, photo_first, h.photo);
     h.id = r[first].i;
     h.slug = std::move(r[first + 1].s);
     h.title = std::move(r[first + 2].s);
@@ -190,13 +191,14 @@ Cursor cursor_or_now(const std::optional<Cursor>& before, std::time_t now) {
 
 }  // namespace
 
-std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead) {
+std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead,
+                                     size_t first) {
   HeadlineReader reader(db, catalogue);
   std::vector<Headline> out;
   out.reserve(rows.size());
   for (Row& r : rows) {
-    out.push_back(reader.headline(r));
-    if (with_lead) out.back().lead = std::move(r[10].s);
+    out.push_back(reader.headline(r, first, first + 5));
+    if (with_lead) out.back().lead = std::move(r[first + 10].s);
   }
   return out;
 }
@@ -318,7 +320,7 @@ void sort_newest_first(std::vector<Headline>& v) { std::sort(v.begin(), v.end(),
 
 ListingPage listing_from(HeadlineReader& reader, Rows rows) {
   ListingPage page;
-  for (Row& r : rows) (r[0].i == kItem ? page.items : page.newsline).push_back(reader.headline(r, 1));
+  for (Row& r : rows) (r[0].i == kItem ? page.items : page.newsline).push_back(reader.headline(r, 1, 10));
   sort_newest_first(page.items);
   sort_newest_first(page.newsline);
   return page;
@@ -336,7 +338,7 @@ ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::str
   for (Row& r : rows) {
     if (r[0].i == kArticle) {
       Article a;
-      static_cast<Headline&>(a) = reader.headline(r, 1);
+      static_cast<Headline&>(a) = reader.headline(r, 1, 10);
       a.edition = edition;
       a.body_html = std::move(r[6].s);
       a.author = std::move(r[7].s);
@@ -349,9 +351,9 @@ ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::str
       a.updated_at = r[19].i;
       page.article = std::move(a);
     } else if (r[0].i == kRelated) {
-      related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1));  // in the editor's order
+      related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1, 10));  // in the editor's order
     } else {
-      page.newsline.push_back(reader.headline(r, 1));
+      page.newsline.push_back(reader.headline(r, 1, 10));
     }
   }
   std::stable_sort(related.begin(), related.end(), [](auto& x, auto& y) { return x.first < y.first; });

@@ -110,10 +110,11 @@ std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, 
 
 
 
-// Headlines from rows whose columns are the headline's (id, slug, title,
-// category id, published_at), its photo's (id, hash, width, height, alt; NULLs
-// for none) and, `with_lead`, the lead: for queries of other files (db/newsroom.cc).
-std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead = false);
+// Headlines from rows whose columns, from `first`, are the headline's (id, slug,
+// title, category id, published_at), its photo's (id, hash, width, height, alt;
+// NULLs for none) and, `with_lead`, the lead: for queries of other files (db/newsroom.cc).
+std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead = false,
+                                     size_t first = 0);
 
 // EXPLAIN of every listing query with typical parameters (for `newsline explain`).
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now);

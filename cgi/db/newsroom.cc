@@ -35,11 +35,6 @@ constexpr const char* kCorrectionsSql =
     " FROM corrections c FORCE INDEX (ix_edition_corrections) STRAIGHT_JOIN articles a ON a.id = c.article_id"
     " WHERE c.edition = ? AND a.status = 'published' AND a.published_at <= ?"
     NL_FEED_AFTER("c.noted_at", "c.id");
-constexpr const char* kFrontSlotsSql =
-    "SELECT " NL_STORY_COLUMNS ", a.lead"
-    " FROM front_slots s STRAIGHT_JOIN articles a ON a.id = s.article_id" NL_STORY_PHOTO
-    " WHERE s.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-    " ORDER BY s.position";
 
 namespace {
 
@@ -168,42 +163,55 @@ std::optional<SimplePage> find_page(Db& db, const std::string& edition, const st
   return page_from(rows[0]);
 }
 
-std::vector<Headline> front_slots(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
-                                  std::time_t now) {
-  return headlines_from(db, catalogue,
-                        db.select(kFrontSlotsSql, {edition, Param::time(now)}),
-                        true);
-}
 
 namespace {
 
-// The blocks' statement for `n` categories: one part per category, each a
-// short range of ix_category_feed. Made from the count alone, never from
-// request data; one text per count, kept for the process's life.
-const char* blocks_sql(size_t n) {
+// The front page's statement for `n` categories: the pinned stories (part 0,
+// with their position), then one part per category (part 1), each a short
+// range of ix_category_feed. Made from the count alone, never from request
+// data; one text per count, kept for the process's life.
+const char* front_page_sql(size_t n) {
   static std::mutex mutex;
   static std::map<size_t, std::string> made;
   std::lock_guard<std::mutex> lock(mutex);
   std::string& sql = made[n];
   if (sql.empty()) {
-    for (size_t i = 0; i < n; ++i) {
-      if (i) sql += " UNION ALL ";
-      sql += "(SELECT " NL_STORY_COLUMNS ", a.lead FROM articles a FORCE INDEX (ix_category_feed)" NL_STORY_PHOTO
+    sql = "(SELECT 0, s.position, " NL_STORY_COLUMNS ", a.lead"
+          " FROM front_slots s STRAIGHT_JOIN articles a ON a.id = s.article_id" NL_STORY_PHOTO
+          " WHERE s.edition = ? AND a.status = 'published' AND a.published_at <= ?)";
+    for (size_t i = 0; i < n; ++i)
+      sql += " UNION ALL (SELECT 1, 0, " NL_STORY_COLUMNS ", a.lead FROM articles a FORCE INDEX (ix_category_feed)"
+             NL_STORY_PHOTO
              " WHERE a.category_id = ? AND a.status = 'published' AND a.published_at <= ?"
              " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)";
-    }
   }
   return sql.c_str();
 }
 
 }  // namespace
 
-std::vector<Headline> category_blocks(Db& db, const SiteCatalogue& catalogue, const std::vector<int64_t>& categories,
-                                      std::time_t now, int per_category) {
-  if (categories.empty()) return {};
-  std::vector<Param> params;
+FrontPageStories front_page_stories(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
+                                    const std::vector<int64_t>& categories, std::time_t now, int per_category) {
+  std::vector<Param> params = {edition, Param::time(now)};
   for (int64_t c : categories) params.insert(params.end(), {c, Param::time(now), per_category});
-  return headlines_from(db, catalogue, db.select(blocks_sql(categories.size()), params), true);
+  Rows rows = db.select(front_page_sql(categories.size()), params);
+  std::vector<std::pair<int64_t, size_t>> order;  // the pinned rows' positions
+  for (size_t i = 0; i < rows.size(); ++i)
+    if (number(rows[i][0]) == 0) order.emplace_back(number(rows[i][1]), i);
+  std::vector<Headline> all = headlines_from(db, catalogue, std::move(rows), true, 2);
+  FrontPageStories out;
+  std::sort(order.begin(), order.end());
+  std::vector<bool> pinned(all.size(), false);
+  for (const auto& [position, i] : order) {
+    out.pinned.push_back(all[i]);
+    pinned[i] = true;
+  }
+  for (size_t i = 0; i < all.size(); ++i)
+    if (!pinned[i]) out.newest.push_back(std::move(all[i]));
+  std::sort(out.newest.begin(), out.newest.end(), [](const Headline& a, const Headline& b) {
+    return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
+  });
+  return out;
 }
 
 std::vector<int64_t> pinned_ids(Db& db, const std::string& edition) {
@@ -383,8 +391,7 @@ std::vector<std::pair<std::string, Rows>> explain_newsroom_queries(Db& db, std::
   };
   Param t = Param::time(now);
   std::vector<std::pair<std::string, Rows>> out;
-  out.emplace_back("front page pinned", explain(kFrontSlotsSql, {"en", t}));
-  out.emplace_back("front page sections", explain(blocks_sql(2), {1, t, 5, 2, t, 5}));
+  out.emplace_back("front page", explain(front_page_sql(2), {"en", t, 1, t, 5, 2, t, 5}));
   out.emplace_back("tag page", explain(kTagFeedSql, {1, t, t, INT64_MAX, 51}));
   out.emplace_back("author page", explain(kAuthorFeedSql, {1, "en", t, t, INT64_MAX, 51}));
   out.emplace_back("corrections page", explain(kCorrectionsSql, {"en", t, t, t, INT64_MAX, 51}));

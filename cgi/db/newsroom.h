@@ -83,11 +83,15 @@ std::optional<SimplePage> find_page(Db& db, const std::string& edition, const st
 std::vector<std::pair<std::string, Rows>> explain_newsroom_queries(Db& db, std::time_t now);
 
 // ----- The front page -----
-// The pinned stories of `edition` that readers may see, in the editors' order, with lead and photo.
-std::vector<Headline> front_slots(Db& db, const SiteCatalogue& catalogue, const std::string& edition, std::time_t now);
-// The `per_category` newest stories of each of `categories`, with photos (one statement).
-std::vector<Headline> category_blocks(Db& db, const SiteCatalogue& catalogue, const std::vector<int64_t>& categories,
-                                      std::time_t now, int per_category);
+// The front page's stories, with lead and photo, in one statement: the pinned
+// ones readers may see, in the editors' order, and the `per_category` newest
+// of each of `categories` (newest first).
+struct FrontPageStories {
+  std::vector<Headline> pinned;
+  std::vector<Headline> newest;
+};
+FrontPageStories front_page_stories(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
+                                    const std::vector<int64_t>& categories, std::time_t now, int per_category);
 // The pinned article ids of `edition` in order (the admin's form), whatever their status.
 std::vector<int64_t> pinned_ids(Db& db, const std::string& edition);
 void replace_front_slots(Db& db, const std::string& edition, const std::vector<int64_t>& ids);

@@ -21,20 +21,19 @@ void site_root(Context& ctx, const RouteParams&) {
   ctx.res.redirect(302, home_path(ctx.default_edition().code));
 }
 
-// GET /{edition}/ -> 200, or 404 for an unknown edition. Two statements: the
-// pinned stories, and every section's newest (one range of its index each).
+// GET /{edition}/ -> 200, or 404 for an unknown edition. One statement: the
+// pinned stories and every section's newest (one range of its index each).
 void site_home(Context& ctx, const RouteParams& p) {
   const Edition& edition = edition_or_404(ctx, p[0].text);
   Newsline newsline(ctx, edition);
-  std::vector<Headline> top = front_slots(ctx.db, ctx.catalogue, edition.code, ctx.now);
   const std::vector<const Category*>& sections = ctx.catalogue.in_edition(edition.code);
   std::vector<int64_t> section_ids;
   for (const Category* c : sections) section_ids.push_back(c->id);
   // One more per section than a block shows: a story at the top is not repeated below it.
-  std::vector<Headline> newest = category_blocks(ctx.db, ctx.catalogue, section_ids, ctx.now, kBlockStories + 1);
-  std::sort(newest.begin(), newest.end(), [](const Headline& a, const Headline& b) {
-    return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
-  });
+  FrontPageStories stories =
+      front_page_stories(ctx.db, ctx.catalogue, edition.code, section_ids, ctx.now, kBlockStories + 1);
+  std::vector<Headline>& top = stories.pinned;
+  const std::vector<Headline>& newest = stories.newest;
   if (top.empty()) top.assign(newest.begin(), newest.begin() + std::min(newest.size(), kUnpinnedTop));
   std::set<int64_t> on_top;
   for (const Headline& h : top) on_top.insert(h.id);

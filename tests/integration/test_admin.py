@@ -630,12 +630,13 @@ class CategoriesAndAudit(AdminTestCase):
         aid = create_article(c, "Audited", action="publish")
         log = c.get("/admin/audit")
         self.assertEqual(log.status, 200)
-        actions = re.findall(r"<td>(login_failed|login|publish|create)</td>", log.text)
-        self.assertEqual(actions[0], "publish")
-        self.assertIn("login", actions)
-        self.assertIn("login_failed", actions)
+        # In words: who did what to what.
+        actions = re.findall(r"<strong>admin</strong> (failed to log in as|logged in as|published|created) ", log.text)
+        self.assertEqual(actions[0], "published")
+        self.assertIn("logged in as", actions)
+        self.assertIn("failed to log in as", actions)
         self.assertIn("127.0.0.27", log.text)
-        self.assertIn("article %d" % aid, log.text)
+        self.assertIn("<strong>admin</strong> published article %d" % aid, log.text)
 
     def test_admin_pages_are_not_cached_and_carry_security_headers(self):
         c = admin()
