@@ -61,6 +61,12 @@ const char* variant_mime(VariantFormat f);
 // Throws std::runtime_error when libvips fails.
 std::string make_variant(std::string_view master, int width, VariantFormat format);
 
+// Gives the memory freed after a decode back to the system. The workers keep
+// freed memory in their heap (see run_worker: a password check's 19 MiB stay),
+// and a photo's buffers would otherwise stay too: tens of MB in the one worker
+// that made a variant, for nothing.
+void release_image_memory();
+
 // A photo of `width` x `height` made from nothing (for the demo content): a
 // sky-to-ground gradient with a few shapes, seeded by `seed`, and `label` written on it. JPEG bytes.
 std::string make_demo_photo(int width, int height, unsigned seed, const std::string& label);

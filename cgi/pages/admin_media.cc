@@ -133,6 +133,7 @@ std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::strin
   ImageRefusal why;
   std::optional<MasterImage> master = make_master(file->bytes, limits_of(ctx.cfg), why);
   if (!master) {
+    release_image_memory();
     errors.push_back(why.message);
     return std::nullopt;
   }
@@ -147,6 +148,7 @@ std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::strin
   audit(ctx, "photo_upload", "photo " + std::to_string(id),
         p.alt + " (" + p.source_kind + ", " + std::to_string(p.width) + "x" + std::to_string(p.height) + ")");
   make_variants(ctx.cfg, id, p.hash, *master);
+  release_image_memory();
   return id;
 }
 

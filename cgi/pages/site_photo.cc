@@ -27,7 +27,9 @@ void site_photo_variant(Context& ctx, const RouteParams& p) {
   if (!master || master->hash != name.hash || !offered(master->width, name.width)) throw HttpError{404};
   VariantFormat format = name.extension == "webp" ? VariantFormat::webp : VariantFormat::jpeg;
   ctx.res.body = VariantStore(ctx.cfg.media_dir).get_or_make(p[0].id, p[1].text, [&] {
-    return make_variant(master->bytes, name.width, format);
+    std::string variant = make_variant(master->bytes, name.width, format);
+    release_image_memory();
+    return variant;
   });
   ctx.res.content_type = variant_mime(format);
   ctx.res.cache_control = "public, max-age=31536000, immutable";
