@@ -30,8 +30,6 @@ constexpr size_t kMaxRelated = 10;
 constexpr size_t kMaxTags = 12;
 constexpr size_t kMaxAuthors = 6;
 
-
-
 std::string join_ids(const std::vector<int64_t>& ids) {
   std::string out;
   for (int64_t id : ids) out += (out.empty() ? "" : ", ") + std::to_string(id);
@@ -71,18 +69,6 @@ std::vector<std::pair<std::string, std::string>> parse_authors(const std::string
     else
       out.emplace_back(line, "");
   }
-  return out;
-}
-
-std::string authors_text(const std::vector<std::pair<std::string, std::string>>& authors) {
-  std::string out;
-  for (const auto& [name, role] : authors) out += name + (role.empty() ? "" : " (" + role + ")") + "\n";
-  return out;
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-  std::string out;
-  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
 }
 
@@ -173,7 +159,7 @@ void check_slug(Context& ctx, ArticleForm& f, bool typed) {
 
 ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   const Request& r = ctx.req;
-  ArticleForm f{stored, r.field("action"), trimmed(r.field("related")), trimmed(r.field("published_at")), {}};
+  ArticleForm f{stored, r.field("action"), trimmed(r.field("related")), trimmed(r.field("published_at")), {}, ""};
   ArticleDraft& a = f.draft;
   static const std::set<std::string> actions = {"save", "publish", "schedule", "unpublish"};
   if (!actions.count(f.action)) f.action = "save";

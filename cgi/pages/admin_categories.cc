@@ -18,7 +18,6 @@ void render_list(Context& ctx, const std::vector<std::string>& errors, int statu
   view.render(ctx.res, status);
 }
 
-
 // The position field: 0 to 32767 (a SMALLINT), leading zeros allowed; nullopt otherwise.
 std::optional<int64_t> position_of(const std::string& text) {
   size_t zeros = std::min(text.find_first_not_of('0'), text.empty() ? 0 : text.size() - 1);

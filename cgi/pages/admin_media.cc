@@ -24,7 +24,6 @@ constexpr int kLibraryPageSize = 24;
 // MariaDB's default max_allowed_packet is 16 MB: a master must fit one statement.
 constexpr size_t kMaxMasterBytes = 15u << 20;
 
-
 struct PhotoWords {
   std::string alt, caption, credit;
 };

@@ -21,8 +21,6 @@ namespace {
 
 constexpr size_t kFrontSlots = 5;
 
-
-
 // The edition named by ?edition= (or a form field), else the default; 400 for an unknown one.
 const Edition& chosen_edition(Context& ctx, const std::string& code) {
   if (code.empty()) return ctx.default_edition();
