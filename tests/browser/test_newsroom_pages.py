@@ -39,8 +39,8 @@ class NewsroomPagesInChromium(unittest.TestCase):
                 for name, path in PAGES:
                     with self.subTest(size=size, page=name):
                         browser.open(self.stack.url(path))
+                        loaded, total = images_loaded(browser)  # before the screenshot: the lazy ones too
                         browser.screenshot(os.path.join(OUT, "%s-%s.png" % (name, size)))
-                        loaded, total = images_loaded(browser)
                         self.assertGreater(total, 0)
                         self.assertEqual(loaded, total)  # every photo above the fold arrived (nginx or a worker)
                         self.assertLessEqual(browser.evaluate("document.documentElement.scrollWidth"), width)

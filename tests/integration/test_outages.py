@@ -179,7 +179,15 @@ class StoppedDatabase(unittest.TestCase):
             self.assertLess(time.monotonic() - answering, BOUND, "no fresh page 2 s after the restart")
             time.sleep(0.05)
         record("restart: a fresh page %.2f s after MariaDB answered again" % (time.monotonic() - answering))
-        self.assertTrue(all(http(next(pages)).status == 200 for _ in range(8)))
+        # Every worker process finds it again by its own probe (a poll every
+        # 250 ms): within the same bound, every fresh page answers.
+        statuses = []
+        while statuses[-8:] != [200] * 8:
+            self.assertLess(time.monotonic() - answering, BOUND, "not every process is back: %s" % statuses[-16:])
+            statuses.append(http(next(pages)).status)
+            if statuses[-1] != 200:
+                time.sleep(0.05)  # a process still finding it: its probe polls every 250 ms
+        record("restart: every process answering %.2f s after MariaDB answered again" % (time.monotonic() - answering))
         # Logins too, at their first try in every process (a login's first statement is a
         # write, which is never retried: no connection from before the restart may be left).
         sql("DELETE FROM login_throttle")
