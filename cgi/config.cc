@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include "util/text.h"
+
 #include <cstdlib>
 #include <fstream>
 #include <functional>
@@ -8,13 +10,6 @@
 
 namespace {
 
-std::string trim(const std::string& s) {
-  const char* ws = " \t\r\n";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
-}
 
 int to_int(const std::string& key, const std::string& v, int min, int max) {
   size_t used = 0;
@@ -134,12 +129,12 @@ Config load_config(const std::string& path) {
     int lineno = 0;
     while (std::getline(in, line)) {
       ++lineno;
-      std::string t = trim(line);
+      std::string t = trimmed(line);
       if (t.empty() || t[0] == '#') continue;
       size_t eq = t.find('=');
       if (eq == std::string::npos)
         throw std::runtime_error(path + ":" + std::to_string(lineno) + ": expected key = value");
-      apply(c, trim(t.substr(0, eq)), trim(t.substr(eq + 1)), path + ":" + std::to_string(lineno));
+      apply(c, trimmed(t.substr(0, eq)), trimmed(t.substr(eq + 1)), path + ":" + std::to_string(lineno));
     }
   }
   for (const auto& [key, setter] : setters()) {

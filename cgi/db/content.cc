@@ -117,13 +117,6 @@ std::optional<Category> category_by_slug(Db& db, const std::string& edition, con
   return category_from(rows[0]);
 }
 
-// An integer column of a UNION: MariaDB may send it as text when some parts
-// have NULL or '' there (the page queries), so either is read.
-int64_t number(const Value& v) {
-  if (v.is_null) return 0;
-  if (v.s.empty()) return v.i;
-  return std::strtoll(v.s.c_str(), nullptr, 10);
-}
 
 // Headlines from rows, with their category named from the catalogue. A category
 // newer than the catalogue (created within the last poll of the content clock)
@@ -152,10 +145,10 @@ class HeadlineReader {
   // The photo columns from `first` (id, hash, width, height, alt); none when NULL.
   static void read_photo(Row& r, size_t first, Photo& p) {
     if (r.size() < first + 5 || r[first].is_null) return;
-    p.id = number(r[first]);
+    p.id = r[first].number();
     p.hash = std::move(r[first + 1].s);
-    p.width = static_cast<int>(number(r[first + 2]));
-    p.height = static_cast<int>(number(r[first + 3]));
+    p.width = static_cast<int>(r[first + 2].number());
+    p.height = static_cast<int>(r[first + 3].number());
     p.alt = std::move(r[first + 4].s);
   }
 
@@ -347,7 +340,7 @@ ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::str
       a.photo.caption = std::move(r[15].s);
       a.photo.credit = std::move(r[16].s);
       a.lead = std::move(r[17].s);
-      a.lead_written = number(r[18]) != 0;
+      a.lead_written = r[18].number() != 0;
       a.updated_at = r[19].i;
       page.article = std::move(a);
     } else if (r[0].i == kRelated) {

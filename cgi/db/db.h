@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <ctime>
 #include <initializer_list>
 #include <stdexcept>
@@ -100,6 +101,9 @@ struct Value {
   bool is_null = false;
   int64_t i = 0;
   std::string s;
+  // The integer of an integer column, also when MariaDB sent it as text: a
+  // UNION column with NULL or '' in some parts arrives as a string. 0 for NULL.
+  int64_t number() const { return is_null ? 0 : s.empty() ? i : std::strtoll(s.c_str(), nullptr, 10); }
 };
 using Row = std::vector<Value>;
 using Rows = std::vector<Row>;

@@ -31,11 +31,10 @@ std::optional<Photo> find_photo(Db& db, int64_t id) {
   return photo_from(rows[0]);
 }
 
-std::optional<PhotoMaster> photo_master(Db& db, int64_t id) {
-  Rows rows = db.select(
-      "SELECT m.hash, m.width, d.data FROM media m JOIN media_masters d ON d.media_id = m.id WHERE m.id = ?", {id});
+std::optional<std::string> photo_master(Db& db, int64_t id) {
+  Rows rows = db.select("SELECT data FROM media_masters WHERE media_id = ?", {id});
   if (rows.empty()) return std::nullopt;
-  return PhotoMaster{rows[0][0].s, static_cast<int>(rows[0][1].i), std::move(rows[0][2].s)};
+  return std::move(rows[0][0].s);
 }
 
 std::vector<LibraryItem> photo_library(Db& db, const std::string& words, int64_t before_id, int limit) {

@@ -42,13 +42,8 @@ int64_t insert_photo(Db& db, const NewPhoto& p, const std::string& master, int64
 // The same, inside the caller's transaction.
 int64_t insert_photo_rows(Db& db, const NewPhoto& p, const std::string& master, int64_t user_id, std::time_t now);
 std::optional<Photo> find_photo(Db& db, int64_t id);
-// The master's bytes and hash of photo `id`, for making its variants.
-struct PhotoMaster {
-  std::string hash;
-  int width = 0;
-  std::string bytes;
-};
-std::optional<PhotoMaster> photo_master(Db& db, int64_t id);
+// The master's bytes of photo `id`, for making its variants.
+std::optional<std::string> photo_master(Db& db, int64_t id);
 // The library, newest first, after photo `before_id` (keyset); `words` ("" =
 // all) filters on alt text, caption and credit.
 std::vector<LibraryItem> photo_library(Db& db, const std::string& words, int64_t before_id, int limit);

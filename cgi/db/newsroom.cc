@@ -38,10 +38,6 @@ constexpr const char* kCorrectionsSql =
 
 namespace {
 
-int64_t number(const Value& v) {
-  if (v.is_null) return 0;
-  return v.s.empty() ? v.i : std::strtoll(v.s.c_str(), nullptr, 10);
-}
 
 Tag tag_from(const Row& r) { return {r[0].i, r[1].s, r[2].s, r[3].s, r.size() > 4 ? r[4].i : 0}; }
 
@@ -83,7 +79,7 @@ ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t id,
   std::vector<std::pair<int64_t, Tag>> tags;
   std::vector<std::pair<int64_t, Byline>> authors;
   for (Row& r : rows) {
-    int64_t part = number(r[0]), rid = number(r[1]), n = number(r[2]);
+    int64_t part = r[0].number(), rid = r[1].number(), n = r[2].number();
     switch (part) {
       case 1: tags.push_back({n, Tag{rid, "", std::move(r[3].s), std::move(r[4].s), 0}}); break;
       case 2: authors.push_back({n, Byline{Author{rid, std::move(r[3].s), std::move(r[4].s), "", 0, {}}, std::move(r[5].s)}}); break;
@@ -113,6 +109,12 @@ ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t id,
 
 std::optional<Tag> find_tag(Db& db, const std::string& edition, const std::string& slug) {
   Rows rows = db.select("SELECT id, edition, slug, name FROM tags WHERE edition = ? AND slug = ?", {edition, slug});
+  if (rows.empty()) return std::nullopt;
+  return tag_from(rows[0]);
+}
+
+std::optional<Tag> find_tag_by_id(Db& db, int64_t id) {
+  Rows rows = db.select("SELECT id, edition, slug, name FROM tags WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return tag_from(rows[0]);
 }
@@ -197,7 +199,7 @@ FrontPageStories front_page_stories(Db& db, const SiteCatalogue& catalogue, cons
   Rows rows = db.select(front_page_sql(categories.size()), params);
   std::vector<std::pair<int64_t, size_t>> order;  // the pinned rows' positions
   for (size_t i = 0; i < rows.size(); ++i)
-    if (number(rows[i][0]) == 0) order.emplace_back(number(rows[i][1]), i);
+    if (rows[i][0].number() == 0) order.emplace_back(rows[i][1].number(), i);
   std::vector<Headline> all = headlines_from(db, catalogue, std::move(rows), true, 2);
   FrontPageStories out;
   std::sort(order.begin(), order.end());
@@ -327,7 +329,7 @@ void insert_correction(Db& db, int64_t article_id, const std::string& edition, c
 void link_translations(Db& db, int64_t a, int64_t b) {
   Rows rows = db.select("SELECT COALESCE(translation_group, id) FROM articles WHERE id = ?", {b});
   if (rows.empty()) return;
-  int64_t group = number(rows[0][0]);
+  int64_t group = rows[0][0].number();
   db.execute("UPDATE articles SET translation_group = ? WHERE id IN (?, ?)", {group, a, b});
 }
 

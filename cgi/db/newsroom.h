@@ -70,6 +70,7 @@ ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t art
 
 // ----- Public listings (keyset on published_at, id, newest first) -----
 std::optional<Tag> find_tag(Db& db, const std::string& edition, const std::string& slug);
+std::optional<Tag> find_tag_by_id(Db& db, int64_t id);
 std::vector<Headline> tag_feed(Db& db, const SiteCatalogue& catalogue, int64_t tag_id, const Cursor& before, int limit);
 std::optional<Author> find_author_by_slug(Db& db, const std::string& slug);
 std::vector<Headline> author_feed(Db& db, const SiteCatalogue& catalogue, int64_t author_id, const std::string& edition,

@@ -89,10 +89,7 @@ void render_library(Context& ctx, const std::vector<std::string>& errors, const 
       section->SetIntValue("ID", photo->id);
       section->SetValue("ALT", photo->alt);
     }
-  if (!all_errors.empty()) {
-    auto* list = d.AddSectionDictionary("ERRORS");
-    for (const std::string& e : all_errors) list->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
-  }
+  fill_errors(d, all_errors);
   add_upload_form(d, "UPLOAD", library_upload_form(ctx.cfg, typed));
   d.SetValue("Q", words);
   bool more = items.size() > static_cast<size_t>(kLibraryPageSize);
@@ -182,10 +179,7 @@ namespace {
 void render_photo_form(Context& ctx, const Photo& p, const std::vector<std::string>& errors, int status) {
   AdminView view(ctx, "Photo " + std::to_string(p.id), "admin/media_edit.tpl");
   auto& d = view.content();
-  if (!errors.empty()) {
-    auto* list = d.AddSectionDictionary("ERRORS");
-    for (const std::string& e : errors) list->AddSectionDictionary("ERROR")->SetValue("TEXT", e);
-  }
+  fill_errors(d, errors);
   d.SetIntValue("ID", p.id);
   d.SetValue("ALT", p.alt);
   d.SetValue("CAPTION", p.caption);

@@ -127,10 +127,9 @@ void admin_tags(Context& ctx, const RouteParams&) {
 namespace {
 
 Tag tag_or_404(Context& ctx, int64_t id) {
-  for (const Edition& e : ctx.editions)
-    for (const Tag& t : edition_tags(ctx.db, e.code))
-      if (t.id == id) return t;
-  throw HttpError{404, nullptr, "There is no such tag."};
+  std::optional<Tag> tag = find_tag_by_id(ctx.db, id);
+  if (!tag) throw HttpError{404, nullptr, "There is no such tag."};
+  return *tag;
 }
 
 }  // namespace
