@@ -193,6 +193,29 @@ class Newsroom(AdminTestCase):
         self.assertEqual(self.save_form(article, body="The bridge reopened at noon.").status, 303)
         within_a_second(lambda: 'class="updated">Updated <time' in http(url).text, "the update time")
 
+    def test_breadcrumbs_and_the_editors_list(self):
+        page = http(public_article_url(42)).text
+        self.assertIn('<nav class="breadcrumbs" aria-label="You are here"><ol><li><a href="/en/">English</a></li>'
+                      '<li><a href="/en/news/politics">Politics</a></li></ol></nav>', page)
+        listing = self.editor.get("/admin/articles?edition=en&status=published").text
+        row = re.search(r'<tr><td class="thumb-cell">(.*?)</tr>', listing, re.S).group(1)
+        self.assertRegex(row, r'<img src="/media/\d+/[0-9a-f]{16}-320\.jpg" alt="" width="96"')
+        for label in ("No.", "Title", "Author", "Edition", "Category", "Status", "Published", "Changed"):
+            self.assertIn('data-label="%s"' % label, row)  # each cell named on a phone
+
+    def test_tag_pages_are_paged_by_cursor(self):
+        ids = [create_article(self.editor, "Paged story %d" % i, action="publish", tags="Paging") for i in range(3)]
+        first = http("/en/tag/paging").text.split('<aside class="newsline"')[0]
+        self.assertEqual(len(re.findall(r"Paged story", first)), 3)
+        # A page after a cursor (signed by the site) holds only the older stories.
+        newest = ids[-1]
+        t = sql("SELECT UNIX_TIMESTAMP(published_at) FROM articles WHERE id = %d" % newest).strip()
+        cursor = stack().newsline("cursor", t, str(newest), capture_output=True, text=True).stdout.strip()
+        older = http("/en/tag/paging?before=" + cursor).text
+        self.assertNotIn("Paged story 2", older.split('<aside class="newsline"')[0])
+        self.assertIn("Paged story 0", older.split('<aside class="newsline"')[0])
+        self.assertEqual(http("/en/tag/paging?before=made-up").status, 400)
+
 
 if __name__ == "__main__":
     unittest.main()
