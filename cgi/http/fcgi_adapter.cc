@@ -56,6 +56,12 @@ struct Accepted {
 // Writes the answer in one writev of its FastCGI records, then frees the
 // request and closes the connection (nginx.conf.example keeps fastcgi_keep_conn off).
 void reply(Accepted& accepted, const Exchange& ex, const Response& res) {
+  // The input's end (nginx's empty stdin record) is read first: a socket closed
+  // with input unread is reset, and the reset can cut the reply nginx is still
+  // reading (seen after an upload). A body refused unread is not drained (64 KB at most).
+  char rest[4096];
+  for (int read = 0; read < 16 && FCGX_GetStr(rest, sizeof rest, accepted.fcgx.in) > 0; ++read) {
+  }
   std::string head = serialize_head(res);
   bool with_body = ex.req.method != "HEAD";
   ResponseRecords(accepted.fcgx.requestId, head, with_body ? std::string_view(res.body) : std::string_view())
