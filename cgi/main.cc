@@ -14,6 +14,7 @@
 #include "app.h"
 #include "auth/crypto.h"
 #include "config.h"
+#include "db/article_links.h"
 #include "db/articles.h"
 #include "db/audit.h"
 #include "db/content.h"
@@ -220,6 +221,7 @@ int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
     std::printf("loaded %s\n", f.c_str());
   }
   render_missing_body_html(db);
+  write_missing_links(db);
   bump_content_version(db, std::time(nullptr));  // running workers drop what they cached
   return 0;
 }

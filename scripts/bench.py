@@ -145,9 +145,10 @@ def generate(stack, count, batch=20000):
             " JOIN (SELECT id, edition, ROW_NUMBER() OVER (ORDER BY id) - 1 AS k FROM categories) c ON c.k = s.seq %% %d"
             " JOIN (%s) w ON w.edition = c.edition;"
             % (at, at, at, done + 1, done + n, categories, languages))
-        # Each body follows from the number in its slug and the edition's words.
-        sql += ("INSERT INTO article_bodies (article_id, body, body_html) "
-                "SELECT id, body, CONCAT('<p>', REPLACE(body, '\\n\\n', '</p>\\n<p>'), '</p>\\n') FROM ("
+        # Each body follows from the number in its slug and the edition's words;
+        # no generated article has tags, authors, corrections or translations.
+        sql += ("INSERT INTO article_bodies (article_id, body, body_html, links) "
+                "SELECT id, body, CONCAT('<p>', REPLACE(body, '\\n\\n', '</p>\\n<p>'), '</p>\\n'), '' FROM ("
                 " SELECT s.id, %s AS body FROM (SELECT a.id, a.edition, CAST(SUBSTRING(a.slug, 13) AS UNSIGNED) AS seq"
                 "  FROM articles a WHERE a.id > @before) s JOIN (%s) w ON w.edition = s.edition) b;"
                 % (body, languages))

@@ -9,7 +9,8 @@
 // the last poll that succeeded. The poll is also the process's probe of the
 // database (DbHealth): it keeps trying while the request threads do not, and
 // its first success lets them try again. Its thread also prunes what only
-// ages (prune_old_rows) every cfg.housekeeping_seconds.
+// ages (prune_old_rows) every cfg.housekeeping_seconds, and writes the article
+// links queued then (db/article_links.h), a batch per poll until none is left.
 #pragma once
 #include <atomic>
 #include <condition_variable>
@@ -53,6 +54,7 @@ class ContentClock {
   std::atomic<std::time_t> last_modified_{0};
   int64_t version_seen_ = -1;
   std::time_t pruned_at_ = 0;
+  bool links_due_ = true;
   std::time_t next_due_ = 0;
   std::thread thread_;
   std::mutex mutex_;

@@ -43,9 +43,10 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
 // the related position, author, source, and the body's Markdown when it has no
 // stored rendering (an article written by SQL), the photo (10..14), and for
 // the article itself its photo's caption and credit, its lead, whether an
-// editor wrote that lead, and when it was last saved (15..19). Rows are put in
+// editor wrote that lead, when it was last saved, and its stored links
+// (db/article_links.h) (15..20). Rows are put in
 // order in C++, so the union needs no sort.
-#define NL_NO_ARTICLE_EXTRAS "'', '', '', NULL, NULL"
+#define NL_NO_ARTICLE_EXTRAS "'', '', '', NULL, NULL, NULL"
 #define NL_NEWSLINE_PART                                                     \
   "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS \
   NL_EDITION_FEED_FROM                                                       \
@@ -55,7 +56,7 @@ constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM 
 #define NL_ARTICLE_PARTS                                                                     \
   "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"      \
   "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), ''),"  /* the source only when not rendered */ \
-  "  " NL_PHOTO_COLUMNS ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at"        \
+  "  " NL_PHOTO_COLUMNS ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at, b.links" \
   " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id" NL_PHOTO_JOIN        \
   " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)" \
   " UNION ALL "                                                                              \
@@ -342,6 +343,7 @@ ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::str
       a.lead = std::move(r[17].s);
       a.lead_written = r[18].number() != 0;
       a.updated_at = r[19].i;
+      if (!r[20].is_null) a.links = std::move(r[20].s);
       page.article = std::move(a);
     } else if (r[0].i == kRelated) {
       related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1, 10));  // in the editor's order

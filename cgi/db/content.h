@@ -84,6 +84,7 @@ struct Article : Headline {
   std::string source;
   std::time_t updated_at = 0;
   bool lead_written = false;  // an editor wrote the lead (else it is the body's first paragraph)
+  std::optional<std::string> links;  // tags, authors ... packed (db/article_links.h); nullopt: not written
 };
 
 // What the page caches are keyed by (see cache/content_clock.h).

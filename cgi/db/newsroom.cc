@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include "db/article_links.h"
 #include "util/slug.h"
 
 // A story in a listing: the headline and its photo (as content.cc reads them).
@@ -58,54 +59,6 @@ std::string free_slug(const std::string& name, Taken taken) {
 }
 
 }  // namespace
-
-ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t id, std::time_t now) {
-  // One statement, four parts with the same columns: part, id, a number
-  // (position or category), three texts, a time.
-  Rows rows = db.select(
-      "(SELECT 1, t.id, at.position, t.slug, t.name, '', CAST(NULL AS DATETIME)"
-      "  FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?)"
-      " UNION ALL "
-      "(SELECT 2, au.id, aa.position, au.slug, au.name, aa.role, CAST(NULL AS DATETIME)"
-      "  FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = ?)"
-      " UNION ALL "
-      "(SELECT 3, c.id, 0, c.text, '', '', c.noted_at FROM corrections c WHERE c.article_id = ?)"
-      " UNION ALL "
-      "(SELECT 4, a.id, a.category_id, a.edition, a.slug, a.title, a.published_at FROM articles a"
-      "  WHERE a.translation_group = (SELECT g.translation_group FROM articles g WHERE g.id = ?)"
-      "  AND a.id <> ? AND a.status = 'published' AND a.published_at <= ?)",
-      {id, id, id, id, id, Param::time(now)});
-  ArticleExtras x;
-  std::vector<std::pair<int64_t, Tag>> tags;
-  std::vector<std::pair<int64_t, Byline>> authors;
-  for (Row& r : rows) {
-    int64_t part = r[0].number(), rid = r[1].number(), n = r[2].number();
-    switch (part) {
-      case 1: tags.push_back({n, Tag{rid, "", std::move(r[3].s), std::move(r[4].s), 0}}); break;
-      case 2: authors.push_back({n, Byline{Author{rid, std::move(r[3].s), std::move(r[4].s), "", 0, {}}, std::move(r[5].s)}}); break;
-      case 3: x.corrections.push_back({rid, static_cast<std::time_t>(r[6].i), std::move(r[3].s), {}}); break;
-      case 4: {
-        Translation t;
-        t.edition = std::move(r[3].s);
-        t.headline.id = rid;
-        t.headline.slug = std::move(r[4].s);
-        t.headline.title = std::move(r[5].s);
-        t.headline.category_id = n;
-        t.headline.published_at = r[6].i;
-        if (const Category* c = catalogue.find(n)) t.headline.category_slug = c->slug;
-        x.translations.push_back(std::move(t));
-        break;
-      }
-    }
-  }
-  std::stable_sort(tags.begin(), tags.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  std::stable_sort(authors.begin(), authors.end(), [](auto& a, auto& b) { return a.first < b.first; });
-  for (auto& t : tags) x.tags.push_back(std::move(t.second));
-  for (auto& a : authors) x.authors.push_back(std::move(a.second));
-  std::sort(x.corrections.begin(), x.corrections.end(),
-            [](const Correction& a, const Correction& b) { return a.noted_at < b.noted_at; });
-  return x;
-}
 
 std::optional<Tag> find_tag(Db& db, const std::string& edition, const std::string& slug) {
   Rows rows = db.select("SELECT id, edition, slug, name FROM tags WHERE edition = ? AND slug = ?", {edition, slug});
@@ -249,10 +202,16 @@ std::vector<Tag> edition_tags(Db& db, const std::string& edition) {
 }
 
 void rename_tag(Db& db, int64_t id, const std::string& name) {
+  std::vector<int64_t> naming = clear_links_naming_tag(db, id);
   db.execute("UPDATE tags SET name = ? WHERE id = ?", {name, id});
+  refresh_article_links(db, naming);
 }
 
-void delete_tag(Db& db, int64_t id) { db.execute("DELETE FROM tags WHERE id = ?", {id}); }
+void delete_tag(Db& db, int64_t id) {
+  std::vector<int64_t> naming = clear_links_naming_tag(db, id);
+  db.execute("DELETE FROM tags WHERE id = ?", {id});
+  refresh_article_links(db, naming);
+}
 
 Author author_named(Db& db, const std::string& name) {
   Rows rows = db.select("SELECT id, slug, name, bio, photo_id FROM authors WHERE name = ?", {name});
@@ -280,8 +239,12 @@ std::optional<Author> find_author(Db& db, int64_t id) {
 }
 
 void update_author(Db& db, const Author& a) {
+  std::optional<Author> before = find_author(db, a.id);
+  bool renamed = before && before->name != a.name;
+  std::vector<int64_t> naming = renamed ? clear_links_naming_author(db, a.id) : std::vector<int64_t>{};
   db.execute("UPDATE authors SET name = ?, bio = ?, photo_id = ? WHERE id = ?",
              {a.name, a.bio, a.photo_id ? Param(a.photo_id) : Param::null(), a.id});
+  refresh_article_links(db, naming);
 }
 
 void replace_article_tags(Db& db, const ArticleLinks& a, const std::vector<int64_t>& tag_ids) {
@@ -324,6 +287,7 @@ void insert_correction(Db& db, int64_t article_id, const std::string& edition, c
                        int64_t user_id, std::time_t now) {
   db.execute("INSERT INTO corrections (article_id, edition, noted_at, text, user_id) VALUES (?, ?, ?, ?, ?)",
              {article_id, edition, Param::time(now), text, user_id});
+  refresh_article_links(db, {article_id});
 }
 
 void link_translations(Db& db, int64_t a, int64_t b) {

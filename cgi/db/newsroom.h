@@ -59,14 +59,13 @@ struct Translation {
   Headline headline;
 };
 
-// The article page's second statement: its tags, authors, corrections and translations.
+// What an article page shows around the article (db/article_links.h).
 struct ArticleExtras {
   std::vector<Tag> tags;
   std::vector<Byline> authors;
   std::vector<Correction> corrections;
   std::vector<Translation> translations;
 };
-ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t article_id, std::time_t now);
 
 // ----- Public listings (keyset on published_at, id, newest first) -----
 std::optional<Tag> find_tag(Db& db, const std::string& edition, const std::string& slug);
@@ -101,6 +100,7 @@ void replace_front_slots(Db& db, const std::string& edition, const std::vector<i
 // The tag of `edition` named `name` (its slug made from the name), made when there is none.
 Tag tag_named(Db& db, const std::string& edition, const std::string& name);
 std::vector<Tag> edition_tags(Db& db, const std::string& edition);
+// These three and insert_correction() write the stored links of the articles they change.
 void rename_tag(Db& db, int64_t id, const std::string& name);
 void delete_tag(Db& db, int64_t id);
 // The author named `name`, made when there is none.

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "context.h"
+#include "db/article_links.h"
 #include "db/articles.h"
 #include "db/categories.h"
 #include "db/content.h"
@@ -115,7 +116,8 @@ void load_newsroom_fields(Db& db, ArticleDraft& a) {
   a.translation_of = translations.empty() ? 0 : translations.front();
 }
 
-// Writes them with the article (inside save_article's transaction).
+// Writes them with the article (inside save_article's transaction), and the
+// stored links of the article and of its translations, before and after.
 void save_newsroom_fields(Context& ctx, const ArticleDraft& a) {
   ArticleLinks links{a.id, a.edition, a.status, a.published_at};
   std::vector<int64_t> tag_ids;
@@ -130,6 +132,10 @@ void save_newsroom_fields(Context& ctx, const ArticleDraft& a) {
     unlink_translation(ctx.db, a.id);
   else if (a.translation_of && std::find(linked.begin(), linked.end(), a.translation_of) == linked.end())
     link_translations(ctx.db, a.id, a.translation_of);
+  std::vector<int64_t> now_linked = translations_of(ctx.db, a.id);
+  linked.insert(linked.end(), now_linked.begin(), now_linked.end());
+  linked.push_back(a.id);
+  refresh_article_links(ctx.db, linked);
 }
 
 std::optional<std::vector<int64_t>> parse_ids(const std::string& text) {

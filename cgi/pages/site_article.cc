@@ -1,6 +1,6 @@
 // The article page: /{edition}/news/{category}/{id}-{slug}.
 #include "context.h"
-#include "db/newsroom.h"
+#include "db/article_links.h"
 #include "pages/pages.h"
 #include "view/urls.h"
 #include "view/view.h"
@@ -29,8 +29,7 @@ void site_article(Context& ctx, const RouteParams& p) {
     ctx.res.redirect(301, canonical);
     return;
   }
-  // The second statement: tags, authors, corrections, translations.
-  ArticleExtras extras = article_extras(ctx.db, ctx.catalogue, id, ctx.now);
+  ArticleExtras extras = article_extras_for_page(ctx.db, ctx.catalogue, *article, ctx.now);
   PageView view(ctx, edition, article->title, "site/article.tpl");
   fill_article(view.content(), edition, *article, page.related, &extras);
   for (const Translation& t : extras.translations) view.set_edition_link(t.edition, article_path(t.edition, t.headline));

@@ -3,6 +3,7 @@ authors, corrections, simple pages, translations, breaking news and the
 curated front page, each fresh within a second like every page."""
 import html
 import re
+import subprocess
 import time
 import unittest
 
@@ -69,6 +70,7 @@ class Newsroom(AdminTestCase):
         self.assertEqual(r.status, 303)
         within_a_second(lambda: "<h1>#Renewable energy</h1>" in http("/en/tag/energy").text, "the renamed tag")
         within_a_second(lambda: "#Renewable energy</a>" in http(url).text, "the renamed tag on the article")
+        self.assertIn("Renewable energy", sql("SELECT links FROM article_bodies WHERE article_id = %d" % article))
         # Unpublished, the article leaves the tag page.
         self.assertEqual(self.save_form(article, action="unpublish").status, 303)
         within_a_second(lambda: url not in http("/en/tag/energy").text, "the unpublished story gone from its tag")
@@ -150,6 +152,39 @@ class Newsroom(AdminTestCase):
         self.assertEqual(self.save_form(article, translation_of="2").status, 422)  # same edition
         self.assertEqual(self.save_form(article, translation_of="").status, 303)
         within_a_second(lambda: switcher(url)["ru"] == "/ru/", "the link gone again")
+        # The other articles of the group let go of it too (their stored links were written again).
+        self.assertEqual(switcher(public_article_url(47))["en"], public_article_url(1))
+        self.assertNotIn("second-part", sql("SELECT links FROM article_bodies WHERE article_id = 47"))
+
+    def test_article_links_are_stored_and_read_from_the_tables_until_then(self):
+        article = create_article(self.editor, "Grain harvest ends early", action="publish", tags="Farming",
+                                 authors="Leyla Aliyeva")
+        url = public_article_url(article)
+
+        def links():
+            return sql("SELECT COALESCE(links, 'NULL') FROM article_bodies WHERE article_id = %d" % article).strip()
+        stored = links()
+        self.assertIn("Farming", stored)
+        self.assertIn("Leyla Aliyeva", stored)
+        shown = ['<a href="/en/tag/farming" rel="tag">#Farming</a>',
+                 '<a href="/en/author/leyla-aliyeva" rel="author">Leyla Aliyeva</a>']
+        for fragment in shown:
+            self.assertIn(fragment, http(url).text)
+        # Without stored links (not written yet), the page reads the tables and shows the same.
+        sql_change("UPDATE article_bodies SET links = NULL WHERE article_id = %d; "
+                   "INSERT IGNORE INTO article_links_due VALUES (%d)" % (article, article))
+        self.assertEqual(links(), "NULL")
+        for fragment in shown:
+            self.assertIn(fragment, http(url).text)
+        # Damaged links are not believed either.
+        sql_change("UPDATE article_bodies SET links = 't1:' WHERE article_id = %d" % article)
+        for fragment in shown:
+            self.assertIn(fragment, http(url).text)
+        # `newsline load` (as after SQL written by hand) writes every missing one; the queue empties.
+        sql("UPDATE article_bodies SET links = NULL WHERE article_id = %d" % article)
+        stack().newsline("load", stdout=subprocess.DEVNULL)
+        self.assertEqual(links(), stored)
+        self.assertEqual(sql("SELECT COUNT(*) FROM article_links_due").strip(), "0")
 
     def test_breaking_news_banner_comes_and_goes_on_time(self):
         article = create_article(self.editor, "Earthquake felt in Shamakhi", action="publish",

@@ -1,9 +1,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include "auth/signing.h"
+#include "db/article_links.h"
 #include "util/cursor.h"
 #include "util/time_format.h"
 
+// Text formats of our own: times, cursors, signatures, packed links.
 BOOST_AUTO_TEST_SUITE(formats)
 
 BOOST_AUTO_TEST_CASE(times_show_in_baku) {
@@ -54,6 +56,50 @@ BOOST_AUTO_TEST_CASE(cursors_the_site_did_not_sign_are_refused) {
                           "99999999999999999999-1", "1-99999999999999999999", "1 -2", "1-2 ",
                           "253402300800-1", "1' OR '1'='1-2", "01747290120-42-x"})
     BOOST_TEST(!parse_cursor(std::string(bad) + "-" + mac, test_key()), bad);
+}
+
+
+// The packed links of an article page (db/article_links.h): what is packed
+// comes back whole, whatever bytes its texts hold; damage is refused whole.
+BOOST_AUTO_TEST_CASE(packed_links_round_trip_and_refuse_damage) {
+  ArticleExtras x;
+  x.tags.push_back(Tag{7, "", "human-rights", "Human rights", 0});
+  x.tags.push_back(Tag{9, "", "x", "12:\nt3:abc\n", 0});  // a name that looks like the format
+  x.authors.push_back(Byline{Author{3, "aysel", "Aysel Kərimova", "", 0, {}}, "translated by"});
+  x.corrections.push_back(Correction{5, 1747290120, "It said 12%;\nit is 2%.", {}});
+  Translation out_now, scheduled;
+  out_now.edition = "az";
+  out_now.headline.id = 43;
+  out_now.headline.category_id = 8;
+  out_now.headline.slug = "ombudsman";
+  out_now.headline.title = "Ombudsman çağırıb";
+  out_now.headline.published_at = 1747290000;
+  scheduled = out_now;
+  scheduled.edition = "ru";
+  scheduled.headline.published_at = 1747290000 + 3600;
+  x.translations = {out_now, scheduled};
+  std::string packed = pack_extras(x);
+
+  SiteCatalogue no_categories;
+  auto back = unpack_extras(packed, no_categories, 1747290000 + 60);
+  BOOST_REQUIRE(back.has_value());
+  BOOST_TEST(back->tags.size() == 2u);
+  BOOST_TEST(back->tags[1].name == "12:\nt3:abc\n");
+  BOOST_TEST(back->authors[0].author.name == "Aysel Kərimova");
+  BOOST_TEST(back->authors[0].role == "translated by");
+  BOOST_TEST(back->corrections[0].text == "It said 12%;\nit is 2%.");
+  BOOST_TEST(back->corrections[0].noted_at == 1747290120);
+  BOOST_REQUIRE(back->translations.size() == 1u);  // the scheduled one is not out yet
+  BOOST_TEST(back->translations[0].headline.title == "Ombudsman çağırıb");
+  BOOST_TEST(unpack_extras(packed, no_categories, 1747290000 + 3600)->translations.size() == 2u);
+  BOOST_TEST(unpack_extras("", no_categories, 0)->tags.empty());
+
+  for (size_t cut = 1; cut < packed.size(); ++cut)  // every truncation is refused, never read in part
+    if (packed[cut - 1] != '\n') BOOST_TEST(!unpack_extras(packed.substr(0, cut), no_categories, 0).has_value());
+  BOOST_TEST(!unpack_extras("t1:7\n", no_categories, 0).has_value());          // too few fields
+  BOOST_TEST(!unpack_extras("t1:x1:a1:b\n", no_categories, 0).has_value());    // an id that is no number
+  BOOST_TEST(!unpack_extras("t99999999999:a\n", no_categories, 0).has_value());  // a length past the end
+  BOOST_TEST(!unpack_extras("Z1:7\n", no_categories, 0).has_value());          // an unknown kind
 }
 
 BOOST_AUTO_TEST_SUITE_END()
