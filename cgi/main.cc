@@ -23,6 +23,7 @@
 #include "db/migrate.h"
 #include "db/newsroom.h"
 #include "media/image.h"
+#include "media/image_process.h"
 #include "db/site_secrets.h"
 #include "http/params.h"
 #include "auth/signing.h"
@@ -51,6 +52,7 @@ void print_help() {
       "  demo-photos    give the published articles without a lead photo one made here with\n"
       "                 libvips (the demo content: no photo is downloaded)\n"
       "  photo FILE     check FILE as an upload would be and print what it is (or why it is refused)\n"
+      "  image ...      the photo helper the workers start for each upload and variant (stdin to stdout)\n"
       "  user add NAME --role admin|editor\n"
       "                 add a user; the password is read from the first line of stdin\n\n"
       "Settings (config file lines 'key = value'; each overridden by the environment\n"
@@ -245,6 +247,7 @@ int main(int argc, char** argv) {
     }
   }
   try {
+    if (!args.empty() && args[0] == "image") return image_process_main(args);  // before any setting is read
     if (!crypto_init()) {
       std::fprintf(stderr, "newsline: libsodium cannot be initialised\n");
       return 1;

@@ -3,7 +3,6 @@
 #include <vips/vips.h>
 #include <webp/mux.h>
 
-#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -275,12 +274,6 @@ std::string make_variant(std::string_view master, int width, VariantFormat forma
   if (vips_webpsave_buffer(without_metadata(sized.get()).get(), &buf, &len, "Q", 75, "strip", TRUE, nullptr) != 0)
     throw std::runtime_error("cannot write WebP: " + vips_failure());
   return without_webp_metadata(take_buffer(buf, len));
-}
-
-void release_image_memory() {
-  vips_thread_shutdown();  // this thread's buffer cache; libvips makes another when it next works here
-  vips_error_clear();
-  malloc_trim(0);
 }
 
 std::string make_demo_photo(int width, int height, unsigned seed, const std::string& label) {

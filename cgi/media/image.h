@@ -1,6 +1,7 @@
 // Photos with libvips: what an upload is (found from its bytes), the checks
 // before any pixel is decoded, the clean master stored in MariaDB, and the
 // sized variants made from it. Nothing here touches the database or files.
+// The workers run these in a helper process (media/image_process.h).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -60,12 +61,6 @@ const char* variant_mime(VariantFormat f);
 // A variant of `master` `width` pixels wide (never wider than the master).
 // Throws std::runtime_error when libvips fails.
 std::string make_variant(std::string_view master, int width, VariantFormat format);
-
-// Gives the memory freed after a decode back to the system. The workers keep
-// freed memory in their heap (see run_worker: a password check's 19 MiB stay),
-// and a photo's buffers would otherwise stay too: tens of MB in the one worker
-// that made a variant, for nothing.
-void release_image_memory();
 
 // A photo of `width` x `height` made from nothing (for the demo content): a
 // sky-to-ground gradient with a few shapes, seeded by `seed`, and `label` written on it. JPEG bytes.

@@ -10,6 +10,7 @@
 #include "db/media.h"
 #include "http/params.h"
 #include "media/image.h"
+#include "media/image_process.h"
 #include "media/variant_store.h"
 #include "pages/admin.h"
 #include "util/markdown.h"
@@ -48,17 +49,20 @@ ImageLimits limits_of(const Config& cfg) {
 // find them on disk. A failure here is not the upload's: the worker makes a
 // missing variant when it is first asked for.
 void make_variants(const Config& cfg, int64_t id, const std::string& hash, const MasterImage& master) {
-  VariantStore store(cfg.media_dir);
   std::vector<int> widths = widths_for(master.width);
   if (master.width > kPreviewWidth) widths.push_back(kPreviewWidth);
+  std::vector<VariantSpec> specs;
   for (int w : widths)
-    for (VariantFormat f : {VariantFormat::webp, VariantFormat::jpeg}) {
-      std::string name = hash + "-" + std::to_string(w) + "." + variant_extension(f);
-      try {
-        store.get_or_make(id, name, [&] { return make_variant(master.bytes, w, f); });
-      } catch (const std::exception&) {
-      }
+    for (VariantFormat f : {VariantFormat::webp, VariantFormat::jpeg}) specs.push_back({w, f});
+  try {
+    std::vector<std::string> made = make_variants_apart(master.bytes, specs);  // one helper process for all
+    VariantStore store(cfg.media_dir);
+    for (size_t i = 0; i < specs.size(); ++i) {
+      std::string name = hash + "-" + std::to_string(specs[i].width) + "." + variant_extension(specs[i].format);
+      store.get_or_make(id, name, [&] { return std::move(made[i]); });
     }
+  } catch (const std::exception&) {
+  }
 }
 
 UploadForm library_upload_form(const Config& cfg, const PhotoWords& w = {}) {
@@ -127,9 +131,8 @@ std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::strin
     return std::nullopt;
   }
   ImageRefusal why;
-  std::optional<MasterImage> master = make_master(file->bytes, limits_of(ctx.cfg), why);
+  std::optional<MasterImage> master = make_master_apart(file->bytes, limits_of(ctx.cfg), why);
   if (!master) {
-    release_image_memory();
     errors.push_back(why.message);
     return std::nullopt;
   }
@@ -144,7 +147,6 @@ std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::strin
   audit(ctx, "photo_upload", "photo " + std::to_string(id),
         p.alt + " (" + p.source_kind + ", " + std::to_string(p.width) + "x" + std::to_string(p.height) + ")");
   make_variants(ctx.cfg, id, p.hash, *master);
-  release_image_memory();
   return id;
 }
 

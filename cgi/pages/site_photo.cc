@@ -2,7 +2,7 @@
 // has on disk; a request reaches a worker only for one it does not have yet.
 #include "context.h"
 #include "db/media.h"
-#include "media/image.h"
+#include "media/image_process.h"
 #include "media/variant_store.h"
 #include "pages/pages.h"
 
@@ -29,11 +29,8 @@ void site_photo_variant(Context& ctx, const RouteParams& p) {
   std::optional<std::string> master = photo_master(ctx.db, p[0].id);
   if (!master) throw HttpError{404};
   VariantFormat format = name.extension == "webp" ? VariantFormat::webp : VariantFormat::jpeg;
-  ctx.res.body = VariantStore(ctx.cfg.media_dir).get_or_make(p[0].id, p[1].text, [&] {
-    std::string variant = make_variant(*master, name.width, format);
-    release_image_memory();
-    return variant;
-  });
+  ctx.res.body = VariantStore(ctx.cfg.media_dir).get_or_make(
+      p[0].id, p[1].text, [&] { return make_variant_apart(*master, name.width, format); });
   ctx.res.content_type = variant_mime(format);
   ctx.res.cache_control = "public, max-age=31536000, immutable";
 }

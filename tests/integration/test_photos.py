@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 import time
 import unittest
 import zlib
@@ -174,6 +175,23 @@ class Uploads(AdminTestCase):
                     "/media/%d/%s-640.png" % (photo, hash_), "/media/%d/.lock" % photo):
             self.assertEqual(http(bad).status, 404, bad)
         self.assertEqual(http("/media/%d/../../newsline.conf" % photo).status, 400)
+
+    def test_photo_work_leaves_nothing_in_the_workers(self):
+        """libvips runs in a helper process per job: a worker that made a
+        photo's variants is no larger for it, and no helper outlives its job."""
+        from integration.test_fast_path import max_worker_memory_mb
+        before = max_worker_memory_mb()
+        photo = self.uploaded_id(self.upload(png(3000, 2000), "big.png"))
+        hash_ = sql("SELECT hash FROM media WHERE id = %d" % photo).strip()
+        shutil.rmtree(os.path.join(stack().media_dir, str(photo)))
+        for width in (320, 640, 960, 1280, 1920):
+            for ext in ("jpg", "webp"):
+                self.assertEqual(http("/media/%d/%s-%d.%s" % (photo, hash_, width, ext)).status, 200)
+        self.assertLess(max_worker_memory_mb(), before + 8)
+        master = stack().procs["newsline"].pid
+        for worker in subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split():
+            self.assertEqual(subprocess.run(["pgrep", "-P", worker], capture_output=True, text=True).stdout, "",
+                             "a helper left running")
 
     def test_photos_in_articles(self):
         photo = self.uploaded_id(self.upload(png(1200, 800), caption="The old city walls", credit="Aysel Karimova"))
