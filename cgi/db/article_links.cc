@@ -1,9 +1,9 @@
 #include "db/article_links.h"
 
 #include <algorithm>
-#include <charconv>
 #include <optional>
 
+#include "http/params.h"
 #include "util/packed_fields.h"
 
 namespace {
@@ -17,12 +17,7 @@ constexpr std::time_t kAnyTime = 4102444800;  // 2100-01-01
 // tables meanwhile).
 constexpr int kRewriteAtOnce = 500;
 
-std::optional<int64_t> number_in(const std::string& s) {
-  int64_t n = 0;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
-  return n;
-}
+std::optional<int64_t> number_in(const std::string& s) { return parse_number(s, 0, 999'999'999'999'999'999); }
 
 // Tags and authors in their positions, corrections oldest first; translations
 // with their category id only.
@@ -158,17 +153,13 @@ std::optional<ArticleExtras> unpack_extras(const std::string& packed, const Site
   return x;
 }
 
-ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t article_id, std::time_t now) {
-  ArticleExtras x = read_extras(db, article_id, now);
-  name_categories(x, catalogue);
-  return x;
-}
-
 ArticleExtras article_extras_for_page(Db& db, const SiteCatalogue& catalogue, const Article& article,
                                       std::time_t now) {
   if (article.links)
     if (std::optional<ArticleExtras> x = unpack_extras(*article.links, catalogue, now)) return std::move(*x);
-  return article_extras(db, catalogue, article.id, now);
+  ArticleExtras x = read_extras(db, article.id, now);
+  name_categories(x, catalogue);
+  return x;
 }
 
 void refresh_article_links(Db& db, const std::vector<int64_t>& article_ids) {
@@ -203,7 +194,7 @@ int write_due_links(Db& db, int batch) {
 int write_missing_links(Db& db) {
   db.execute("INSERT IGNORE INTO article_links_due (article_id) SELECT article_id FROM article_bodies WHERE links IS NULL",
              {});
-  int total = 0;
-  for (int n = 1; n > 0; total += n) n = write_due_links(db, 500);
+  int total = 0, n = 0;
+  while ((n = write_due_links(db, 500)) > 0) total += n;
   return total;
 }

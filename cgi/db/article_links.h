@@ -14,10 +14,8 @@
 
 #include "db/newsroom.h"
 
-// From the tables (one statement): translations published by `now`.
-ArticleExtras article_extras(Db& db, const SiteCatalogue& catalogue, int64_t article_id, std::time_t now);
-
-// What the page of `article` shows: from its stored links, else from the tables.
+// What the page of `article` shows: from its stored links, else from the
+// tables (one statement); translations published by `now`.
 ArticleExtras article_extras_for_page(Db& db, const SiteCatalogue& catalogue, const Article& article,
                                       std::time_t now);
 

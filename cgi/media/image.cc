@@ -3,7 +3,6 @@
 #include <vips/vips.h>
 #include <webp/mux.h>
 
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "http/params.h"
 #include "util/packed_fields.h"
 
 namespace {
@@ -80,7 +81,10 @@ std::optional<std::string> run_helper(const std::vector<std::string>& args, std:
     }
     pollfd fds[2] = {{out.read, POLLIN, 0}, {in.write, POLLOUT, 0}};
     int n = poll(fds, in.write >= 0 ? 2 : 1, left);
-    if (n < 0 && errno != EINTR) break;
+    if (n < 0 && errno != EINTR) {
+      timed_out = true;  // cannot wait on it any more: stopped like one that ran too long
+      break;
+    }
     if (n <= 0) continue;
     if (in.write >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
       ssize_t w = ::write(in.write, input.data() + written, input.size() - written);
@@ -164,13 +168,18 @@ std::optional<MasterImage> make_master_apart(std::string_view upload, const Imag
       why.message = r.fields[0];
       return std::nullopt;
     }
-    if (r.kind == 'm' && r.fields.size() == 6) {
+    auto width = r.fields.size() == 6 ? parse_number(r.fields[1], 1, kMasterSide) : std::nullopt;
+    auto height = r.fields.size() == 6 ? parse_number(r.fields[2], 1, kMasterSide) : std::nullopt;
+    auto kind = r.fields.size() == 6 ? parse_number(r.fields[3], 1, static_cast<int>(ImageKind::heif)) : std::nullopt;
+    auto peak = r.fields.size() == 6 ? parse_number(r.fields[4], 0, int64_t{1} << 40) : std::nullopt;
+    bool known_mime = !r.fields.empty() && (r.fields[0] == "image/jpeg" || r.fields[0] == "image/png");
+    if (r.kind == 'm' && known_mime && width && height && kind && peak) {  // what the helper says is checked like any input
       MasterImage m;
       m.mime = r.fields[0];
-      m.width = std::stoi(r.fields[1]);
-      m.height = std::stoi(r.fields[2]);
-      m.source_kind = static_cast<ImageKind>(std::stoi(r.fields[3]));
-      m.peak_memory = std::stoull(r.fields[4]);
+      m.width = static_cast<int>(*width);
+      m.height = static_cast<int>(*height);
+      m.source_kind = static_cast<ImageKind>(*kind);
+      m.peak_memory = static_cast<size_t>(*peak);
       m.bytes = std::move(r.fields[5]);
       return m;
     }
