@@ -20,6 +20,7 @@ const std::vector<Route>& routes() {
   static const std::vector<Route> table = {
       // The public site
       {"/", "GET HEAD", site_root},
+      {"/robots.txt", "GET HEAD", site_robots},
       {"/{edition}/", "GET HEAD", site_home},
       {"/{edition}/news", "GET HEAD", site_all_news, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}", "GET HEAD", site_category, Access::anyone, Csrf::none, "before"},

@@ -13,6 +13,7 @@ struct Context;
 
 // site_home.cc: "/" redirects (302) to the default edition; "/{edition}/" is its front page.
 void site_root(Context& ctx, const RouteParams& p);
+void site_robots(Context& ctx, const RouteParams& p);
 void site_home(Context& ctx, const RouteParams& p);
 // site_listing.cc: all news of an edition, and of one category; keyset-paginated by ?before=.
 void site_all_news(Context& ctx, const RouteParams& p);

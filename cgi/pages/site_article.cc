@@ -2,6 +2,7 @@
 #include "context.h"
 #include "db/article_links.h"
 #include "pages/pages.h"
+#include "view/page_meta.h"
 #include "view/urls.h"
 #include "view/view.h"
 
@@ -34,6 +35,7 @@ void site_article(Context& ctx, const RouteParams& p) {
   fill_article(view.content(), edition, *article, page.related, &extras);
   for (const Translation& t : extras.translations) view.set_edition_link(t.edition, article_path(t.edition, t.headline));
   view.set_canonical(canonical);
+  describe_article(view, ctx, edition, *article, extras, canonical);
   newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -20,6 +20,7 @@ void site_error_page(Context& ctx, int status, const Edition& edition, Newsline*
   std::string title = status == 404 ? edition.label("not_found") : std::to_string(status) + " " + status_text(status);
   PageView view(ctx, edition, title, "site/error.tpl");
   fill_error(view.content(), edition, status);
+  view.set_robots("noindex");
   if (newsline)
     newsline->add_to(view);
   else

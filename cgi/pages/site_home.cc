@@ -8,6 +8,7 @@
 #include "context.h"
 #include "db/newsroom.h"
 #include "pages/pages.h"
+#include "view/page_meta.h"
 #include "view/urls.h"
 #include "view/view.h"
 
@@ -48,6 +49,7 @@ void site_home(Context& ctx, const RouteParams& p) {
   PageView view(ctx, edition, edition.label("latest"), "site/home.tpl");
   fill_home(view.content(), edition, top, blocks);
   view.set_canonical(home_path(edition.code));
+  describe_home(view, ctx, edition);
   newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -4,6 +4,7 @@
 
 #include "context.h"
 #include "http/response.h"
+#include "util/text.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
 #include "view/urls.h"
@@ -87,8 +88,51 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   }
   layout_.SetValue("CORRECTIONS_URL", corrections_path(edition.code));
   layout_.SetValue("CORRECTIONS", edition.label("corrections"));
+  layout_.SetValue("OG_TYPE", "website");
+  layout_.SetValue("LOCALE", edition.label("locale"));
+  layout_.SetValue("TWITTER_CARD", "summary");
+  description_ = layout_.AddSectionDictionary("DESCRIPTION");
+  set_description(edition.label("description"));
   content_ = layout_.AddIncludeDictionary("CONTENT");
   content_->SetFilename(content_template);
+}
+
+void PageView::set_description(const std::string& text) {
+  description_->SetValue("TEXT", utf8_truncate(text, 300));
+}
+
+void PageView::set_robots(const std::string& content) {
+  if (!robots_) robots_ = layout_.AddSectionDictionary("ROBOTS");
+  robots_->SetValue("CONTENT", content);
+}
+
+void PageView::add_alternate(const std::string& hreflang, const std::string& url) {
+  auto* link = layout_.AddSectionDictionary("ALTERNATE");
+  link->SetValue("LANG", hreflang);
+  link->SetValue("URL", url);
+}
+
+void PageView::set_social_image(const std::string& url, int width, int height, const std::string& alt) {
+  auto* image = layout_.AddSectionDictionary("IMAGE");
+  image->SetValue("URL", url);
+  image->SetIntValue("WIDTH", width);
+  image->SetIntValue("HEIGHT", height);
+  image->SetValue("ALT", alt);
+  layout_.SetValue("TWITTER_CARD", "summary_large_image");
+}
+
+void PageView::set_article_meta(const std::string& published, const std::string& modified,
+                                const std::string& section, const std::vector<std::string>& tags) {
+  layout_.SetValue("OG_TYPE", "article");
+  auto* meta = layout_.AddSectionDictionary("ARTICLE_META");
+  meta->SetValue("PUBLISHED", published);
+  meta->SetValue("MODIFIED", modified);
+  meta->SetValue("SECTION", section);
+  for (const std::string& t : tags) meta->AddSectionDictionary("TAG")->SetValue("NAME", t);
+}
+
+void PageView::set_structured_data(const std::string& json) {
+  layout_.SetValueAndShowSection("DATA", json, "JSON_LD");
 }
 
 void PageView::set_canonical(const std::string& path) {
@@ -133,6 +177,7 @@ void PageView::set_edition_link(const std::string& edition, const std::string& p
 
 void PageView::set_preview() {
   layout_.SetValueAndShowSection("PREVIEW_LABEL", edition_.label("preview"), "PREVIEW");
+  set_robots("noindex, nofollow");
 }
 
 void PageView::render(Response& res, int status) {

@@ -35,6 +35,21 @@ class PageView {
   void set_edition_link(const std::string& edition, const std::string& path);
   // Marks the page as an editor's preview (banner, noindex).
   void set_preview();
+
+  // The head beyond title and canonical (view/page_meta.h fills it for each page family).
+  // <meta name="description"> and og:description (the edition's own text until set).
+  void set_description(const std::string& text);
+  // <meta name="robots">, e.g. "noindex" (none: index and follow).
+  void set_robots(const std::string& content);
+  // <link rel="alternate" hreflang> to `url` (absolute): the page in another language, or x-default.
+  void add_alternate(const std::string& hreflang, const std::string& url);
+  // og:image (absolute URL, its size and alt) and a large Twitter card.
+  void set_social_image(const std::string& url, int width, int height, const std::string& alt);
+  // og:type article with its times (ISO 8601 with offset), section and tags.
+  void set_article_meta(const std::string& published, const std::string& modified, const std::string& section,
+                        const std::vector<std::string>& tags);
+  // <script type="application/ld+json"> with `json` (util/json.h's output only).
+  void set_structured_data(const std::string& json);
   // Expands the page into res.body with the given status.
   void render(Response& res, int status = 200);
 
@@ -44,6 +59,8 @@ class PageView {
   ctemplate::TemplateDictionary layout_;
   ctemplate::TemplateDictionary* content_;
   std::map<std::string, ctemplate::TemplateDictionary*> edition_links_;
+  ctemplate::TemplateDictionary* description_ = nullptr;
+  ctemplate::TemplateDictionary* robots_ = nullptr;
   std::shared_ptr<const std::string> newsline_;
 };
 

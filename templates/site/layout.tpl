@@ -5,9 +5,27 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{PAGE_TITLE}} | {{SITE_NAME}}</title>
-{{#PREVIEW}}<meta name="robots" content="noindex, nofollow">{{/PREVIEW}}
+{{#DESCRIPTION}}<meta name="description" content="{{TEXT}}">{{/DESCRIPTION}}
+{{#ROBOTS}}<meta name="robots" content="{{CONTENT}}">{{/ROBOTS}}
 {{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">{{/CANONICAL}}
-<link rel="stylesheet" href="/static/css/site.css">
+{{#ALTERNATE}}<link rel="alternate" hreflang="{{LANG}}" href="{{URL}}">
+{{/ALTERNATE}}<meta property="og:site_name" content="{{SITE_NAME}}">
+<meta property="og:type" content="{{OG_TYPE}}">
+<meta property="og:title" content="{{PAGE_TITLE}}">
+{{#DESCRIPTION}}<meta property="og:description" content="{{TEXT}}">{{/DESCRIPTION}}
+{{#CANONICAL}}<meta property="og:url" content="{{CANONICAL_URL}}">{{/CANONICAL}}
+<meta property="og:locale" content="{{LOCALE}}">
+{{#IMAGE}}<meta property="og:image" content="{{URL}}">
+<meta property="og:image:width" content="{{WIDTH}}">
+<meta property="og:image:height" content="{{HEIGHT}}">
+<meta property="og:image:alt" content="{{ALT}}">
+{{/IMAGE}}{{#ARTICLE_META}}<meta property="article:published_time" content="{{PUBLISHED}}">
+<meta property="article:modified_time" content="{{MODIFIED}}">
+<meta property="article:section" content="{{SECTION}}">
+{{#TAG}}<meta property="article:tag" content="{{NAME}}">
+{{/TAG}}{{/ARTICLE_META}}<meta name="twitter:card" content="{{TWITTER_CARD}}">
+{{! DATA: JSON from util/json.h, whose writer escapes < > & so no value can close the script. }}{{#JSON_LD}}<script type="application/ld+json">{{DATA:none}}</script>
+{{/JSON_LD}}{{! Above: link previews (OpenGraph, read by messengers and social sites), the Twitter card, structured data. }}<link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
 </head>
 <body>

@@ -2,6 +2,7 @@
 
 #include "auth/signing.h"
 #include "db/article_links.h"
+#include "util/json.h"
 #include "util/cursor.h"
 #include "util/time_format.h"
 
@@ -100,6 +101,25 @@ BOOST_AUTO_TEST_CASE(packed_links_round_trip_and_refuse_damage) {
   BOOST_TEST(!unpack_extras("t1:x1:a1:b\n", no_categories, 0).has_value());    // an id that is no number
   BOOST_TEST(!unpack_extras("t99999999999:a\n", no_categories, 0).has_value());  // a length past the end
   BOOST_TEST(!unpack_extras("Z1:7\n", no_categories, 0).has_value());          // an unknown kind
+}
+
+// JSON-LD goes into a <script> element: nothing in a value may end it, and
+// the text stays JSON whatever bytes a headline holds.
+BOOST_AUTO_TEST_CASE(json_is_safe_inside_a_script_element) {
+  std::string title = "Quote \"x\" </script><script>alert(1)</script> & <!-- \\ \n\t\x01\x7f";
+  std::string out = Json::object().set("headline", title).set("n", 42).set("ok", true).set("none", Json()).dump();
+  BOOST_TEST(out ==
+             "{\"headline\":\"Quote \\\"x\\\" \\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e "
+             "\\u0026 \\u003c!-- \\\\ \\n\\t\\u0001\\u007f\",\"n\":42,\"ok\":true,\"none\":null}");
+  BOOST_TEST(out.find('<') == std::string::npos);
+  // Letters of every edition pass as they are; line and paragraph separators
+  // (which end a line in older JavaScript) and bytes that are not UTF-8 do not.
+  BOOST_TEST(Json("Şəki ŞƏKİ Шеки").dump() == "\"Şəki ŞƏKİ Шеки\"");
+  BOOST_TEST(Json("a\u2028b\u2029c").dump() == "\"a\\u2028b\\u2029c\"");
+  BOOST_TEST(Json(std::string("x\xff" "y\xc0\xaf" "z\xed\xa0\x80")).dump() ==
+             "\"x\\ufffdy\\ufffd\\ufffdz\\ufffd\\ufffd\\ufffd\"");
+  BOOST_TEST(Json(std::string("cut \xd0")).dump() == "\"cut \\ufffd\"");
+  BOOST_TEST(Json::array().push(1).push(Json::array()).push(Json::object()).dump() == "[1,[],{}]");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
