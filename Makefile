@@ -18,7 +18,7 @@ TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
                 libsodium-dev libcmark-dev libvips-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
-                curl ca-certificates
+                curl ca-certificates python3-feedparser
 
 .PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean
 
@@ -49,6 +49,9 @@ $(BUILD)/tests/unit/%.o: CXXFLAGS += -DBOOST_TEST_DYN_LINK
 # Installs the Debian packages that are missing (apt-get, non-interactive) and,
 # as root, the system user the local stack's services run as.
 SERVICE_USER := newsline
+# Debian's Python, with the modules make deps installs (python3-feedparser),
+# whatever other python3 comes first on PATH.
+PYTHON := /usr/bin/python3
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
@@ -70,20 +73,20 @@ compile: deps
 	$(MAKE) --no-print-directory -j$(JOBS) build $(BUILD)/unit_tests
 
 run: compile
-	python3 scripts/stack.py run --port $(PORT)
+	$(PYTHON) scripts/stack.py run --port $(PORT)
 
 start: compile
-	python3 scripts/stack.py start --port $(PORT)
+	$(PYTHON) scripts/stack.py start --port $(PORT)
 
 stop:
-	python3 scripts/stack.py stop
+	$(PYTHON) scripts/stack.py stop
 
 migrate: build
-	python3 scripts/stack.py migrate
+	$(PYTHON) scripts/stack.py migrate
 
 # The bench responders are built too, so that a change that breaks them fails here.
 test: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
-	python3 tests/run_all.py
+	$(PYTHON) tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests
 	$(BUILD)/unit_tests
@@ -95,15 +98,15 @@ unit-test: $(BUILD)/unit_tests
 # `make bench-data N=10000 ROOT=var/bench-10k`).
 bench: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	mkdir -p var
-	python3 scripts/bench.py run $(if $(DATA),--data $(DATA) $(if $(BASELINE),--baseline $(BASELINE)) --json var/bench-data.json,--json var/bench-demo.json)
+	$(PYTHON) scripts/bench.py run $(if $(DATA),--data $(DATA) $(if $(BASELINE),--baseline $(BASELINE)) --json var/bench-data.json,--json var/bench-demo.json)
 
 # Worker shapes (processes x threads) compared on one stack, e.g. SHAPES=2x2,2x4.
 bench-shapes: compile $(BUILD)/fcgi_floor
-	python3 scripts/bench.py shapes $(if $(SHAPES),--shapes $(SHAPES))
+	$(PYTHON) scripts/bench.py shapes $(if $(SHAPES),--shapes $(SHAPES))
 
 N ?= 1000000
 bench-data: compile
-	python3 scripts/bench.py data --articles $(N) $(if $(ROOT),--root $(ROOT))
+	$(PYTHON) scripts/bench.py data --articles $(N) $(if $(ROOT),--root $(ROOT))
 
 clean:
 	rm -rf $(BUILD)

@@ -88,6 +88,7 @@ const std::map<std::string, Setter>& setters() {
       {"serve_stale_seconds", num(&Config::serve_stale_seconds, "serve_stale_seconds", 0, 86400, "while MariaDB is away, cached pages are still served this many seconds after the content was last confirmed")},
       {"cache_poll_ms", num(&Config::cache_poll_ms, "cache_poll_ms", 50, 1000, "how often a worker checks for new content, ms (readers see changes within this)")},
       {"template_dir", str(&Config::template_dir, "directory holding the ctemplate files")},
+      {"static_dir", str(&Config::static_dir, "directory nginx serves at /static/ (read at start: each linked file's address carries a version of its content)")},
       {"media_dir", str(&Config::media_dir, "directory of this host's photo variants (nginx serves it at /media/; empty: none kept)")},
       {"max_upload_mb", num(&Config::max_upload_mb, "max_upload_mb", 1, 200, "largest photo file an editor may upload, in MB")},
       {"max_photo_megapixels", num(&Config::max_photo_megapixels, "max_photo_megapixels", 1, 500, "most pixels a photo may have (checked before decoding)")},

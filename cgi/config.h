@@ -64,6 +64,7 @@ struct Config {
   int max_photo_megapixels = 50;
   int media_threads = 1;            // per process: uploads and variants being made (libvips)
   std::string template_dir = "templates";
+  std::string static_dir = "static";  // read at start: the versions in the static files' addresses
   std::string sql_dir = "sql";
 };
 

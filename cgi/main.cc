@@ -19,6 +19,7 @@
 #include "db/audit.h"
 #include "db/content.h"
 #include "db/db.h"
+#include "db/feeds.h"
 #include "db/media.h"
 #include "db/migrate.h"
 #include "db/newsroom.h"
@@ -32,6 +33,7 @@
 #include "db/users.h"
 #include "http/adapters.h"
 #include "util/time_format.h"
+#include "view/static_files.h"
 #include "view/view.h"
 
 namespace {
@@ -92,6 +94,7 @@ int explain(const Config& cfg) {
   Db db(cfg, maintenance_limits(cfg));
   auto queries = explain_listing_queries(db, std::time(nullptr));
   for (auto& q : explain_newsroom_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
+  for (auto& q : explain_feed_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
   for (const auto& [name, rows] : queries) {
     std::printf("%s\n", name.c_str());
     // EXPLAIN columns: id select_type table type possible_keys key key_len ref rows Extra
@@ -271,6 +274,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (!load_templates(cfg.template_dir)) return 1;
+    load_static_versions(cfg.static_dir);
     App app(cfg);
     if (command == "serve") {
       if (cfg.listen.empty()) {

@@ -29,6 +29,9 @@ const std::vector<Route>& routes() {
       {"/{edition}/author/{slug}", "GET HEAD", site_author, Access::anyone, Csrf::none, "before"},
       {"/{edition}/corrections", "GET HEAD", site_corrections, Access::anyone, Csrf::none, "before"},
       {"/{edition}/page/{slug}", "GET HEAD", site_page},
+      {"/{edition}/feed", "GET HEAD", site_edition_feed},
+      {"/{edition}/feed/{category}", "GET HEAD", site_category_feed},
+      {"/{edition}/feed/tag/{slug}", "GET HEAD", site_tag_feed},
       // Photo variants this host has not made yet (nginx serves those it has)
       {"/media/{id}/{file}", "GET HEAD", site_photo_variant, Access::anyone, Csrf::none, "", M},
       // Login; the requests that hash a password take the login lane

@@ -302,6 +302,7 @@ class Stack:
             "threads": self.threads,
             "site_url": "http://127.0.0.1:%d" % self.port,
             "template_dir": os.path.join(self.app_dir, "templates"),
+            "static_dir": os.path.join(self.app_dir, "static"),
             "sql_dir": os.path.join(self.app_dir, "sql"),
             "media_dir": self.media_dir,
         }

@@ -14,6 +14,9 @@ struct Context;
 // site_home.cc: "/" redirects (302) to the default edition; "/{edition}/" is its front page.
 void site_root(Context& ctx, const RouteParams& p);
 void site_robots(Context& ctx, const RouteParams& p);
+void site_edition_feed(Context& ctx, const RouteParams& p);
+void site_category_feed(Context& ctx, const RouteParams& p);
+void site_tag_feed(Context& ctx, const RouteParams& p);
 void site_home(Context& ctx, const RouteParams& p);
 // site_listing.cc: all news of an edition, and of one category; keyset-paginated by ?before=.
 void site_all_news(Context& ctx, const RouteParams& p);

@@ -20,10 +20,11 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
 }
 
 // Renders a listing page from `page` (loaded with one row more than a page,
-// which tells whether an older page exists without a COUNT).
+// which tells whether an older page exists without a COUNT). `feed`: the
+// path of the listing's own RSS feed, if it has one.
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
                     const std::optional<Cursor>& before, ListingPage& page, Newsline& newsline,
-                    const Author* author = nullptr) {
+                    const Author* author = nullptr, const std::string& feed = "") {
   size_t size = ctx.cfg.listing_page_size;
   std::string next;
   if (page.items.size() > size) {
@@ -33,6 +34,7 @@ void render_listing(Context& ctx, const Edition& edition, const std::string& hea
   PageView view(ctx, edition, heading, "site/listing.tpl");
   fill_listing(view.content(), edition, heading, path, page.items, next, !before);
   if (author) fill_author_intro(view.content(), edition, *author);
+  if (!feed.empty()) view.add_feed(heading, feed);
   view.set_canonical(before ? path + "?before=" + ctx.req.param("before") : path);
   newsline.add_to(view);
   view.render(ctx.res);
@@ -68,7 +70,7 @@ void site_category(Context& ctx, const RouteParams& p) {
     return;
   }
   render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before, page,
-                 newsline);
+                 newsline, nullptr, category_feed_path(edition.code, page.category->slug));
 }
 
 // GET /{edition}/tag/{tag}[?before=CURSOR] -> 200; 404 unknown edition or tag; 400 bad cursor.
@@ -84,7 +86,8 @@ void site_tag(Context& ctx, const RouteParams& p) {
   ListingPage page;
   page.items = tag_feed(ctx.db, ctx.catalogue, tag->id, cursor_or_newest(before, ctx.now),
                         ctx.cfg.listing_page_size + 1);
-  render_listing(ctx, edition, "#" + tag->name, tag_path(edition.code, tag->slug), before, page, newsline);
+  render_listing(ctx, edition, "#" + tag->name, tag_path(edition.code, tag->slug), before, page, newsline, nullptr,
+                 tag_feed_path(edition.code, tag->slug));
 }
 
 // GET /{edition}/author/{author}[?before=CURSOR] -> 200 (their articles of this

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 LocalTime::LocalTime(std::time_t utc) { localtime_r(&utc, &tm_); }
@@ -37,6 +38,19 @@ std::string format_time_date(std::time_t utc) { return LocalTime(utc).time_date(
 std::string format_date(std::time_t utc) { return LocalTime(utc).date(); }
 std::string format_clock(std::time_t utc) { return LocalTime(utc).clock(); }
 std::string format_iso8601(std::time_t utc) { return LocalTime(utc).iso8601(); }
+
+std::string format_rfc822(std::time_t utc) {
+  // Day and month names in English whatever the locale: the format says so.
+  static const char* const kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  struct tm tm = {};
+  gmtime_r(&utc, &tm);
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%s, %02d %s %04d %02d:%02d:%02d +0000", kDays[tm.tm_wday], tm.tm_mday,
+                kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
 long local_day_number(std::time_t utc) { return LocalTime(utc).day_number(); }
 
 std::string format_input_datetime(std::time_t utc) { return LocalTime(utc).time_date(); }

@@ -33,6 +33,8 @@ std::string format_date(std::time_t utc);
 std::string format_clock(std::time_t utc);
 // "2025-05-15T10:22:00+04:00": for <time datetime>.
 std::string format_iso8601(std::time_t utc);
+// RFC 822 in UTC, as RSS wants it: "Thu, 15 May 2025 06:22:00 +0000".
+std::string format_rfc822(std::time_t utc);
 // "10:22 15.05.2025": a time in an editor's form, as the site shows times.
 std::string format_input_datetime(std::time_t utc);
 // Parses that, or a browser's datetime-local value ("2025-05-15T10:22", seconds

@@ -26,9 +26,6 @@ Json list_item(int position, const std::string& name, const std::string& url) {
   return item;
 }
 
-// The photo's variant for previews: 1200 wide, or its own width when narrower.
-int preview_width(const Photo& p) { return p.width > kPreviewWidth ? kPreviewWidth : widths_for(p.width).back(); }
-
 Json authors_of(const Context& ctx, const Edition& e, const Article& a, const ArticleExtras& extras) {
   Json list = Json::array();
   for (const Byline& b : extras.authors)

@@ -126,3 +126,5 @@ std::string render_body_photo(const Photo& photo, const std::string& alt, bool b
   fill_figure(&d, p, PhotoPlace::body, e);
   return expand_to_string("site/figure.tpl", d);
 }
+
+int preview_width(const Photo& p) { return p.width > kPreviewWidth ? kPreviewWidth : widths_for(p.width).back(); }

@@ -14,6 +14,10 @@ struct Edition;
 // (immutable: a changed photo gets a new hash).
 std::string photo_url(const Photo& p, int width, VariantFormat format);
 
+// The width of the photo's variant for link previews and feeds: 1200, or its
+// own width when narrower.
+int preview_width(const Photo& p);
+
 // Where a photo stands, which decides the widths a browser picks from (sizes)
 // and whether it loads at once.
 enum class PhotoPlace { lead, body, top_story, second_story, thumbnail };

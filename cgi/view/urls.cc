@@ -32,3 +32,13 @@ std::string page_path(const std::string& edition, const std::string& page_slug) 
 }
 
 std::string corrections_path(const std::string& edition) { return "/" + url_escape(edition) + "/corrections"; }
+
+std::string feed_path(const std::string& edition) { return "/" + url_escape(edition) + "/feed"; }
+
+std::string category_feed_path(const std::string& edition, const std::string& category_slug) {
+  return feed_path(edition) + "/" + url_escape(category_slug);
+}
+
+std::string tag_feed_path(const std::string& edition, const std::string& tag_slug) {
+  return feed_path(edition) + "/tag/" + url_escape(tag_slug);
+}

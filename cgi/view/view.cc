@@ -25,6 +25,7 @@ namespace {
 const char* const kTemplates[] = {
     "site/layout.tpl", "site/newsline.tpl", "site/article.tpl", "site/home.tpl",
     "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl", "site/picture.tpl", "site/figure.tpl", "site/page.tpl", "site/corrections.tpl",
+    "feed/rss.tpl",
 };
 
 std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {
@@ -91,6 +92,7 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   layout_.SetValue("OG_TYPE", "website");
   layout_.SetValue("LOCALE", edition.label("locale"));
   layout_.SetValue("TWITTER_CARD", "summary");
+  add_feed(ctx.cfg.site_name + " (" + edition.name + ")", feed_path(edition.code));
   description_ = layout_.AddSectionDictionary("DESCRIPTION");
   set_description(edition.label("description"));
   content_ = layout_.AddIncludeDictionary("CONTENT");
@@ -129,6 +131,12 @@ void PageView::set_article_meta(const std::string& published, const std::string&
   meta->SetValue("MODIFIED", modified);
   meta->SetValue("SECTION", section);
   for (const std::string& t : tags) meta->AddSectionDictionary("TAG")->SetValue("NAME", t);
+}
+
+void PageView::add_feed(const std::string& title, const std::string& path) {
+  auto* feed = layout_.AddSectionDictionary("FEED");
+  feed->SetValue("TITLE", title);
+  feed->SetValue("URL", path);
 }
 
 void PageView::set_structured_data(const std::string& json) {

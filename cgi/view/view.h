@@ -48,6 +48,9 @@ class PageView {
   // og:type article with its times (ISO 8601 with offset), section and tags.
   void set_article_meta(const std::string& published, const std::string& modified, const std::string& section,
                         const std::vector<std::string>& tags);
+  // <link rel="alternate" type="application/rss+xml"> to the feed at `path` (the
+  // edition's feed is on every page).
+  void add_feed(const std::string& title, const std::string& path);
   // <script type="application/ld+json"> with `json` (util/json.h's output only).
   void set_structured_data(const std::string& json);
   // Expands the page into res.body with the given status.

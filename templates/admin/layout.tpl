@@ -6,8 +6,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>{{PAGE_TITLE}} | {{SITE_NAME}} admin</title>
-<link rel="stylesheet" href="/static/css/site.css">
-<link rel="stylesheet" href="/static/css/admin.css">
+<link rel="stylesheet" href="{{SITE_CSS_URL}}">
+<link rel="stylesheet" href="{{ADMIN_CSS_URL}}">
 </head>
 <body class="admin">
 <header class="site-header admin-header">

@@ -9,7 +9,8 @@
 {{#ROBOTS}}<meta name="robots" content="{{CONTENT}}">{{/ROBOTS}}
 {{#CANONICAL}}<link rel="canonical" href="{{CANONICAL_URL}}">{{/CANONICAL}}
 {{#ALTERNATE}}<link rel="alternate" hreflang="{{LANG}}" href="{{URL}}">
-{{/ALTERNATE}}<meta property="og:site_name" content="{{SITE_NAME}}">
+{{/ALTERNATE}}{{#FEED}}<link rel="alternate" type="application/rss+xml" title="{{TITLE}}" href="{{URL}}">
+{{/FEED}}<meta property="og:site_name" content="{{SITE_NAME}}">
 <meta property="og:type" content="{{OG_TYPE}}">
 <meta property="og:title" content="{{PAGE_TITLE}}">
 {{#DESCRIPTION}}<meta property="og:description" content="{{TEXT}}">{{/DESCRIPTION}}
@@ -25,8 +26,8 @@
 {{#TAG}}<meta property="article:tag" content="{{NAME}}">
 {{/TAG}}{{/ARTICLE_META}}<meta name="twitter:card" content="{{TWITTER_CARD}}">
 {{! DATA: JSON from util/json.h, whose writer escapes < > & so no value can close the script. }}{{#JSON_LD}}<script type="application/ld+json">{{DATA:none}}</script>
-{{/JSON_LD}}{{! Above: link previews (OpenGraph, read by messengers and social sites), the Twitter card, structured data. }}<link rel="stylesheet" href="/static/css/site.css">
-<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">
+{{/JSON_LD}}{{! Above: link previews (OpenGraph, read by messengers and social sites), the Twitter card, structured data. }}<link rel="stylesheet" href="{{SITE_CSS_URL}}">
+<link rel="icon" href="{{ICON_URL}}" type="image/svg+xml">
 </head>
 <body>
 {{#PREVIEW}}<p class="preview-banner" role="status">{{PREVIEW_LABEL}}</p>{{/PREVIEW}}

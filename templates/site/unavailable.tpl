@@ -5,7 +5,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{HEADING}} | {{SITE_NAME}}</title>
-<link rel="stylesheet" href="/static/css/site.css">
+<link rel="stylesheet" href="{{SITE_CSS_URL}}">
 </head>
 <body>
 <main class="content plain">

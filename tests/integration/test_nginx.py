@@ -2,6 +2,7 @@
 answer, nginx's own error pages and static files included; long caching only
 for static files that exist; a login rate and a connection limit per address."""
 import gzip
+import os
 import socket
 import time
 import unittest
@@ -47,6 +48,23 @@ class Headers(unittest.TestCase):
         self.assertEqual(missing.status, 404)
         self.assertIsNone(missing.header("Cache-Control"))
         self.assertEqual(http(SEED_PATH).header("Cache-Control"), "public, max-age=5, stale-while-revalidate=30")
+
+    def test_static_files_are_linked_at_addresses_that_change_with_them(self):
+        import hashlib
+        import re
+        page = http(SEED_PATH).text
+        href = re.search(r'<link rel="stylesheet" href="([^"]+)">', page).group(1)
+        with open(os.path.join(stack().app_dir, "static", "css", "site.css"), "rb") as f:
+            content = f.read()
+        version = hashlib.blake2b(content, digest_size=32).hexdigest()[:12]
+        self.assertEqual(href, "/static/css/site.css?v=" + version)
+        r = http(href)
+        self.assertEqual(r.body, content)
+        self.assertIn("immutable", r.header("Cache-Control"))
+        self.assertIn('href="/static/img/favicon.svg?v=', page)
+        admin = http("/admin/login").text
+        self.assertIn('href="/static/css/site.css?v=%s"' % version, admin)
+        self.assertRegex(admin, r'href="/static/css/admin.css\?v=[0-9a-f]{12}"')
 
     def test_pages_and_styles_are_compressed_but_never_the_admin(self):
         asks = {"Accept-Encoding": "gzip"}

@@ -213,3 +213,12 @@ class StoppedDatabase(unittest.TestCase):
             while http(SEED_PATH, port=s.spare_port).status != 200:
                 self.assertLess(time.monotonic() - answering, BOUND)
                 time.sleep(0.05)
+        # The stack's own workers too (the next tests read pages none has cached):
+        # twenty answers from MariaDB in a row (a 404 for an article never cached,
+        # 503 while a process has not found MariaDB again).
+        in_a_row, probe = 0, 900000000
+        while in_a_row < 20:
+            probe += 1
+            in_a_row = in_a_row + 1 if http("/en/news/world/%d-probe" % probe).status == 404 else 0
+            self.assertLess(time.monotonic() - answering, BOUND + 2, "the stack's workers did not find MariaDB again")
+            time.sleep(0.02)

@@ -16,6 +16,7 @@ BOOST_AUTO_TEST_CASE(times_show_in_baku) {
   BOOST_TEST(format_date(t) == "15.05.2025");
   BOOST_TEST(format_clock(t) == "10:22");
   BOOST_TEST(format_iso8601(t) == "2025-05-15T10:22:00+04:00");
+  BOOST_TEST(format_rfc822(t) == "Thu, 15 May 2025 06:22:00 +0000");  // feeds: UTC, English names
   // 21:30 UTC is already the next day in Baku.
   BOOST_TEST(format_date(1747344600) == "16.05.2025");
   BOOST_TEST(local_day_number(1747344600) != local_day_number(1747344600 - 3 * 3600));
