@@ -20,6 +20,7 @@
 #include "db/content.h"
 #include "db/db.h"
 #include "db/feeds.h"
+#include "db/sitemaps.h"
 #include "db/media.h"
 #include "db/migrate.h"
 #include "db/newsroom.h"
@@ -95,6 +96,7 @@ int explain(const Config& cfg) {
   auto queries = explain_listing_queries(db, std::time(nullptr));
   for (auto& q : explain_newsroom_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
   for (auto& q : explain_feed_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
+  for (auto& q : explain_sitemap_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
   for (const auto& [name, rows] : queries) {
     std::printf("%s\n", name.c_str());
     // EXPLAIN columns: id select_type table type possible_keys key key_len ref rows Extra

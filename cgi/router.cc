@@ -21,6 +21,8 @@ const std::vector<Route>& routes() {
       // The public site
       {"/", "GET HEAD", site_root},
       {"/robots.txt", "GET HEAD", site_robots},
+      {"/sitemap.xml", "GET HEAD", site_sitemap_index},
+      {"/{edition}/sitemap/{file}", "GET HEAD", site_edition_sitemap},
       {"/{edition}/", "GET HEAD", site_home},
       {"/{edition}/news", "GET HEAD", site_all_news, Access::anyone, Csrf::none, "before"},
       {"/{edition}/news/{category}", "GET HEAD", site_category, Access::anyone, Csrf::none, "before"},

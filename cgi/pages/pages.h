@@ -14,6 +14,8 @@ struct Context;
 // site_home.cc: "/" redirects (302) to the default edition; "/{edition}/" is its front page.
 void site_root(Context& ctx, const RouteParams& p);
 void site_robots(Context& ctx, const RouteParams& p);
+void site_sitemap_index(Context& ctx, const RouteParams& p);
+void site_edition_sitemap(Context& ctx, const RouteParams& p);
 void site_edition_feed(Context& ctx, const RouteParams& p);
 void site_category_feed(Context& ctx, const RouteParams& p);
 void site_tag_feed(Context& ctx, const RouteParams& p);

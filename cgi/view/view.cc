@@ -25,7 +25,7 @@ namespace {
 const char* const kTemplates[] = {
     "site/layout.tpl", "site/newsline.tpl", "site/article.tpl", "site/home.tpl",
     "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl", "site/picture.tpl", "site/figure.tpl", "site/page.tpl", "site/corrections.tpl",
-    "feed/rss.tpl",
+    "feed/rss.tpl", "sitemap/index.tpl", "sitemap/urlset.tpl", "sitemap/news.tpl",
 };
 
 std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {

@@ -281,6 +281,12 @@ class FlatQueries(unittest.TestCase):
             for access, key in admin:
                 self.assertEqual(access, "range", out)
                 self.assertTrue(key.startswith("ix_admin_"), out)
+            # A sitemap of tags or authors looks up each one's articles by its feed
+            # index, never reads all of article_tags or article_authors.
+            named = re.findall(r"^sitemap (?:tags|authors)\n((?:  .*\n)+)", out, re.M)
+            self.assertEqual(len(named), 2, out)
+            for block in named:
+                self.assertRegex(block, r"table=(at|w) type=ref key=ix_(tag|author)_feed ", out)
             for table, access, key, extra in tables:
                 if not table:
                     continue

@@ -155,7 +155,8 @@ class OtherPages(unittest.TestCase):
         r = http("/robots.txt")
         self.assertEqual(r.status, 200)
         self.assertEqual(r.header("Content-Type"), "text/plain; charset=utf-8")
-        self.assertEqual(r.text.splitlines(), ["User-agent: *", "Disallow: /admin", "Disallow: /*/search"])
+        self.assertEqual(r.text.splitlines(), ["User-agent: *", "Disallow: /admin", "Disallow: /*/search", "",
+                                               "Sitemap: %s/sitemap.xml" % site_url()])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,35 @@
+// What the sitemaps list: per edition, the months that have articles, each
+// month's articles (with their lead photo and stored links, for translations),
+// the articles of the last two days (Google News), and the tags and authors
+// that have pages. Each statement reads a range of an index.
+#pragma once
+#include <cstdint>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "db/content.h"
+#include "db/db.h"
+
+// A sitemap holds at most this many addresses (sitemaps.org).
+constexpr int kSitemapLimit = 50000;
+
+// The first publication of each edition (loose index scan of ix_edition_feed):
+// its month sitemaps run from that month to now.
+std::vector<std::pair<std::string, std::time_t>> first_publications(Db& db, std::time_t now);
+
+struct SitemapArticle {
+  Headline headline;          // with its photo
+  std::time_t modified = 0;   // the later of published and last saved
+  std::optional<std::string> links;  // packed (db/article_links.h): its translations
+};
+// Published articles of `edition` in [from, to), by `now`, newest first, at most kSitemapLimit.
+std::vector<SitemapArticle> sitemap_articles(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
+                                             std::time_t from, std::time_t to, std::time_t now);
+
+// The slugs of `edition`'s tags that have a published article, and of the
+// authors with one in it (their pages list them), up to kSitemapLimit together.
+std::vector<std::string> sitemap_tag_slugs(Db& db, const std::string& edition);
+std::vector<std::string> sitemap_author_slugs(Db& db, const std::string& edition);
+
+std::vector<std::pair<std::string, Rows>> explain_sitemap_queries(Db& db, std::time_t now);

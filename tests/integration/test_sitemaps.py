@@ -1,0 +1,105 @@
+"""/robots.txt and the sitemaps: the index names every sitemap, the month
+sitemaps together list every published article of their edition (with its
+last change, lead photo and translations), the news sitemap the last 48
+hours, the sections sitemap every other page a crawler should know."""
+import re
+import time
+import unittest
+import xml.etree.ElementTree as ET
+
+from stackfixture import http, sql, stack
+from integration.test_admin import AdminTestCase, admin, create_article, public_article_url
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "image": "http://www.google.com/schemas/sitemap-image/1.1",
+      "xhtml": "http://www.w3.org/1999/xhtml", "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+
+
+def site():
+    return "http://127.0.0.1:%d" % stack().port
+
+
+def fetch(url):
+    r = http(url[len(site()):] if url.startswith("http") else url)
+    assert r.status == 200, (url, r.status)
+    assert r.header("Content-Type") == "application/xml; charset=utf-8", r.header("Content-Type")
+    return ET.fromstring(r.body)
+
+
+def months_since(first_epoch):
+    y, m = time.gmtime(first_epoch)[:2]
+    now_y, now_m = time.gmtime()[:2]
+    out = []
+    while (y, m) <= (now_y, now_m):
+        out.append("%04d-%02d" % (y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return list(reversed(out))
+
+
+class Sitemaps(AdminTestCase):
+    def test_the_index_names_every_sitemap(self):
+        locs = [e.text for e in fetch("/sitemap.xml").findall("s:sitemap/s:loc", NS)]
+        for edition in ("az", "en", "ru"):
+            first = int(sql("SELECT TIMESTAMPDIFF(SECOND, '1970-01-01', MIN(published_at)) FROM articles WHERE"
+                            " edition = '%s' AND status = 'published' AND published_at <= UTC_TIMESTAMP()"
+                            % edition).strip())
+            mine = [l for l in locs if l.startswith("%s/%s/sitemap/" % (site(), edition))]
+            self.assertEqual(mine, ["%s/%s/sitemap/%s.xml" % (site(), edition, name)
+                                    for name in ["sections", "news"] + months_since(first)])
+        self.assertEqual(http("/robots.txt").text.splitlines()[-1], "Sitemap: %s/sitemap.xml" % site())
+
+    def test_month_sitemaps_list_every_published_article(self):
+        locs = [e.text for e in fetch("/sitemap.xml").findall("s:sitemap/s:loc", NS)]
+        listed = {}
+        for loc in locs:
+            if re.search(r"/en/sitemap/\d{4}-\d\d\.xml$", loc):
+                root = fetch(loc)
+                urls = root.findall("s:url", NS)
+                self.assertLessEqual(len(urls), 50000)
+                for u in urls:
+                    listed[u.find("s:loc", NS).text] = u
+        rows = sql("SELECT id, DATE_FORMAT(CONVERT_TZ(GREATEST(published_at, updated_at), '+00:00', '+04:00'),"
+                   " '%Y-%m-%dT%H:%i:%s+04:00') FROM articles WHERE edition = 'en' AND status = 'published'"
+                   " AND published_at <= UTC_TIMESTAMP()").strip().splitlines()
+        expected = {site() + public_article_url(int(r.split("\t")[0])): r.split("\t")[1] for r in rows}
+        self.assertEqual(set(listed), set(expected))
+        for loc, u in listed.items():
+            self.assertEqual(u.find("s:lastmod", NS).text, expected[loc], loc)
+        seed = listed[site() + public_article_url(1)]
+        self.assertEqual({l.get("hreflang"): l.get("href") for l in seed.findall("xhtml:link", NS)},
+                         {"en": site() + public_article_url(1), "az": site() + public_article_url(43),
+                          "ru": site() + public_article_url(47)})
+        photo, hash_ = sql("SELECT m.id, m.hash FROM articles a JOIN media m ON m.id = a.lead_media_id"
+                           " WHERE a.id = 1").split()
+        self.assertEqual(seed.find("image:image/image:loc", NS).text,
+                         "%s/media/%s/%s-1200.jpg" % (site(), photo, hash_))
+        for bad in ("/en/sitemap/1999-01.xml", "/en/sitemap/2025-13.xml", "/en/sitemap/other.xml",
+                    "/en/sitemap/%04d-%02d.xml" % (time.gmtime().tm_year + 1, 1)):
+            self.assertEqual(http(bad).status, 404, bad)
+
+    def test_news_sitemap_has_the_last_two_days(self):
+        title = "Harvest festival opens in Quba & Qusar"
+        article = create_article(admin(), title, action="publish")
+        root = fetch("/en/sitemap/news.xml")
+        urls = root.findall("s:url", NS)
+        recent = sql("SELECT COUNT(*) FROM articles WHERE edition = 'en' AND status = 'published' AND"
+                     " published_at BETWEEN UTC_TIMESTAMP() - INTERVAL 48 HOUR AND UTC_TIMESTAMP()").strip()
+        self.assertEqual(len(urls), int(recent))
+        mine = [u for u in urls if u.find("s:loc", NS).text == site() + public_article_url(article)]
+        self.assertEqual(len(mine), 1)
+        news = mine[0].find("news:news", NS)
+        self.assertEqual(news.find("news:publication/news:name", NS).text, "Newsline")
+        self.assertEqual(news.find("news:publication/news:language", NS).text, "en")
+        self.assertEqual(news.find("news:title", NS).text, title)
+        self.assertRegex(news.find("news:publication_date", NS).text, r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+04:00$")
+
+    def test_sections_sitemap(self):
+        locs = [u.find("s:loc", NS).text for u in fetch("/en/sitemap/sections.xml").findall("s:url", NS)]
+        for path in ("/en/", "/en/news", "/en/news/country", "/en/news/world", "/en/tag/human-rights",
+                     "/en/corrections"):
+            self.assertIn(site() + path, locs)
+        for loc in locs:  # every address answers
+            self.assertEqual(http(loc[len(site()):]).status, 200, loc)
+
+
+if __name__ == "__main__":
+    unittest.main()
