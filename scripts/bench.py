@@ -11,6 +11,12 @@ One nginx serves, on loopback ports:
   pagemiss  the article from workers with page_cache = off only: what a page
             not cached yet costs (the article from MariaDB, the news line
             from the worker's rendered copy)
+  feed, sitemap month (nocache)
+            the English RSS feed (50 articles with their bodies), cached and
+            not, and the sitemap of the newest month, uncached
+  article gzip
+            the cached article asked for with Accept-Encoding: gzip (what
+            nginx's compression costs, and its KB what it saves)
   micro     the article through the optional nginx micro-cache of
             nginx.conf.example (one second, stale while updating)
   2-query   build/reference_page: the issue's "straightforward C++ page doing
@@ -469,11 +475,19 @@ class Site:
         targets += [Target(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
         targets += [Target(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
         targets.append(Target(self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
+        # What crawlers and feed readers ask for, uncached: the edition's feed (50
+        # articles with their bodies) and the sitemap of the newest article's month.
+        month = self.sql("SELECT DATE_FORMAT(MAX(published_at), '%Y-%m') FROM articles WHERE edition = 'en'"
+                         " AND status = 'published'")
+        targets += [Target(self.label + "feed nocache", self.base["nocache"] + "/en/feed"),
+                    Target(self.label + "sitemap month nocache", self.base["nocache"] + "/en/sitemap/%s.xml" % month)]
         if self.references:
             article = self.base["newsline"] + SEED_PATH
             # The demo content's newsroom (tags, photos) is not in a generated data set.
             variant = re.search(r'<img src="(/media/[^"]+)"', self.page.decode()).group(1)
-            targets += [Target("tag", self.base["newsline"] + TAG_PATH),
+            targets += [Target("feed", self.base["newsline"] + "/en/feed"),
+                        Target("article gzip", article, ("-H", "Accept-Encoding: gzip")),
+                        Target("tag", self.base["newsline"] + TAG_PATH),
                         Target("tag nocache", self.base["nocache"] + TAG_PATH),
                         Target("photo variant", self.base["newsline"] + variant)]
             targets += [Target("2-query page", self.base["reference"] + "/"),
