@@ -8,7 +8,7 @@ CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -pthread -MMD -MP \
             -Icgi $(shell mariadb_config --include 2>/dev/null || echo -I/usr/include/mariadb) \
             $(shell pkg-config --cflags vips 2>/dev/null)
 LDFLAGS  += -pthread -pie -Wl,-z,relro,-z,now
-LDLIBS    = -lfcgi -lctemplate -lmariadb -lsodium -lcmark $(shell pkg-config --libs vips 2>/dev/null || echo -lvips) -lwebpmux -lwebp
+LDLIBS    = -lfcgi -lctemplate -lmariadb -lsodium -lcmark $(shell pkg-config --libs vips 2>/dev/null || echo -lvips) -lwebpmux -lwebp -lz
 
 BUILD    := build
 APP_SRC  := $(filter-out cgi/main.cc,$(shell find cgi -name '*.cc' | sort))
@@ -18,7 +18,7 @@ TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
                 libsodium-dev libcmark-dev libvips-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
-                curl ca-certificates python3-feedparser
+                curl ca-certificates python3-feedparser zlib1g-dev
 
 .PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean
 

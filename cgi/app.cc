@@ -9,6 +9,7 @@
 #include "context.h"
 #include "db/db.h"
 #include "db/site_secrets.h"
+#include "http/compression.h"
 #include "http/response.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -216,6 +217,7 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
   auto hit = cache_->find(ex.cache_key, generation);
   if (!hit) return false;
   res = *hit;
+  choose_encoding(req, res);
   answer_conditional(req, res);
   return true;
 }
@@ -241,14 +243,17 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
     if (generation && cache_)
       if (auto hit = cache_->find(ex.cache_key, generation)) {  // made while this request waited
         res = *hit;
+        choose_encoding(ex.req, res);
         answer_conditional(ex.req, res);
         return;
       }
     uint64_t statements_before = db.statements_run();
     render(ex, db, res, generation);
     set_cache_headers(ex, res);
+    if (ex.shared) prepare_gzip(res);  // never an editor's page (BREACH: it holds a CSRF token)
     if (generation && cache_ && worth_caching(res, db.statements_run() != statements_before))
       cache_->store(ex.cache_key, generation, res);
+    choose_encoding(ex.req, res);
     answer_conditional(ex.req, res);
     note_login_outcome(ex, res);
   } catch (const DbUnavailable& e) {

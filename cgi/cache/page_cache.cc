@@ -17,7 +17,7 @@ std::shared_ptr<const Response> PageCache::find(const std::string& key, uint64_t
 }
 
 void PageCache::store(const std::string& key, uint64_t generation, const Response& res) {
-  size_t size = res.body.size() + key.size() + 256;
+  size_t size = res.body.size() + (res.gzipped ? res.gzipped->size() : 0) + key.size() + 256;
   if (size > max_bytes_ / 4) return;  // one huge page must not empty the cache
   auto copy = std::make_shared<const Response>(res);
   Segment segment = res.status == 200 ? kProbation : kMinor;

@@ -142,6 +142,7 @@ EdgeError build_request(const ParamLookup& param, const BodyReader& read_body, R
   out.cookies = parse_cookies(get(param, "HTTP_COOKIE"));
   out.if_none_match = get(param, "HTTP_IF_NONE_MATCH");
   out.if_modified_since = get(param, "HTTP_IF_MODIFIED_SINCE");
+  out.accept_encoding = get(param, "HTTP_ACCEPT_ENCODING");
   out.remote_addr = get(param, "REMOTE_ADDR");
   std::string https = get(param, "HTTPS");
   out.https = !https.empty() && https != "off";

@@ -20,6 +20,7 @@ struct Request {
   QueryParams cookies;
   std::string if_none_match;
   std::string if_modified_since;
+  std::string accept_encoding;
   std::string remote_addr;
   bool https = false;
 

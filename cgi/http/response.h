@@ -1,6 +1,7 @@
 // The response a handler builds. Headers, security headers included, are all
 // written by serialize_head(), in one place.
 #pragma once
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,9 @@ struct Response {
   std::string cache_control = "no-store";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers
   std::string body;
+  // The body gzipped (http/compression.h), made once for a public page and
+  // cached with it; sent in its place to clients that take gzip.
+  std::shared_ptr<const std::string> gzipped;
 
   // Replaces a header of that name, or adds it.
   void set_header(const std::string& name, const std::string& value);

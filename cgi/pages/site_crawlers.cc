@@ -57,10 +57,6 @@ std::optional<std::pair<Month, Month>> edition_months(Context& ctx, const std::s
   return std::nullopt;
 }
 
-std::string sitemap_path(const std::string& edition, const std::string& file) {
-  return home_path(edition) + "sitemap/" + file;
-}
-
 void answer_xml(Context& ctx, std::string body) {
   ctx.res.content_type = "application/xml; charset=utf-8";
   ctx.res.body = std::move(body);

@@ -12,14 +12,17 @@
 namespace {
 
 // Our own renderings link within the site by path ("/en/...", "/media/..."):
-// in a feed reader they must carry the site's address.
+// in a feed reader they must carry the site's address. A path starts an
+// attribute value (cmark writes a quote in text as &quot;, so a bare quote
+// only delimits attributes), or follows ", " in a srcset of photo variants.
 std::string with_absolute_links(const std::string& html, const std::string& site_url) {
   std::string out;
   out.reserve(html.size() + 256);
   for (size_t i = 0; i < html.size(); ++i) {
-    bool starts_path = html[i] == '/' && i > 0 && (i + 1 >= html.size() || html[i + 1] != '/') &&
-                       (html[i - 1] == '"' || (i > 1 && html[i - 1] == ' ' && html[i - 2] == ','));
-    if (starts_path) out += site_url;
+    bool path = html[i] == '/' && i > 0 && html.compare(i, 2, "//") != 0;
+    bool starts_value = path && html[i - 1] == '"';
+    bool next_variant = path && i > 1 && html.compare(i - 2, 2, ", ") == 0 && html.compare(i, 7, "/media/") == 0;
+    if (starts_value || next_variant) out += site_url;
     out += html[i];
   }
   return out;

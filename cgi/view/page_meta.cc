@@ -26,7 +26,7 @@ Json list_item(int position, const std::string& name, const std::string& url) {
   return item;
 }
 
-Json authors_of(const Context& ctx, const Edition& e, const Article& a, const ArticleExtras& extras) {
+Json people_who_wrote(const Context& ctx, const Edition& e, const Article& a, const ArticleExtras& extras) {
   Json list = Json::array();
   for (const Byline& b : extras.authors)
     list.push(Json::object()
@@ -70,7 +70,7 @@ void describe_article(PageView& view, const Context& ctx, const Edition& e, cons
                                                .set("width", w)
                                                .set("height", scaled_height(a.photo.width, a.photo.height, w))));
   }
-  article.set("author", authors_of(ctx, e, a, extras)).set("publisher", publisher(ctx));
+  article.set("author", people_who_wrote(ctx, e, a, extras)).set("publisher", publisher(ctx));
   if (!tags.empty()) {
     Json keywords = Json::array();
     for (const std::string& t : tags) keywords.push(t);

@@ -42,3 +42,7 @@ std::string category_feed_path(const std::string& edition, const std::string& ca
 std::string tag_feed_path(const std::string& edition, const std::string& tag_slug) {
   return feed_path(edition) + "/tag/" + url_escape(tag_slug);
 }
+
+std::string sitemap_path(const std::string& edition, const std::string& file) {
+  return home_path(edition) + "sitemap/" + url_escape(file);
+}

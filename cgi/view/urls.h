@@ -16,3 +16,5 @@ std::string corrections_path(const std::string& edition);
 std::string feed_path(const std::string& edition);
 std::string category_feed_path(const std::string& edition, const std::string& category_slug);
 std::string tag_feed_path(const std::string& edition, const std::string& tag_slug);
+// An edition's sitemap `file` (sections.xml, news.xml, YYYY-MM.xml): /{edition}/sitemap/{file}.
+std::string sitemap_path(const std::string& edition, const std::string& file);

@@ -64,8 +64,26 @@ class Feeds(AdminTestCase):
         feed, r = parsed("/en/feed")
         raw = r.text
         self.assertNotRegex(raw, r'(src|href|srcset)=&quot;/')
+        self.assertNotIn(", /media/", raw)  # nor any later width of a srcset
         seed = [e for e in feed.entries if e.id.endswith("/article/1")][0]
         self.assertIn("Sabina Aliyeva", seed.content[0].value)
+
+    def test_body_photos_and_links_carry_the_site_address(self):
+        body = "See [the seed story](/en/news/country/1).\n\n![The walls](media:1)\n\nMore text."
+        article = create_article(admin(), "Walls in the feed", action="publish", body=body)
+        within_a_second(lambda: parsed("/en/feed")[0].entries[0].id.endswith("/article/%d" % article), "the article")
+        feed, r = parsed("/en/feed")
+        content = feed.entries[0].content[0].value
+        self.assertIn('href="%s/en/news/country/1"' % site(), content)
+        # The body as sent (feedparser's sanitizer drops <picture> and srcset).
+        sent = html.unescape(r.text.split("<item>")[1])
+        widths = re.findall(r'srcset="([^"]+)"', sent)
+        self.assertTrue(widths)
+        for srcset in widths:
+            for candidate in srcset.split(", "):
+                self.assertTrue(candidate.startswith(site() + "/media/1/"), candidate)
+        self.assertNotRegex(r.text, r'(src|href|srcset)=&quot;/')
+        self.assertNotIn(", /media/", r.text)
 
     def test_category_and_tag_feeds(self):
         feed, _ = parsed("/en/feed/country")

@@ -75,6 +75,15 @@ class Headers(unittest.TestCase):
             self.assertEqual(gzip.decompress(packed.body), plain.body, path)
             self.assertLess(len(packed.body), len(plain.body) / 3, path)
             self.assertIsNone(plain.header("Content-Encoding"), path)  # only for clients that ask
+        # Pages come compressed from the workers' cache, each body with its own tag.
+        plain, packed = http(SEED_PATH), http(SEED_PATH, headers=asks)
+        self.assertEqual(packed.header("ETag"), plain.header("ETag")[:-1] + '-gz"')
+        self.assertEqual(http(SEED_PATH, headers=dict(asks, **{"If-None-Match": packed.header("ETag")})).status, 304)
+        self.assertEqual(http(SEED_PATH, headers={"If-None-Match": plain.header("ETag")}).status, 304)
+        # Nothing else is compressed at every request: not a 404 (junk addresses cost what a cached page costs).
+        missing = http("/en/news/country/999999-no-such-story", headers=asks)
+        self.assertEqual(missing.status, 404)
+        self.assertIsNone(missing.header("Content-Encoding"))
         # BREACH: pages with a CSRF token beside text an attacker can choose stay uncompressed.
         for path in ("/admin/login", "/admin/articles", "/admin/media"):
             self.assertIsNone(http(path, headers=asks).header("Content-Encoding"), path)

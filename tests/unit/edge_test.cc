@@ -3,6 +3,8 @@
 // log's rate.
 #include <boost/test/unit_test.hpp>
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <string>
 
@@ -12,7 +14,10 @@
 #include "auth/signing.h"
 #include "auth/throttle.h"
 #include "cache/page_cache.h"
+#include "http/compression.h"
 #include "http/params.h"
+#include "http/request.h"
+#include "http/response.h"
 #include "util/log.h"
 
 namespace {
@@ -171,6 +176,67 @@ BOOST_AUTO_TEST_CASE(a_flood_of_errors_writes_a_bounded_number_of_lines) {
   BOOST_TEST(std::count(after.begin(), after.end(), '\n') == 1);
   BOOST_TEST(after.find("newsline: later") != std::string::npos);
   std::fclose(sink);
+}
+
+// Pages go out gzipped to clients that take it, compressed once and kept;
+// the gzipped copy has its own ETag, and nothing small or binary is compressed.
+BOOST_AUTO_TEST_CASE(gzip_is_chosen_by_accept_encoding) {
+  Request req;
+  for (const char* yes : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", " deflate , gzip ; q=0.5"}) {
+    req.accept_encoding = yes;
+    BOOST_TEST(accepts_gzip(req), yes);
+  }
+  for (const char* no : {"", "br", "deflate", "gzip;q=0", "gzip; q=0.000", "x-gzip2", "identity"}) {
+    req.accept_encoding = no;
+    BOOST_TEST(!accepts_gzip(req), no);
+  }
+
+  Response page;
+  page.body = std::string(4000, 'a') + "<p>Şəki</p>";
+  page.set_header("ETag", "\"0123456789abcdef\"");
+  prepare_gzip(page);
+  BOOST_REQUIRE(page.gzipped);
+  std::string back(page.body.size(), '\0');
+  z_stream z = {};
+  BOOST_REQUIRE(inflateInit2(&z, 15 + 16) == Z_OK);  // a gzip stream, not raw deflate
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(page.gzipped->data()));
+  z.avail_in = static_cast<uInt>(page.gzipped->size());
+  z.next_out = reinterpret_cast<Bytef*>(back.data());
+  z.avail_out = static_cast<uInt>(back.size());
+  BOOST_TEST(inflate(&z, Z_FINISH) == Z_STREAM_END);
+  inflateEnd(&z);
+  BOOST_TEST(back == page.body);
+  BOOST_TEST(page.gzipped->size() < page.body.size() / 10);
+
+  Response plain = page;
+  req.accept_encoding = "br";
+  choose_encoding(req, plain);
+  BOOST_TEST(plain.body == page.body);
+  Response packed = page;
+  req.accept_encoding = "gzip, br";
+  choose_encoding(req, packed);
+  BOOST_TEST(packed.body == *page.gzipped);
+  for (const Response* r : {&plain, &packed}) {
+    auto vary = std::find_if(r->headers.begin(), r->headers.end(), [](auto& h) { return h.first == "Vary"; });
+    BOOST_REQUIRE(vary != r->headers.end());
+    BOOST_TEST(vary->second == "Accept-Encoding");
+  }
+  auto tag = [](const Response& r) {
+    return std::find_if(r.headers.begin(), r.headers.end(), [](auto& h) { return h.first == "ETag"; })->second;
+  };
+  BOOST_TEST(tag(plain) == "\"0123456789abcdef\"");
+  BOOST_TEST(tag(packed) == "\"0123456789abcdef-gz\"");
+
+  Response small, image, error;
+  small.body = "short";
+  image.body = std::string(4000, 'x');
+  image.content_type = "image/webp";
+  error.status = 404;
+  error.body = std::string(4000, 'x');
+  for (Response* r : {&small, &image, &error}) {
+    prepare_gzip(*r);
+    BOOST_TEST(!r->gzipped);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
