@@ -250,9 +250,11 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
     uint64_t statements_before = db.statements_run();
     render(ex, db, res, generation);
     set_cache_headers(ex, res);
-    if (ex.shared) prepare_gzip(res);  // never an editor's page (BREACH: it holds a CSRF token)
-    if (generation && cache_ && worth_caching(res, db.statements_run() != statements_before))
-      cache_->store(ex.cache_key, generation, res);
+    bool stored = generation && cache_ && worth_caching(res, db.statements_run() != statements_before);
+    // Compressed once for the cache, or now for a client that takes it; never
+    // an editor's page (BREACH: it holds a CSRF token).
+    if (ex.shared && (stored || accepts_gzip(ex.req))) prepare_gzip(res);
+    if (stored) cache_->store(ex.cache_key, generation, res);
     choose_encoding(ex.req, res);
     answer_conditional(ex.req, res);
     note_login_outcome(ex, res);
