@@ -128,6 +128,9 @@ void App::start_caches(DbHealth* health) {
   clock_->start();
   if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
   if (cfg_.newsline_cache) fragments_ = std::make_unique<FragmentCache>();
+  // Search results have a budget of their own: a crawl of queries cannot evict pages.
+  if (cfg_.page_cache && cfg_.search_cache_mb)
+    search_cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.search_cache_mb) << 20);
 }
 
 std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
@@ -213,12 +216,30 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
     set_cache_headers(ex, res);
     return true;
   }
-  if (!generation || !cache_) return false;
-  auto hit = cache_->find(ex.cache_key, generation);
-  if (!hit) return false;
-  res = *hit;
-  choose_encoding(req, res);
-  answer_conditional(req, res);
+  PageCache* cache = cache_for(ex);
+  if (generation && cache)
+    if (auto hit = cache->find(ex.cache_key, generation)) {
+      res = *hit;
+      choose_encoding(req, res);
+      answer_conditional(req, res);
+      return true;
+    }
+  return ex.lane == Lane::search && refuse_search_past_rate(ex, res);
+}
+
+PageCache* App::cache_for(const Exchange& ex) const {
+  return ex.lane == Lane::search ? search_cache_.get() : cache_.get();
+}
+
+bool App::refuse_search_past_rate(const Exchange& ex, Response& res) {
+  if (search_rate_.allow(ex.req.remote_addr, std::chrono::steady_clock::now())) return false;
+  auto editions_now = std::atomic_load(&editions_);
+  const Edition* edition = editions_now && !ex.req.segments.empty() ? find_edition(*editions_now, ex.req.segments[0]) : nullptr;
+  replace_with(res, 429, [&] {
+    render_standalone(res, 429, cfg_.site_name, edition ? edition->label("search") : "Search",
+                      edition ? edition->label("search_busy") : "Too many searches from this address. Please wait a minute.");
+  });
+  res.set_header("Retry-After", "30");
   return true;
 }
 
@@ -240,8 +261,9 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
     // The generation is read before rendering, so a page rendered while
     // content changes is stored as already old.
     uint64_t generation = cache_generation(ex);
-    if (generation && cache_)
-      if (auto hit = cache_->find(ex.cache_key, generation)) {  // made while this request waited
+    PageCache* cache = cache_for(ex);
+    if (generation && cache)
+      if (auto hit = cache->find(ex.cache_key, generation)) {  // made while this request waited
         res = *hit;
         choose_encoding(ex.req, res);
         answer_conditional(ex.req, res);
@@ -250,11 +272,11 @@ void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
     uint64_t statements_before = db.statements_run();
     render(ex, db, res, generation);
     set_cache_headers(ex, res);
-    bool stored = generation && cache_ && worth_caching(res, db.statements_run() != statements_before);
+    bool stored = generation && cache && worth_caching(res, db.statements_run() != statements_before);
     // Compressed once for the cache, or now for a client that takes it; never
     // an editor's page (BREACH: it holds a CSRF token).
     if (ex.shared && (stored || accepts_gzip(ex.req))) prepare_gzip(res);
-    if (stored) cache_->store(ex.cache_key, generation, res);
+    if (stored) cache->store(ex.cache_key, generation, res);
     choose_encoding(ex.req, res);
     answer_conditional(ex.req, res);
     note_login_outcome(ex, res);

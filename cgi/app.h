@@ -11,6 +11,7 @@
 // lane's threads, which hold the database connections; so a slow or hanging
 // database, or a flood of logins, never holds up a cached page.
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -18,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "auth/address_rate.h"
 #include "auth/flood_watch.h"
 #include "auth/signing.h"
 #include "cache/content_clock.h"
@@ -84,6 +86,10 @@ class App {
   void render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation);
   // Cache-Control (no-store unless said otherwise here), ETag and Last-Modified.
   void set_cache_headers(const Exchange& ex, Response& res) const;
+  // The cache of `ex`'s answer: the search results' own for a search, else the page cache (or nullptr).
+  PageCache* cache_for(const Exchange& ex) const;
+  // A search from an address past cfg.search_per_minute: 429 at once, without the database.
+  bool refuse_search_past_rate(const Exchange& ex, Response& res);
   // While this process sees a flood of failed logins, refuses one from a
   // browser without the user's device cookie (429), without a password check.
   bool refuse_login_in_flood(const Exchange& ex, Response& res);
@@ -104,6 +110,8 @@ class App {
   std::unique_ptr<ContentClock> clock_;
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<FragmentCache> fragments_;
+  std::unique_ptr<PageCache> search_cache_;
+  AddressRate search_rate_{cfg_.search_per_minute, std::max(5, cfg_.search_per_minute / 2)};
   RateLimitedLog log_{10, 20};
   FloodWatch login_floods_;
   std::once_flag flood_refusal_made_;

@@ -93,6 +93,11 @@ const std::map<std::string, Setter>& setters() {
       {"max_upload_mb", num(&Config::max_upload_mb, "max_upload_mb", 1, 200, "largest photo file an editor may upload, in MB")},
       {"max_photo_megapixels", num(&Config::max_photo_megapixels, "max_photo_megapixels", 1, 500, "most pixels a photo may have (checked before decoding)")},
       {"media_threads", num(&Config::media_threads, "media_threads", 1, 8, "threads per worker process that take uploads and make photo variants")},
+      {"search_threads", num(&Config::search_threads, "search_threads", 1, 64, "threads per worker process that run searches, one MariaDB connection each")},
+      {"search_statement_ms", num(&Config::search_statement_ms, "search_statement_ms", 1, 600000, "longest a search's statement may run on the server, ms (then a 503 page asking for a more precise query)")},
+      {"search_per_minute", num(&Config::search_per_minute, "search_per_minute", 1, 100000, "searches one client address may run per minute and worker process (results in the cache aside; more: 429)")},
+      {"search_page_size", num(&Config::search_page_size, "search_page_size", 5, 100, "results per search page")},
+      {"search_cache_mb", num(&Config::search_cache_mb, "search_cache_mb", 0, 1024, "MB per worker process of recent search results, kept apart from the page cache (0: none)")},
       {"sql_dir", str(&Config::sql_dir, "directory holding migrations/ (for 'newsline migrate')")},
   };
   return table;

@@ -63,6 +63,12 @@ struct Config {
   int max_upload_mb = 20;
   int max_photo_megapixels = 50;
   int media_threads = 1;            // per process: uploads and variants being made (libvips)
+  // Search (pages/site_search.cc)
+  int search_threads = 2;           // per process: searches being run, one MariaDB connection each
+  int search_statement_ms = 2000;   // longest a search's statement may run on the server
+  int search_per_minute = 30;       // per process and client address: searches past the cache
+  int search_page_size = 20;
+  int search_cache_mb = 4;          // per process: recent results, apart from the page cache
   std::string template_dir = "templates";
   std::string static_dir = "static";  // read at start: the versions in the static files' addresses
   std::string sql_dir = "sql";

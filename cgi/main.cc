@@ -24,6 +24,7 @@
 #include "db/media.h"
 #include "db/migrate.h"
 #include "db/newsroom.h"
+#include "db/search.h"
 #include "media/image.h"
 #include "media/image_process.h"
 #include "db/site_secrets.h"
@@ -50,6 +51,7 @@ void print_help() {
       "  explain        EXPLAIN every listing query (index use, no filesort)\n"
       "  cursor TIME ID the signed ?before= value of the listing page after article ID, published\n"
       "                 at TIME (Unix seconds): for links made by hand, and the bench's deep page\n"
+      "  search-index   index for search the published articles written by SQL (load does it too)\n"
       "  prune          delete old login throttle rows, audit rows and expired sessions now\n"
       "                 (every worker also does it each housekeeping_seconds)\n"
       "  demo-photos    give the published articles without a lead photo one made here with\n"
@@ -87,6 +89,18 @@ int migrate(const Config& request_cfg) {
   constexpr int64_t kBodiesMoved = 4;
   if (!applied.empty() && applied.front() <= kBodiesMoved)
     if (int rendered = render_missing_body_html(db)) std::printf("rendered %d article bodies\n", rendered);
+  // Migration 13 made the search index: the articles there are then go into it.
+  constexpr int64_t kSearchIndexMade = 13;
+  if (!applied.empty() && applied.front() <= kSearchIndexMade && applied.back() >= kSearchIndexMade)
+    if (int indexed = index_missing_articles(db)) std::printf("indexed %d articles for search\n", indexed);
+  return 0;
+}
+
+// Indexes for search the published articles that are not (written by SQL).
+int search_index(const Config& request_cfg) {
+  Config cfg = for_maintenance(request_cfg);
+  Db db(cfg, maintenance_limits(cfg));
+  std::printf("indexed %d articles for search\n", index_missing_articles(db));
   return 0;
 }
 
@@ -97,6 +111,7 @@ int explain(const Config& cfg) {
   for (auto& q : explain_newsroom_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
   for (auto& q : explain_feed_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
   for (auto& q : explain_sitemap_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
+  for (auto& q : explain_search_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
   for (const auto& [name, rows] : queries) {
     std::printf("%s\n", name.c_str());
     // EXPLAIN columns: id select_type table type possible_keys key key_len ref rows Extra
@@ -229,6 +244,7 @@ int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
   }
   render_missing_body_html(db);
   write_missing_links(db);
+  index_missing_articles(db);
   bump_content_version(db, std::time(nullptr));  // running workers drop what they cached
   return 0;
 }
@@ -268,6 +284,7 @@ int main(int argc, char** argv) {
     if (command == "user") return user_command(cfg, args);
     if (command == "explain") return explain(cfg);
     if (command == "prune") return prune(cfg);
+    if (command == "search-index") return search_index(cfg);
     if (command == "cursor") return cursor(cfg, args);
     if (command == "demo-photos") return demo_photos(cfg);
     if (command == "photo") return check_photo(cfg, args);

@@ -31,6 +31,7 @@ const std::vector<Route>& routes() {
       {"/{edition}/author/{slug}", "GET HEAD", site_author, Access::anyone, Csrf::none, "before"},
       {"/{edition}/corrections", "GET HEAD", site_corrections, Access::anyone, Csrf::none, "before"},
       {"/{edition}/page/{slug}", "GET HEAD", site_page},
+      {"/{edition}/search", "GET HEAD", site_search, Access::anyone, Csrf::none, "q after", Lane::search},
       {"/{edition}/feed", "GET HEAD", site_edition_feed},
       {"/{edition}/feed/{category}", "GET HEAD", site_category_feed},
       {"/{edition}/feed/tag/{slug}", "GET HEAD", site_tag_feed},

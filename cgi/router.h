@@ -28,8 +28,9 @@ enum class Csrf { none, session, login };
 // Which threads answer a request that needs the database (see serve_fastcgi):
 // readers' pages, editors' pages, and the requests that hash a password, each
 // with threads and connections of their own, so none can hold up the others.
-// `media`: uploads and photo variants, the work of libvips.
-enum class Lane { reader, editor, login, media };
+// `media`: uploads and photo variants, the work of libvips; `search`: search
+// results, whose statements may run longest of any public page.
+enum class Lane { reader, editor, login, media, search };
 
 struct Route {
   const char* pattern;  // "/{edition}/news/{category}"; a trailing '/' is part of the canonical URL

@@ -78,6 +78,14 @@ DbLimits editor_limits(const Config& cfg) {
   return {cfg.db_connect_timeout, cfg.db_editor_timeout, cfg.db_editor_timeout, 0};
 }
 
+DbLimits search_limits(const Config& cfg) {
+  // The client waits a second longer than the server lets the statement run,
+  // so that a slow search ends as the server's time limit (its own page), not as a lost connection.
+  int wait = (cfg.search_statement_ms + 999) / 1000 + 1;
+  return {cfg.db_connect_timeout, std::max(cfg.db_read_timeout, wait), std::max(cfg.db_read_timeout, wait),
+          cfg.search_statement_ms};
+}
+
 DbLimits maintenance_limits(const Config& cfg) {
   constexpr int kLongestMigration = 6 * 3600;
   return {std::max(cfg.db_connect_timeout, 10), kLongestMigration, kLongestMigration, 0};
@@ -138,7 +146,11 @@ void Db::fail(const char* what, unsigned err, const char* msg) {
     if (std::chrono::steady_clock::now() - waiting_since_ > kDeadAtOnce) health_->lost();
     throw DbUnavailable(text);
   }
-  if (err == ER_STATEMENT_TIMEOUT) throw DbTimeLimit(text, err);
+  // InnoDB's FULLTEXT search, stopped by max_statement_time, reports the
+  // handler's HA_ERR_ABORTED_BY_USER (188) rather than ER_STATEMENT_TIMEOUT.
+  constexpr unsigned kAbortedByUser = 188;
+  if (err == ER_STATEMENT_TIMEOUT || err == ER_QUERY_INTERRUPTED || err == kAbortedByUser)
+    throw DbTimeLimit(text, err);
   throw DbError(text, err);
 }
 

@@ -175,6 +175,7 @@ class Db {
 // The limits of each kind of connection, from the configuration.
 DbLimits reader_limits(const Config& cfg);   // public pages and the content clock
 DbLimits editor_limits(const Config& cfg);   // the admin area and logins
+DbLimits search_limits(const Config& cfg);   // search results
 DbLimits maintenance_limits(const Config& cfg);  // migrate, load, explain, user add
 
 // Runs `work` inside a transaction, retrying on deadlock / lock wait timeout.

@@ -12,7 +12,9 @@ int serve_cgi(App& app) {
   Response res;
   if (!app.answer_from_memory(ex, res)) {
     const Config& cfg = app.config();
-    Db db(cfg, ex.lane == Lane::reader ? reader_limits(cfg) : editor_limits(cfg));
+    Db db(cfg, ex.lane == Lane::reader   ? reader_limits(cfg)
+               : ex.lane == Lane::search ? search_limits(cfg)
+                                         : editor_limits(cfg));
     app.answer_with_database(ex, db, res);
   }
   std::string head = serialize_head(res);

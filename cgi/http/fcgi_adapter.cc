@@ -79,13 +79,15 @@ struct Lanes {
                      cfg.login_checks_per_second},
               health),
         // Decoding a photo takes a processor for up to a second: at idle priority, like password checks.
-        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, health) {}
+        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, health),
+        search(cfg, {cfg.search_threads, 32, std::chrono::milliseconds(2000), search_limits(cfg)}, health) {}
   LanePool& operator[](Lane lane) {
     switch (lane) {
       case Lane::reader: return reader;
       case Lane::editor: return editor;
       case Lane::login: return login;
       case Lane::media: return media;
+      case Lane::search: return search;
     }
     return reader;
   }
@@ -94,8 +96,9 @@ struct Lanes {
     editor.stop();
     login.stop();
     media.stop();
+    search.stop();
   }
-  LanePool reader, editor, login, media;
+  LanePool reader, editor, login, media, search;
 };
 
 // One accepting thread: answers from memory what it can, and queues the rest
@@ -116,9 +119,10 @@ void accept_requests(App& app, Lanes& lanes, int listen_fd) {
       reply(*accepted, *ex, res);
       continue;
     }
-    // Logins are hashed one at a time per address: a flood from one address
-    // cannot fill the login lane.
-    std::string one_at_a_time = ex->lane == Lane::login ? address_key(ex->req.remote_addr) : "";
+    // Logins and searches are answered one at a time per address: a flood
+    // from one address cannot fill their lane.
+    std::string one_at_a_time =
+        ex->lane == Lane::login || ex->lane == Lane::search ? address_key(ex->req.remote_addr) : "";
     bool queued = lanes[ex->lane].submit(
         [&app, ex, accepted](Db& db, bool expired) {
           Response res;

@@ -13,6 +13,7 @@
 #include "db/content.h"
 #include "db/media.h"
 #include "db/newsroom.h"
+#include "db/search.h"
 #include "http/params.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -288,6 +289,7 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
     replace_related(ctx.db, a.id, a.related);
     replace_article_photos(ctx.db, a.id, a.body_photos);
     save_newsroom_fields(ctx, a);
+    write_search_entry(ctx.db, a);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
     // Same transaction: no worker can see the new version before the change itself.
     bump_content_version(ctx.db, ctx.now);

@@ -30,6 +30,8 @@ void site_photo_variant(Context& ctx, const RouteParams& p);
 void site_tag(Context& ctx, const RouteParams& p);
 void site_author(Context& ctx, const RouteParams& p);
 void site_corrections(Context& ctx, const RouteParams& p);
+// site_search.cc: search results.
+void site_search(Context& ctx, const RouteParams& p);
 // site_page.cc: a simple page of the edition (About, Contacts ...).
 void site_page(Context& ctx, const RouteParams& p);
 // site_article.cc: one article; 301 to the canonical URL from an old slug or category.

@@ -110,3 +110,33 @@ std::vector<int64_t> photo_references(const std::string& markdown) {
       ids.push_back(id);
   return ids;
 }
+
+std::string markdown_plain_text(const std::string& markdown) {
+  std::unique_ptr<cmark_node, FreeNode> doc(cmark_parse_document(markdown.data(), markdown.size(), kOptions));
+  std::string text;
+  if (!doc) return text;
+  cmark_iter* it = cmark_iter_new(doc.get());
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_CODE_BLOCK:
+        text += cmark_node_get_literal(n);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        text += ' ';
+        break;
+      case CMARK_NODE_PARAGRAPH:
+      case CMARK_NODE_HEADING:
+        if (ev == CMARK_EVENT_EXIT && !text.empty() && text.back() != '\n') text += '\n';
+        break;
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}

@@ -18,3 +18,8 @@ std::string markdown_to_html(const std::string& markdown, const PhotoMarkup& pho
 
 // The ids of the photos a body shows (![alt](media:ID)), each once, in order.
 std::vector<int64_t> photo_references(const std::string& markdown);
+
+// The words of a body as a reader sees them, without Markdown's marks: the
+// text of each block on a line of its own (search index and snippets). Photos
+// give their alt text; raw HTML tags give nothing, as on the page.
+std::string markdown_plain_text(const std::string& markdown);

@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "util/text.h"
+
 namespace {
 
 // Transliteration of the letters of the az and ru editions (lower case; upper
@@ -33,20 +35,6 @@ char32_t lower(char32_t c) {
     case U'Ğ': return U'ğ';
     default: return c;
   }
-}
-
-// Next code point of UTF-8 `s` at `i` (advancing i); U+FFFD for a bad byte.
-char32_t next_code_point(const std::string& s, size_t& i) {
-  unsigned char c = s[i];
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? c : c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
 }
 
 }  // namespace

@@ -12,3 +12,9 @@ size_t utf8_length(std::string_view s);
 std::string trimmed(std::string_view s);
 // `s` without carriage returns (a textarea's CRLF line ends become LF).
 std::string without_cr(std::string_view s);
+
+// The code point of UTF-8 `s` at byte `i`, advancing `i` past it; U+FFFD (one
+// byte consumed) for a byte that does not start a well-formed character.
+char32_t next_code_point(std::string_view s, size_t& i);
+// Appends code point `c` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t c);

@@ -1,10 +1,12 @@
 // Fill functions of the public site's content templates, one per template.
 
 #include "db/newsroom.h"
+#include "db/search.h"
 #include "http/response.h"
 #include "util/markdown.h"
 #include "util/time_format.h"
 #include "view/photo.h"
+#include "view/search_page.h"
 #include "view/urls.h"
 #include "view/view.h"
 
@@ -194,4 +196,45 @@ void fill_corrections(ctemplate::TemplateDictionary& d, const Edition& e, const 
 void fill_simple_page(ctemplate::TemplateDictionary& d, const SimplePage& p) {
   d.SetValue("TITLE", p.title);
   d.SetValue("BODY_HTML", p.body_html);
+}
+
+namespace {
+
+void add_pieces(ctemplate::TemplateDictionary* d, const char* section, const std::vector<TextPiece>& pieces) {
+  for (const TextPiece& p : pieces) {
+    auto* piece = d->AddSectionDictionary(section);
+    piece->SetValue("TEXT", p.text);
+    if (p.hit) piece->ShowSection("HIT");
+  }
+}
+
+}  // namespace
+
+void fill_search(ctemplate::TemplateDictionary& d, const Edition& e, const SearchPage& page) {
+  d.SetValue("HEADING", page.text.empty() ? e.label("search") : e.label("search_for") + " " + page.text);
+  d.SetValue("SEARCH_URL", search_path(e.code));
+  d.SetValue("SEARCH_LABEL", e.label("search"));
+  d.SetValue("BUTTON", e.label("search_button"));
+  d.SetValue("QUERY", page.text);
+  if (!page.message.empty()) d.SetValueAndShowSection("TEXT", page.message, "MESSAGE");
+  if (page.results.empty()) return;
+  d.ShowSection("RESULTS");
+  for (const SearchResult& r : page.results) {
+    auto* item = d.AddSectionDictionary("RESULT");
+    fill_headline(item, e.code, r.headline, true);
+    if (r.headline.photo.id) add_thumbnail(item, e.code, r.headline);
+    add_pieces(item, "TITLE_PIECE", highlight_all(r.headline.title, page.query));
+    // The lead (unless it is the body's first paragraph), then the body: around the first word found.
+    std::string text = markdown_plain_text(r.body);
+    if (!r.headline.lead.empty() && text.compare(0, r.headline.lead.size(), r.headline.lead) != 0)
+      text = r.headline.lead + "\n" + text;
+    add_pieces(item, "PIECE", highlight_snippet(text, page.query));
+  }
+  if (!page.next_cursor.empty()) {
+    auto* next = d.AddSectionDictionary("NEXT_PAGE");
+    next->SetValue("SEARCH_URL", search_path(e.code));
+    next->SetValue("QUERY", page.text);
+    next->SetValue("CURSOR", page.next_cursor);
+    next->SetValue("LABEL", e.label("search_more"));
+  }
 }

@@ -33,6 +33,8 @@ std::string page_path(const std::string& edition, const std::string& page_slug) 
 
 std::string corrections_path(const std::string& edition) { return "/" + url_escape(edition) + "/corrections"; }
 
+std::string search_path(const std::string& edition) { return "/" + url_escape(edition) + "/search"; }
+
 std::string feed_path(const std::string& edition) { return "/" + url_escape(edition) + "/feed"; }
 
 std::string category_feed_path(const std::string& edition, const std::string& category_slug) {

@@ -12,6 +12,8 @@ std::string tag_path(const std::string& edition, const std::string& tag_slug);
 std::string author_path(const std::string& edition, const std::string& author_slug);
 std::string page_path(const std::string& edition, const std::string& page_slug);
 std::string corrections_path(const std::string& edition);
+// The search page: /{edition}/search (the query in ?q=).
+std::string search_path(const std::string& edition);
 // The RSS feeds: /{edition}/feed, /{edition}/feed/{category}, /{edition}/feed/tag/{tag}.
 std::string feed_path(const std::string& edition);
 std::string category_feed_path(const std::string& edition, const std::string& category_slug);

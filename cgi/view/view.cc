@@ -63,6 +63,9 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   layout_.SetValue("ALL_NEWS", edition.label("all_news"));
   layout_.SetValue("SECTIONS", edition.label("sections"));
   layout_.SetValue("MENU", edition.label("menu"));
+  layout_.SetValue("SEARCH_URL", search_path(edition.code));
+  layout_.SetValue("SEARCH", edition.label("search"));
+  layout_.SetValue("SEARCH_BUTTON", edition.label("search_button"));
   for (const Category* c : ctx.catalogue.in_edition(edition.code)) {
     auto* section = layout_.AddSectionDictionary("SECTION");
     section->SetValue("URL", category_path(edition.code, c->slug));

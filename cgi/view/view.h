@@ -104,6 +104,8 @@ void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std:
                   const std::string& base_path, const std::vector<Headline>& page,
                   const std::string& next_cursor, bool is_first_page);
 void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status);
+struct SearchPage;
+void fill_search(ctemplate::TemplateDictionary& d, const Edition& e, const SearchPage& page);
 
 // A page of its own (no layout, no news line, no database): `heading` and `text`.
 void render_standalone(Response& res, int status, const std::string& site_name, const std::string& heading,

@@ -37,6 +37,7 @@
 {{! The sections twice: a bar on wide screens, and a menu that opens without script on phones (the CSS shows one of them). }}
 <nav class="sections" aria-label="{{SECTIONS}}"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a>{{#SECTION}}<a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/SECTION}}</nav>
 <details class="sections-menu"><summary>{{MENU}}</summary><nav aria-label="{{SECTIONS}}"><a href="{{ALL_NEWS_URL}}">{{ALL_NEWS}}</a>{{#SECTION}}<a href="{{URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/SECTION}}</nav></details>
+<form class="site-search" role="search" action="{{SEARCH_URL}}" method="get"><label class="visually-hidden" for="site-search-q">{{SEARCH}}</label><input id="site-search-q" type="search" name="q" placeholder="{{SEARCH}}" maxlength="200" enterkeyhint="search"><button type="submit">{{SEARCH_BUTTON}}</button></form>
 <nav class="editions" aria-label="Editions">{{#EDITION_LINK}}<a href="{{URL}}" lang="{{CODE}}" hreflang="{{CODE}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{NAME}}</a>{{/EDITION_LINK}}</nav>
 </header>
 <div class="page">
