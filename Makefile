@@ -20,7 +20,7 @@ DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev 
                 libsodium-dev libcmark-dev libvips-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates python3-feedparser zlib1g-dev
 
-.PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean
+.PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean lighthouse
 
 all: build
 build: $(BUILD)/newsline
@@ -84,8 +84,23 @@ stop:
 migrate: build
 	$(PYTHON) scripts/stack.py migrate
 
+# Google's Lighthouse from the npm registry, at the version package-lock.json
+# pins, for `make lighthouse` and its short run in `make test`. It drives
+# Debian's chromium (in DEB_PACKAGES) and downloads no browser of its own.
+LIGHTHOUSE := lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): lighthouse/package.json lighthouse/package-lock.json
+	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm; }
+	npm ci --prefix lighthouse --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Every page family (front page, article with photo, section, search) on a
+# phone and a desktop, on a throwaway stack; reports in test-output/lighthouse/.
+lighthouse: compile $(LIGHTHOUSE)
+	$(PYTHON) scripts/lighthouse.py
+
 # The bench responders are built too, so that a change that breaks them fails here.
-test: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
+test: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)
 	$(PYTHON) tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests

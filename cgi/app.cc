@@ -233,11 +233,11 @@ PageCache* App::cache_for(const Exchange& ex) const {
 
 bool App::refuse_search_past_rate(const Exchange& ex, Response& res) {
   if (search_rate_.allow(ex.req.remote_addr, std::chrono::steady_clock::now())) return false;
-  auto editions_now = std::atomic_load(&editions_);
-  const Edition* edition = editions_now && !ex.req.segments.empty() ? find_edition(*editions_now, ex.req.segments[0]) : nullptr;
+  auto editions_now = std::atomic_load(&editions_);  // the route's first segment is its edition
+  const Edition* edition = editions_now ? find_edition(*editions_now, ex.match.params[0].text) : nullptr;
   replace_with(res, 429, [&] {
     render_standalone(res, 429, cfg_.site_name, edition ? edition->label("search") : "Search",
-                      edition ? edition->label("search_busy") : "Too many searches from this address. Please wait a minute.");
+                      edition ? edition->label("search_busy") : "Too many searches from your address. Please wait.");
   });
   res.set_header("Retry-After", "30");
   return true;

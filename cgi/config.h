@@ -66,7 +66,7 @@ struct Config {
   // Search (pages/site_search.cc)
   int search_threads = 2;           // per process: searches being run, one MariaDB connection each
   int search_statement_ms = 2000;   // longest a search's statement may run on the server
-  int search_per_minute = 30;       // per process and client address: searches past the cache
+  int search_per_minute = 60;       // per process and client address: searches past the cache
   int search_page_size = 20;
   int search_cache_mb = 4;          // per process: recent results, apart from the page cache
   std::string template_dir = "templates";
