@@ -523,6 +523,9 @@ class Site:
                          " AND status = 'published'")
         # Typical two-word searches (scripts/search_queries.txt), in turn, uncached.
         targets.append(Target(self.label + "search nocache", self.base["nocache"] + "/en/search", ("-s", SEARCHES)))
+        # The worst case: a word in every English story with another in one of twenty.
+        targets.append(Target(self.label + "search every-story word nocache",
+                              self.base["nocache"] + "/en/search?q=Baku+festival"))
         targets += [Target(self.label + "feed nocache", self.base["nocache"] + "/en/feed"),
                     Target(self.label + "sitemap month nocache", self.base["nocache"] + "/en/sitemap/%s.xml" % month)]
         if self.references:
