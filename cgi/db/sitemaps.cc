@@ -67,8 +67,8 @@ std::vector<std::pair<std::string, Rows>> explain_sitemap_queries(Db& db, std::t
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
   Param t = Param::time(now);
-  return {{"sitemap months", explain(kFirstPublicationsSql, {t})},
-          {"sitemap month", explain(kSitemapArticlesSql, {"en", Param::time(now - 30 * 86400), t, t, kSitemapLimit})},
+  return {{"sitemap days", explain(kFirstPublicationsSql, {t})},
+          {"sitemap day", explain(kSitemapArticlesSql, {"en", Param::time(now - 86400), t, t, kSitemapLimit})},
           {"sitemap tags", explain(kSitemapTagsSql, {"en", kSitemapLimit})},
           {"sitemap authors", explain(kSitemapAuthorsSql, {"en", kSitemapLimit})}};
 }

@@ -1,5 +1,5 @@
-// What the sitemaps list: per edition, the months that have articles, each
-// month's articles (with their lead photo and stored links, for translations),
+// What the sitemaps list: per edition, the days since its first article, each
+// day's articles (with their lead photo and stored links, for translations),
 // the articles of the last two days (Google News), and the tags and authors
 // that have pages. Each statement reads a range of an index.
 #pragma once
@@ -15,7 +15,7 @@
 constexpr int kSitemapLimit = 50000;
 
 // The first publication of each edition (loose index scan of ix_edition_feed):
-// its month sitemaps run from that month to now.
+// its day sitemaps run from that day to today.
 std::vector<std::pair<std::string, std::time_t>> first_publications(Db& db, std::time_t now);
 
 struct SitemapArticle {

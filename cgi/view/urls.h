@@ -18,5 +18,5 @@ std::string search_path(const std::string& edition);
 std::string feed_path(const std::string& edition);
 std::string category_feed_path(const std::string& edition, const std::string& category_slug);
 std::string tag_feed_path(const std::string& edition, const std::string& tag_slug);
-// An edition's sitemap `file` (sections.xml, news.xml, YYYY-MM.xml): /{edition}/sitemap/{file}.
+// An edition's sitemap `file` (sections.xml, news.xml, YYYY-MM-DD.xml): /{edition}/sitemap/{file}.
 std::string sitemap_path(const std::string& edition, const std::string& file);

@@ -1,4 +1,4 @@
-"""/robots.txt and the sitemaps: the index names every sitemap, the month
+"""/robots.txt and the sitemaps: the index names every sitemap, the day
 sitemaps together list every published article of their edition (with its
 last change, lead photo and translations), the news sitemap the last 48
 hours, the sections sitemap every other page a crawler should know."""
@@ -25,13 +25,13 @@ def fetch(url):
     return ET.fromstring(r.body)
 
 
-def months_since(first_epoch):
-    y, m = time.gmtime(first_epoch)[:2]
-    now_y, now_m = time.gmtime()[:2]
+def days_since(first_epoch):
+    """The UTC days from the one of `first_epoch` to today, newest first."""
+    day = first_epoch - first_epoch % 86400
     out = []
-    while (y, m) <= (now_y, now_m):
-        out.append("%04d-%02d" % (y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    while day <= time.time():
+        out.append(time.strftime("%Y-%m-%d", time.gmtime(day)))
+        day += 86400
     return list(reversed(out))
 
 
@@ -44,14 +44,14 @@ class Sitemaps(AdminTestCase):
                             % edition).strip())
             mine = [l for l in locs if l.startswith("%s/%s/sitemap/" % (site(), edition))]
             self.assertEqual(mine, ["%s/%s/sitemap/%s.xml" % (site(), edition, name)
-                                    for name in ["sections", "news"] + months_since(first)])
+                                    for name in ["sections", "news"] + days_since(first)])
         self.assertEqual(http("/robots.txt").text.splitlines()[-1], "Sitemap: %s/sitemap.xml" % site())
 
-    def test_month_sitemaps_list_every_published_article(self):
+    def test_day_sitemaps_list_every_published_article(self):
         locs = [e.text for e in fetch("/sitemap.xml").findall("s:sitemap/s:loc", NS)]
         listed = {}
         for loc in locs:
-            if re.search(r"/en/sitemap/\d{4}-\d\d\.xml$", loc):
+            if re.search(r"/en/sitemap/\d{4}-\d\d-\d\d\.xml$", loc):
                 root = fetch(loc)
                 urls = root.findall("s:url", NS)
                 self.assertLessEqual(len(urls), 50000)
@@ -72,8 +72,9 @@ class Sitemaps(AdminTestCase):
                            " WHERE a.id = 1").split()
         self.assertEqual(seed.find("image:image/image:loc", NS).text,
                          "%s/media/%s/%s-1200.jpg" % (site(), photo, hash_))
-        for bad in ("/en/sitemap/1999-01.xml", "/en/sitemap/2025-13.xml", "/en/sitemap/other.xml",
-                    "/en/sitemap/%04d-%02d.xml" % (time.gmtime().tm_year + 1, 1)):
+        for bad in ("/en/sitemap/1999-01-01.xml", "/en/sitemap/2025-13-01.xml", "/en/sitemap/2025-02-30.xml",
+                    "/en/sitemap/2025-5-1.xml", "/en/sitemap/2025-05.xml", "/en/sitemap/other.xml",
+                    "/en/sitemap/%04d-01-01.xml" % (time.gmtime().tm_year + 1)):
             self.assertEqual(http(bad).status, 404, bad)
 
     def test_news_sitemap_has_the_last_two_days(self):
