@@ -87,7 +87,8 @@ migrate: build
 # Google's Lighthouse from the npm registry, at the version package-lock.json
 # pins, for `make lighthouse` and its short run in `make test`. It drives
 # Debian's chromium (in DEB_PACKAGES) and downloads no browser of its own.
-LIGHTHOUSE := lighthouse/node_modules/.bin/lighthouse
+# (A stamp file: the installed files keep the dates of the packages.)
+LIGHTHOUSE := lighthouse/node_modules/.installed
 $(LIGHTHOUSE): lighthouse/package.json lighthouse/package-lock.json
 	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm; }
