@@ -43,8 +43,15 @@ def audit(url, form, report_base):
     if form == "desktop":
         args.append("--preset=desktop")
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
-    subprocess.run(args, env=env, check=True, timeout=240, stdout=subprocess.DEVNULL,
-                   cwd=tempfile.gettempdir())  # chrome-launcher leaves nothing behind in the checkout
+    # Lighthouse sometimes loses the trace of a load ("NO_NAVSTART ... Please
+    # run Lighthouse again"): a failed run of the tool, not of the page, tried again.
+    for attempt in range(3):
+        done = subprocess.run(args, env=env, timeout=240, stdout=subprocess.DEVNULL,
+                              cwd=tempfile.gettempdir())  # chrome-launcher leaves nothing behind in the checkout
+        if done.returncode == 0:
+            break
+    else:
+        raise RuntimeError("lighthouse failed three times on " + url)
     with open(report_base + ".report.json") as f:
         return json.load(f)
 
