@@ -4,9 +4,14 @@
 
 namespace {
 
+// The oldest entry of each edition's feed index, one edition at a time. (A
+// GROUP BY with MIN made a loose index scan when run once, but read the whole
+// index when the prepared statement ran again: 600 ms at a million articles.)
 constexpr const char* kFirstPublicationsSql =
-    "SELECT edition, MIN(published_at) FROM articles FORCE INDEX (ix_edition_feed)"
-    " WHERE status = 'published' AND published_at <= ? GROUP BY edition";
+    "SELECT e.code, (SELECT a.published_at FROM articles a FORCE INDEX (ix_edition_feed)"
+    "  WHERE a.edition = e.code AND a.status = 'published' AND a.published_at <= ?"
+    "  ORDER BY a.published_at LIMIT 1) AS first"
+    " FROM editions e HAVING first IS NOT NULL";
 constexpr const char* kSitemapArticlesSql =
     "SELECT a.id, a.slug, a.title, a.category_id, a.published_at, m.id, m.hash, m.width, m.height, m.alt,"
     " a.updated_at, b.links"

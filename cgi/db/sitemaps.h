@@ -14,7 +14,7 @@
 // A sitemap holds at most this many addresses (sitemaps.org).
 constexpr int kSitemapLimit = 50000;
 
-// The first publication of each edition (loose index scan of ix_edition_feed):
+// The first publication of each edition (the first entry of its ix_edition_feed range):
 // its day sitemaps run from that day to today.
 std::vector<std::pair<std::string, std::time_t>> first_publications(Db& db, std::time_t now);
 
