@@ -105,10 +105,8 @@ def main():
     else:
         sys.path.insert(0, HERE)
         from stack import Stack
-        import socket
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+        from bench import free_port
+        port = free_port()
         root = tempfile.mkdtemp(prefix="newsline-lighthouse-")
         os.chmod(root, 0o755)
         stack = Stack(root, port=port, processes=2, threads=2)

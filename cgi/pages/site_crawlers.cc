@@ -49,7 +49,8 @@ std::optional<Day> parse_day_file(const std::string& name) {
       rest != 'l' || year < 1970)
     return std::nullopt;
   Day d{year, month, day};
-  if (d.file() != name || day_of(d.start()).file() != name) return std::nullopt;  // 2025-02-30 is not a day
+  // Written back, only the one spelling of a real day gives the name again ("2025-02-30", "+025-05-01" do not).
+  if (day_of(d.start()).file() != name) return std::nullopt;
   return d;
 }
 

@@ -6,7 +6,6 @@
 #include "db/search.h"
 #include "pages/pages.h"
 #include "view/search_page.h"
-#include "view/urls.h"
 #include "view/view.h"
 
 namespace {
