@@ -8,7 +8,7 @@ import time
 import unittest
 import urllib.parse
 
-from stackfixture import http, spare_workers, sql, sql_change, stack, within_a_second
+from stackfixture import http, spare_workers, sql, stack, within_a_second
 from integration.test_admin import AdminTestCase, admin, create_article, edit_form_fields
 
 # Each search comes from a loopback address of its own: the per-address rate
@@ -144,6 +144,21 @@ class Search(AdminTestCase):
         self.assertEqual(search("en", "baku", after="-5_7").status, 200)  # a cursor past the end: no results
         self.assertEqual(search("xx", "baku").status, 404)
         self.assertEqual(http("/en/search?q=baku&q=other&junk=1", source=next(_sources)).status, 200)
+
+    def test_results_are_kept_for_the_content_version_in_their_own_cache(self):
+        from integration.test_fast_path import Counted
+        for _ in range(12):  # every worker process has made it
+            self.assertEqual(search("en", "energy talks").status, 200)
+        with Counted() as counted:
+            for _ in range(50):
+                self.assertEqual(search("en", "energy talks").status, 200)
+        self.assertLessEqual(counted.extra, 0, "a search asked for again ran its statement again")
+        # The same pages for a worker without that cache: each search is a statement.
+        with spare_workers(NEWSLINE_SEARCH_CACHE_MB="0") as port:
+            with Counted() as counted:
+                for _ in range(20):
+                    self.assertEqual(search("en", "energy talks", port=port).status, 200)
+            self.assertGreater(counted.extra, 5)  # (polls of both process groups are estimated: well above 0)
 
     def test_search_pages_are_not_indexed(self):
         r = search("en", "energy")
