@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 
 namespace {
 
@@ -261,13 +262,29 @@ int scaled_height(int width, int height, int to_width) {
 const char* variant_extension(VariantFormat f) { return f == VariantFormat::webp ? "webp" : "jpg"; }
 const char* variant_mime(VariantFormat f) { return f == VariantFormat::webp ? "image/webp" : "image/jpeg"; }
 
-std::string make_variant(std::string_view master, int width, VariantFormat format) {
+std::vector<VariantSpec> crops_for(int width, int height) {
+  std::vector<VariantSpec> crops;
+  for (auto [across, down] : {std::pair{16, 9}, std::pair{4, 3}, std::pair{1, 1}}) {
+    // Whole units of the shape, so that the crop has it exactly (1200 x 675).
+    int units = std::min({width / across, height / down, kPreviewWidth / across});
+    if (units * std::min(across, down) >= 16) crops.push_back({units * across, VariantFormat::jpeg, units * down});
+  }
+  return crops;
+}
+
+std::string make_variant(std::string_view master, const VariantSpec& spec) {
   start_vips();
   VipsImage* out = nullptr;
-  Image sized = checked(vips_thumbnail_buffer(const_cast<char*>(master.data()), master.size(), &out, width, "height",
-                                              VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN, nullptr),
-                        out, "cannot resize the photo");
-  if (format == VariantFormat::jpeg) return save_jpeg(flattened(sized.get()).get(), 80);
+  void* data = const_cast<char*>(master.data());
+  // A crop: scaled to cover width x height, then cut where libvips' attention
+  // measure (edges, skin, saturation) finds the subject, not blindly in the middle.
+  int status = spec.height > 0
+                   ? vips_thumbnail_buffer(data, master.size(), &out, spec.width, "height", spec.height, "size",
+                                           VIPS_SIZE_DOWN, "crop", VIPS_INTERESTING_ATTENTION, nullptr)
+                   : vips_thumbnail_buffer(data, master.size(), &out, spec.width, "height", VIPS_MAX_COORD, "size",
+                                           VIPS_SIZE_DOWN, nullptr);
+  Image sized = checked(status, out, "cannot resize the photo");
+  if (spec.format == VariantFormat::jpeg) return save_jpeg(flattened(sized.get()).get(), 80);
   void* buf = nullptr;
   size_t len = 0;
   if (vips_webpsave_buffer(without_metadata(sized.get()).get(), &buf, &len, "Q", 75, "strip", TRUE, nullptr) != 0)

@@ -58,9 +58,26 @@ int scaled_height(int width, int height, int to_width);
 enum class VariantFormat { jpeg, webp };
 const char* variant_extension(VariantFormat f);  // "jpg", "webp"
 const char* variant_mime(VariantFormat f);
-// A variant of `master` `width` pixels wide (never wider than the master).
-// Throws std::runtime_error when libvips fails.
-std::string make_variant(std::string_view master, int width, VariantFormat format);
+
+// A variant of a photo: `width` wide in the photo's own proportions or, with a
+// `height`, a crop of exactly width x height (JPEG).
+struct VariantSpec {
+  int width = 0;
+  VariantFormat format = VariantFormat::jpeg;
+  int height = 0;
+  bool operator==(const VariantSpec& o) const {
+    return width == o.width && format == o.format && height == o.height;
+  }
+};
+
+// The crops search engines ask for (Google: 16:9, 4:3 and 1:1 for an
+// article's image), each the largest of its shape the photo holds, centred on
+// what draws the eye, at most kPreviewWidth wide; none of a side under 16 px.
+std::vector<VariantSpec> crops_for(int width, int height);
+
+// A variant of `master` (never wider than the master). Throws
+// std::runtime_error when libvips fails.
+std::string make_variant(std::string_view master, const VariantSpec& spec);
 
 // A photo of `width` x `height` made from nothing (for the demo content): a
 // sky-to-ground gradient with a few shapes, seeded by `seed`, and `label` written on it. JPEG bytes.

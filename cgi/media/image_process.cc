@@ -1,5 +1,6 @@
 #include "media/image_process.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -190,7 +191,9 @@ std::optional<MasterImage> make_master_apart(std::string_view upload, const Imag
 
 std::vector<std::string> make_variants_apart(std::string_view master, const std::vector<VariantSpec>& specs) {
   std::vector<std::string> args = {"variants"};
-  for (const VariantSpec& s : specs) args.push_back(std::to_string(s.width) + ":" + variant_extension(s.format));
+  for (const VariantSpec& s : specs)
+    args.push_back(std::to_string(s.width) + (s.height ? "x" + std::to_string(s.height) : "") + ":" +
+                   variant_extension(s.format));
   auto records = helper_records(args, master);
   if (!records || records->size() != specs.size()) throw std::runtime_error("the image helper could not make the variants");
   std::vector<std::string> out;
@@ -201,8 +204,8 @@ std::vector<std::string> make_variants_apart(std::string_view master, const std:
   return out;
 }
 
-std::string make_variant_apart(std::string_view master, int width, VariantFormat format) {
-  return std::move(make_variants_apart(master, {{width, format}}).front());
+std::string make_variant_apart(std::string_view master, const VariantSpec& spec) {
+  return std::move(make_variants_apart(master, {spec}).front());
 }
 
 int image_process_main(const std::vector<std::string>& args) {
@@ -224,15 +227,18 @@ int image_process_main(const std::vector<std::string>& args) {
       else
         pack_record(out, 'r', {why.message});
     } else if (job == "variants") {
-      for (size_t i = 2; i < args.size(); ++i) {  // WIDTH:jpg or WIDTH:webp
+      for (size_t i = 2; i < args.size(); ++i) {  // WIDTH:jpg, WIDTH:webp or WIDTHxHEIGHT:jpg
         size_t colon = args[i].find(':');
-        if (colon == std::string::npos) throw std::runtime_error("a variant is WIDTH:jpg or WIDTH:webp");
-        int width = static_cast<int>(std::stoi(args[i].substr(0, colon)));
-        VariantFormat format = args[i].substr(colon + 1) == "webp" ? VariantFormat::webp : VariantFormat::jpeg;
-        pack_record(out, 'v', {make_variant(input, width, format)});
+        if (colon == std::string::npos) throw std::runtime_error("a variant is WIDTH[xHEIGHT]:jpg|webp");
+        VariantSpec spec;
+        size_t x = args[i].find('x');
+        spec.width = std::stoi(args[i].substr(0, std::min(x, colon)));
+        if (x < colon) spec.height = std::stoi(args[i].substr(x + 1, colon - x - 1));
+        spec.format = args[i].substr(colon + 1) == "webp" ? VariantFormat::webp : VariantFormat::jpeg;
+        pack_record(out, 'v', {make_variant(input, spec)});
       }
     } else {
-      std::fprintf(stderr, "usage: newsline image master MAX_BYTES MAX_PIXELS MAX_SIDE | variants WIDTH:jpg|webp ...\n");
+      std::fprintf(stderr, "usage: newsline image master MAX_BYTES MAX_PIXELS MAX_SIDE | variants WIDTH[xHEIGHT]:jpg|webp ...\n");
       return 2;
     }
     write_all_stdout(out);

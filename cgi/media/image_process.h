@@ -18,12 +18,8 @@
 
 // make_master() and make_variant() of media/image.h, run in the helper process.
 std::optional<MasterImage> make_master_apart(std::string_view upload, const ImageLimits& limits, ImageRefusal& why);
-std::string make_variant_apart(std::string_view master, int width, VariantFormat format);  // throws on failure
+std::string make_variant_apart(std::string_view master, const VariantSpec& spec);  // throws on failure
 // Several variants of one master in one helper process (an upload's): their bytes in order.
-struct VariantSpec {
-  int width;
-  VariantFormat format;
-};
 std::vector<std::string> make_variants_apart(std::string_view master, const std::vector<VariantSpec>& specs);
 
 // The helper's side: `newsline image ...` (args from "image" on). Its exit status.

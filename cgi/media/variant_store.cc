@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 namespace {
 
@@ -86,17 +87,40 @@ std::string VariantStore::get_or_make(int64_t id, const std::string& name,
   return bytes;
 }
 
+std::string variant_file_name(const std::string& hash, const VariantSpec& spec) {
+  std::string size = std::to_string(spec.width);
+  if (spec.height > 0) size += "x" + std::to_string(spec.height);
+  return hash + "-" + size + "." + variant_extension(spec.format);
+}
+
+namespace {
+
+// Digits to a number: at most four (no photo is wider than 3840), no leading
+// zero (one spelling per file, so a client cannot make copies under others).
+bool parse_side(std::string_view digits, int& out) {
+  if (digits.empty() || digits.size() > 4 || digits[0] == '0') return false;
+  out = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return out > 0;
+}
+
+}  // namespace
+
 bool parse_variant_name(const std::string& name, VariantName& out) {
   size_t dash = name.find('-'), dot = name.find('.');
-  if (dash != 16 || dot == std::string::npos || dot <= dash + 1 || dot - dash - 1 > 4) return false;
+  if (dash != 16 || dot == std::string::npos || dot <= dash + 1) return false;
   out.hash = name.substr(0, 16);
   for (char c : out.hash)
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  out.width = 0;
-  for (size_t i = dash + 1; i < dot; ++i) {
-    if (name[i] < '0' || name[i] > '9') return false;
-    out.width = out.width * 10 + (name[i] - '0');
-  }
-  out.extension = name.substr(dot + 1);
-  return out.width > 0 && (out.extension == "jpg" || out.extension == "webp");
+  std::string_view size(name.data() + dash + 1, dot - dash - 1), extension(name.data() + dot + 1);
+  size_t x = size.find('x');
+  out.spec = {};
+  if (!parse_side(size.substr(0, x), out.spec.width)) return false;
+  if (x != std::string_view::npos && !parse_side(size.substr(x + 1), out.spec.height)) return false;
+  if (extension == "webp" && out.spec.height == 0) out.spec.format = VariantFormat::webp;
+  else if (extension != "jpg") return false;
+  return true;
 }

@@ -1,5 +1,5 @@
-// This host's photo variants on disk: <media_dir>/<id>/<hash>-<width>.<ext>,
-// the very path nginx tries for /media/<id>/<hash>-<width>.<ext> before it
+// This host's photo variants on disk: <media_dir>/<id>/<file name below>,
+// the very path nginx tries for /media/<id>/<file name> before it
 // asks a worker. A missing file is made from the master by whichever worker
 // gets there first; the others wait for it on the same lock (flock, so the
 // processes of a host share it) and then read what it wrote.
@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+
+#include "media/image.h"
 
 class VariantStore {
  public:
@@ -19,10 +21,11 @@ class VariantStore {
   std::string dir_;
 };
 
-// A variant's file name, "<hash>-<width>.<ext>", taken apart; false when it is not one.
+// A variant's file name: "<hash>-<width>.<jpg|webp>", or "<hash>-<width>x<height>.jpg" for a crop.
+std::string variant_file_name(const std::string& hash, const VariantSpec& spec);
+// A variant's file name taken apart; false when it is not one.
 struct VariantName {
   std::string hash;
-  int width = 0;
-  std::string extension;  // jpg or webp
+  VariantSpec spec;
 };
 bool parse_variant_name(const std::string& name, VariantName& out);

@@ -58,8 +58,7 @@ void make_variants(const Config& cfg, int64_t id, const std::string& hash, const
     std::vector<std::string> made = make_variants_apart(master.bytes, specs);  // one helper process for all
     VariantStore store(cfg.media_dir);
     for (size_t i = 0; i < specs.size(); ++i) {
-      std::string name = hash + "-" + std::to_string(specs[i].width) + "." + variant_extension(specs[i].format);
-      store.get_or_make(id, name, [&] { return std::move(made[i]); });
+      store.get_or_make(id, variant_file_name(hash, specs[i]), [&] { return std::move(made[i]); });
     }
   } catch (const std::exception&) {
   }

@@ -64,11 +64,15 @@ void describe_article(PageView& view, const Context& ctx, const Edition& e, cons
     int w = preview_width(a.photo);
     std::string image = ctx.cfg.site_url + photo_url(a.photo, w, VariantFormat::jpeg);
     view.set_social_image(image, w, scaled_height(a.photo.width, a.photo.height, w), a.photo.alt);
-    article.set("image", Json::array().push(Json::object()
-                                               .set("@type", "ImageObject")
-                                               .set("url", image)
-                                               .set("width", w)
-                                               .set("height", scaled_height(a.photo.width, a.photo.height, w))));
+    // Google's article image: the photo in each shape it shows (16:9, 4:3, 1:1).
+    Json images = Json::array();
+    for (const VariantSpec& crop : crops_for(a.photo.width, a.photo.height))
+      images.push(Json::object()
+                      .set("@type", "ImageObject")
+                      .set("url", ctx.cfg.site_url + photo_url(a.photo, crop))
+                      .set("width", crop.width)
+                      .set("height", crop.height));
+    if (!images.empty()) article.set("image", std::move(images));
   }
   article.set("author", people_who_wrote(ctx, e, a, extras)).set("publisher", publisher(ctx));
   if (!tags.empty()) {

@@ -1,6 +1,7 @@
 #include "view/photo.h"
 
 #include "db/content.h"
+#include "media/variant_store.h"
 
 namespace {
 
@@ -59,10 +60,11 @@ void fill_figure(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace pl
 
 }  // namespace
 
-std::string photo_url(const Photo& p, int width, VariantFormat format) {
-  return "/media/" + std::to_string(p.id) + "/" + p.hash + "-" + std::to_string(width) + "." +
-         variant_extension(format);
+std::string photo_url(const Photo& p, const VariantSpec& spec) {
+  return "/media/" + std::to_string(p.id) + "/" + variant_file_name(p.hash, spec);
 }
+
+std::string photo_url(const Photo& p, int width, VariantFormat format) { return photo_url(p, {width, format}); }
 
 // The widths worth offering where a photo stands: up to twice its size on the
 // page (screens of two device pixels per CSS pixel). Fewer candidates keep a

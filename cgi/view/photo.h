@@ -13,6 +13,8 @@ struct Edition;
 // The address of photo `p`'s variant `width` wide: /media/ID/HASH-WIDTH.EXT
 // (immutable: a changed photo gets a new hash).
 std::string photo_url(const Photo& p, int width, VariantFormat format);
+// The address of a variant of any kind, a crop included: /media/ID/HASH-WIDTHxHEIGHT.jpg.
+std::string photo_url(const Photo& p, const VariantSpec& spec);
 
 // The width of the photo's variant for link previews and feeds: 1200, or its
 // own width when narrower.

@@ -6,7 +6,7 @@ import subprocess
 import time
 import unittest
 
-from stackfixture import REPO, Client, http, pages_never_asked_for, sql, sql_change, stack, within_a_second
+from stackfixture import OUT, Client, http, pages_never_asked_for, sql, sql_change, stack, within_a_second
 from integration.test_admin import admin, create_article, edit_form_fields, public_article_url
 from integration.test_site import newsline_items
 
@@ -255,7 +255,8 @@ class FlatQueries(unittest.TestCase):
         sql("ANALYZE TABLE articles, article_related, categories")
         try:
             out = s.newsline("explain", capture_output=True, text=True).stdout
-            with open(os.path.join(REPO, "test-output", "explain.txt"), "w") as f:
+            os.makedirs(OUT, exist_ok=True)
+            with open(os.path.join(OUT, "explain.txt"), "w") as f:
                 f.write(out)
             # Search ranks the matches of its FULLTEXT index (a sort of them is its
             # work); only the page's rows are then read, each by its primary key.

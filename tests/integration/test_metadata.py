@@ -4,6 +4,7 @@ card and JSON-LD, checked field by field against the database."""
 import html
 import json
 import re
+import struct
 import unittest
 
 from stackfixture import http, sql, stack
@@ -36,6 +37,13 @@ def structured_data(page):
 
 def alternates(page):
     return dict(re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)">', head(page)))
+
+
+def jpeg_size(data):
+    """(width, height) from a JPEG's frame header."""
+    frame = re.search(rb"\xff[\xc0\xc2]..\x08(..)(..)", data, re.S)
+    height, width = struct.unpack(">HH", frame.group(1) + frame.group(2))
+    return width, height
 
 
 def one(rows):
@@ -90,8 +98,19 @@ class ArticleHead(AdminTestCase):
         self.assertEqual(article["dateModified"], published)
         self.assertEqual(article["inLanguage"], "en")
         self.assertEqual(article["mainEntityOfPage"]["@id"], site + url)
-        self.assertEqual(article["image"], [{"@type": "ImageObject", "url": image, "width": 1200,
-                                             "height": preview_height}])
+        # The photo in the three shapes Google asks for, each as large as it holds, at most 1200 wide.
+        crops = []
+        for across, down in ((16, 9), (4, 3), (1, 1)):
+            units = min(int(width) // across, int(height) // down, 1200 // across)
+            crops.append((units * across, units * down))
+        self.assertEqual(crops[0], (1200, 675))
+        self.assertEqual(article["image"], [
+            {"@type": "ImageObject", "url": "%s/media/%s/%s-%dx%d.jpg" % (site, photo, hash_, w, h), "width": w,
+             "height": h} for w, h in crops])
+        for crop, (w, h) in zip(article["image"], crops):
+            r = http(crop["url"][len(site):])
+            self.assertEqual((r.status, r.header("Content-Type")), (200, "image/jpeg"))
+            self.assertEqual(jpeg_size(r.body), (w, h))
         self.assertEqual(article["author"], [{"@type": "Person", "name": "Madina Mammadova"}])  # the free-text byline
         self.assertEqual(article["publisher"]["@type"], "Organization")
         self.assertEqual(article["publisher"]["name"], "Newsline")

@@ -169,8 +169,18 @@ class Uploads(AdminTestCase):
             self.assertEqual(r.status, 200, (width, ext))
             self.assertEqual(r.header("Cache-Control"), "public, max-age=31536000, immutable")
         self.assertTrue(os.path.exists(path.replace("-640.webp", "-320.jpg")))
-        # Only what a page can ask for: not another width, an old hash, or another photo.
+        # The crops of JSON-LD (16:9, 4:3, 1:1) are made when first asked for, then sent by nginx.
+        for size in ("896x504", "800x600", "600x600"):
+            crop = "/media/%d/%s-%s.jpg" % (photo, hash_, size)
+            first, again = http(crop), http(crop)
+            self.assertEqual((first.status, first.header("Content-Type")), (200, "image/jpeg"), size)
+            self.assertIsNone(first.header("ETag"))  # the worker's
+            self.assertEqual(again.body, first.body)
+            self.assertTrue(again.header("ETag"), size)  # nginx's: the file made the first time
+        # Only what a page can ask for: not another width or crop, an old hash, or another photo.
         for bad in ("/media/%d/%s-500.jpg" % (photo, hash_), "/media/%d/%s-1280.jpg" % (photo, hash_),
+                    "/media/%d/%s-1200x675.jpg" % (photo, hash_), "/media/%d/%s-896x504.webp" % (photo, hash_),
+                    "/media/%d/%s-600x601.jpg" % (photo, hash_), "/media/%d/%s-0600x600.jpg" % (photo, hash_),
                     "/media/%d/%s-640.jpg" % (photo, "0" * 16), "/media/999999/%s-640.jpg" % hash_,
                     "/media/%d/%s-640.png" % (photo, hash_), "/media/%d/.lock" % photo):
             self.assertEqual(http(bad).status, 404, bad)

@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(a_master_is_upright_and_carries_no_metadata) {
   BOOST_TEST(master->bytes.find("Exif") == std::string::npos);
   BOOST_TEST(master->bytes.find("GPS") == std::string::npos);
   for (VariantFormat f : {VariantFormat::jpeg, VariantFormat::webp}) {
-    std::string v = make_variant(master->bytes, 320, f);
+    std::string v = make_variant(master->bytes, {320, f});
     BOOST_TEST(v.find("Exif") == std::string::npos);
     BOOST_TEST((sniff_image_kind(v) == (f == VariantFormat::jpeg ? ImageKind::jpeg : ImageKind::webp)));
   }
@@ -101,13 +101,43 @@ BOOST_AUTO_TEST_CASE(variant_names) {
   VariantName v;
   BOOST_TEST(parse_variant_name("0123456789abcdef-640.webp", v));
   BOOST_TEST(v.hash == "0123456789abcdef");
-  BOOST_TEST(v.width == 640);
-  BOOST_TEST(v.extension == "webp");
+  BOOST_TEST((v.spec == VariantSpec{640, VariantFormat::webp}));
   BOOST_TEST(parse_variant_name("0123456789abcdef-1920.jpg", v));
+  BOOST_TEST((v.spec == VariantSpec{1920, VariantFormat::jpeg}));
+  BOOST_TEST(parse_variant_name("0123456789abcdef-1200x675.jpg", v));
+  BOOST_TEST((v.spec == VariantSpec{1200, VariantFormat::jpeg, 675}));
+  for (const VariantSpec& spec : {VariantSpec{640, VariantFormat::webp}, VariantSpec{1200, VariantFormat::jpeg, 900}}) {
+    std::string name = variant_file_name("0123456789abcdef", spec);
+    BOOST_TEST((parse_variant_name(name, v) && v.spec == spec), name);
+  }
   for (const char* bad : {"0123456789abcdef-640.png", "0123456789ABCDEF-640.jpg", "0123456789abcde-640.jpg",
                           "0123456789abcdef-.jpg", "0123456789abcdef-99999.jpg", "0123456789abcdef-640",
-                          ".lock", "0123456789abcdef-640.jpg.tmp12", "0123456789abcdef-6x0.jpg"})
+                          ".lock", "0123456789abcdef-640.jpg.tmp12", "0123456789abcdef-6x0.jpg",
+                          "0123456789abcdef-1200x675.webp", "0123456789abcdef-1200x.jpg", "0123456789abcdef-x675.jpg",
+                          "0123456789abcdef-1200x675x1.jpg", "0123456789abcdef-0640.jpg", "0123456789abcdef-640x0450.jpg"})
     BOOST_TEST(!parse_variant_name(bad, v), bad);
+}
+
+BOOST_AUTO_TEST_CASE(crops_for_search_engines) {
+  auto sizes = [](int w, int h) {
+    std::vector<std::pair<int, int>> out;
+    for (const VariantSpec& c : crops_for(w, h)) out.emplace_back(c.width, c.height);
+    return out;
+  };
+  using Sizes = std::vector<std::pair<int, int>>;
+  BOOST_TEST((sizes(3840, 2160) == Sizes{{1200, 675}, {1200, 900}, {1200, 1200}}));
+  BOOST_TEST((sizes(800, 600) == Sizes{{800, 450}, {800, 600}, {600, 600}}));
+  BOOST_TEST((sizes(600, 800) == Sizes{{592, 333}, {600, 450}, {600, 600}}));
+  BOOST_TEST((sizes(100, 20) == Sizes{{32, 18}, {24, 18}, {20, 20}}));
+  BOOST_TEST((sizes(40, 10) == Sizes{}));  // too small to crop
+  std::string master = make_demo_photo(1600, 1000, 5, "");
+  for (const VariantSpec& crop : crops_for(1600, 1000)) {
+    ImageRefusal why;
+    auto made = make_master(make_variant(master, crop), ImageLimits{}, why);
+    BOOST_REQUIRE_MESSAGE(made, why.message);
+    BOOST_TEST(made->width == crop.width);
+    BOOST_TEST(made->height == crop.height);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(multipart_bodies) {
