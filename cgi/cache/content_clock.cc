@@ -44,10 +44,19 @@ bool ContentClock::poll_once() {
     ContentState s = read_content_state(*db, now);
     advance(s.version, s.changed_at, s.next_due, now);
     confirmed_at_.store(now, std::memory_order_release);
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
     // The database is away: nobody can publish meanwhile, and a scheduled
     // article that comes due waits for it, as the pages that would show it do.
+    if (!failing_since_) {  // once per outage, in the worker's log
+      failing_since_ = now;
+      std::fprintf(stderr, "newsline: content poll failed (%s); cached pages are served for up to %d s\n", e.what(),
+                   cfg_.serve_stale_seconds);
+    }
     return false;
+  }
+  if (failing_since_) {
+    std::fprintf(stderr, "newsline: content poll works again after %ld s\n", static_cast<long>(now - failing_since_));
+    failing_since_ = 0;
   }
   if (now - pruned_at_ >= cfg_.housekeeping_seconds) {
     pruned_at_ = now;

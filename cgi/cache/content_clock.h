@@ -56,6 +56,7 @@ class ContentClock {
   std::time_t pruned_at_ = 0;
   bool links_due_ = true;
   std::time_t next_due_ = 0;
+  std::time_t failing_since_ = 0;  // the first of the polls failing now; 0 while they succeed
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable wake_;
