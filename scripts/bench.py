@@ -73,6 +73,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -381,6 +382,23 @@ def fetch(url):
         return r.read()
 
 
+def warm_up(url, times=3):
+    """Fetches `url` until it has answered 200 `times` times. A cold buffer pool
+    (MariaDB just started on a million articles) may first make a search outlast
+    its time limit: that 503 says to try again later, and is tried again."""
+    tries = 0
+    while times:
+        try:
+            fetch(url)
+            times -= 1
+        except urllib.error.HTTPError as e:
+            tries += 1
+            if e.code != 503 or tries == 10:
+                raise
+            print("warming up: %s answered 503, trying again" % url, flush=True)
+            time.sleep(3)
+
+
 def save_static_copy(page, path):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     os.chmod(os.path.dirname(path), 0o755)
@@ -450,8 +468,7 @@ class Site:
         self.start_helpers(sockets, static_file)
         self.targets = self.pages_to_measure()
         for t in self.targets:  # warm up; every target must answer 200
-            for _ in range(3):
-                fetch(t.url)
+            warm_up(t.url)
         # The admin's browser logs in once now, before any flood, and keeps its
         # device cookie: a login flood pauses logins from browsers never seen.
         self.device_cookie = self.editor().cookie("nl_device")
