@@ -18,9 +18,10 @@ TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
                 libsodium-dev libcmark-dev libvips-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
-                curl ca-certificates python3-feedparser zlib1g-dev
+                curl ca-certificates python3-feedparser zlib1g-dev clang libclang-rt-14-dev
 
-.PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean lighthouse
+.PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean lighthouse \
+        sanitize-build fuzz
 
 all: build
 build: $(BUILD)/newsline
@@ -100,9 +101,51 @@ $(LIGHTHOUSE): lighthouse/package.json lighthouse/package-lock.json
 lighthouse: compile $(LIGHTHOUSE)
 	$(PYTHON) scripts/lighthouse.py
 
+# ASan + UBSan with clang: the fuzz targets (`make fuzz`), the unit tests
+# built again with them (part of `make test`), and the worker for one run of
+# the integration suite (`make test SANITIZE=1`). The objects carry libFuzzer's
+# coverage as well, so that all three link the same ones.
+SAN_CXX      := clang++
+SAN_BUILD    := $(BUILD)/san
+SAN_FLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+SAN_CXXFLAGS := -std=c++17 -Wall -Wextra -Wno-unused-parameter -pthread -MMD -MP -Icgi \
+                $(shell mariadb_config --include 2>/dev/null || echo -I/usr/include/mariadb) \
+                $(shell pkg-config --cflags vips 2>/dev/null) $(SAN_FLAGS) -fsanitize=fuzzer-no-link
+SAN_APP_OBJ  := $(APP_SRC:%.cc=$(SAN_BUILD)/%.o)
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/*.cc))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.cc=$(BUILD)/fuzz/%)
+FUZZ_SECONDS ?= 60
+# The sanitized worker's reports: at the first error, in the worker's log (scripts/fuzz.py sets the same).
+SAN_ENV      := ASAN_OPTIONS=abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+                LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0
+
+$(SAN_BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(SAN_CXX) $(SAN_CXXFLAGS) -c -o $@ $<
+
+$(SAN_BUILD)/tests/unit/%.o: SAN_CXXFLAGS += -DBOOST_TEST_DYN_LINK
+
+$(SAN_BUILD)/unit_tests: $(SAN_APP_OBJ) $(TEST_OBJ:$(BUILD)/%=$(SAN_BUILD)/%)
+	$(SAN_CXX) $(SAN_FLAGS) -pthread -o $@ $^ $(LDLIBS) -lboost_unit_test_framework
+
+$(SAN_BUILD)/newsline: $(SAN_APP_OBJ) $(SAN_BUILD)/cgi/main.o
+	$(SAN_CXX) $(SAN_FLAGS) -pthread -o $@ $^ $(LDLIBS)
+
+.SECONDARY: $(FUZZ_SRC:%.cc=$(SAN_BUILD)/%.o)  # kept: a target's object is not a passing file
+$(BUILD)/fuzz/%: $(SAN_BUILD)/tests/fuzz/%.o $(SAN_APP_OBJ)
+	@mkdir -p $(dir $@)
+	$(SAN_CXX) $(SAN_FLAGS) -fsanitize=fuzzer -pthread -o $@ $^ $(LDLIBS)
+
+sanitize-build: deps
+	$(MAKE) --no-print-directory -j$(JOBS) $(SAN_BUILD)/unit_tests $(FUZZ_BIN) $(if $(SANITIZE),$(SAN_BUILD)/newsline)
+
+# Every fuzz target for FUZZ_SECONDS each, two at a time; crashes in test-output/fuzz/.
+fuzz: sanitize-build
+	$(PYTHON) scripts/fuzz.py --seconds $(FUZZ_SECONDS)
+
 # The bench responders are built too, so that a change that breaks them fails here.
-test: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)
-	$(PYTHON) tests/run_all.py
+test: compile sanitize-build $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)
+	$(if $(SANITIZE),NEWSLINE_BINARY=$(SAN_BUILD)/newsline $(SAN_ENV)) $(PYTHON) tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests
 	$(BUILD)/unit_tests
@@ -128,3 +171,4 @@ clean:
 	rm -rf $(BUILD)
 
 -include $(APP_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(BUILD)/cgi/main.d
+-include $(SAN_APP_OBJ:.o=.d) $(wildcard $(SAN_BUILD)/tests/*/*.d)

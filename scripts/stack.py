@@ -26,7 +26,8 @@ import time
 import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILT_BINARY = os.path.join(REPO, "build", "newsline")
+# NEWSLINE_BINARY: another build of the worker (`make test SANITIZE=1`: build/san/newsline).
+BUILT_BINARY = os.path.abspath(os.environ.get("NEWSLINE_BINARY") or os.path.join(REPO, "build", "newsline"))
 # Started as root, the stack runs MariaDB and the workers as this system user
 # (`make deps` creates it), and nginx's workers as www-data in its group.
 SERVICE_USER = "newsline"

@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Runs every test of Newsline and ends with one line: `N passed, N failed`.
 
-1. Boost.Test unit tests (build/unit_tests), counted per test case.
-2. Integration tests (tests/integration, Python unittest) against a throwaway
+1. Boost.Test unit tests (build/unit_tests), counted per test case, then the
+   same tests built with clang's ASan and UBSan (build/san/unit_tests).
+2. Each fuzz target of tests/fuzz for a short while (scripts/fuzz.py), one
+   test each; `make fuzz` runs them for longer.
+3. Integration tests (tests/integration, Python unittest) against a throwaway
    MariaDB + FastCGI workers + nginx on loopback that they start and stop.
-3. The browser check (tests/browser) in headless Chromium, part of the same run.
+4. The browser check (tests/browser) in headless Chromium, part of the same run.
 Artifacts (screenshots, logs) are kept under test-output/.
 """
 import os
@@ -16,14 +19,16 @@ import xml.etree.ElementTree as ET
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(REPO, "test-output")
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+from fuzz import sanitizer_environment  # noqa: E402
 
 
-def run_unit_tests():
+def run_unit_tests(binary, label, env=None):
     os.makedirs(OUT, exist_ok=True)
-    report = os.path.join(OUT, "unit-report.xml")
-    proc = subprocess.run([os.path.join(REPO, "build", "unit_tests"), "--report_format=XML",
+    report = os.path.join(OUT, label.split(" with ")[0].replace(" ", "-") + ("-sanitized" if env else "") + ".xml")
+    proc = subprocess.run([os.path.join(REPO, binary), "--report_format=XML",
                            "--report_level=detailed", "--report_sink=" + report, "--log_level=error"],
-                          cwd=REPO, capture_output=True, text=True, timeout=300)
+                          cwd=REPO, capture_output=True, text=True, timeout=600, env=env)
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)
     passed = failed = 0
@@ -33,10 +38,10 @@ def run_unit_tests():
                 passed += 1
             else:
                 failed += 1
-                print("unit FAILED:", case.get("name"))
+                print("%s FAILED: %s" % (label, case.get("name")))
     except (ET.ParseError, FileNotFoundError):
         failed += 1
-        print("unit tests produced no report (exit %d)" % proc.returncode)
+        print("%s produced no report (exit %d)" % (label, proc.returncode))
     # ctemplate only logs its errors (a double escape, say): they fail the run.
     template_errors = [l for l in proc.stderr.splitlines() if re.match(r"^(ERROR|WARNING)", l)]
     if template_errors:
@@ -44,8 +49,8 @@ def run_unit_tests():
         print("ctemplate reported errors:\n  " + "\n  ".join(template_errors))
     if proc.returncode != 0 and failed == 0:
         failed += 1
-        print("unit test binary exited with %d" % proc.returncode)
-    print("unit tests: %d passed, %d failed" % (passed, failed))
+        print("%s: the binary exited with %d" % (label, proc.returncode))
+    print("%s: %d passed, %d failed" % (label, passed, failed))
     return passed, failed
 
 
@@ -64,10 +69,25 @@ def run_python_tests():
     return passed, failed + skipped
 
 
+def run_fuzz_targets(seconds):
+    proc = subprocess.run([sys.executable, os.path.join(REPO, "scripts", "fuzz.py"), "--seconds", str(seconds)],
+                          cwd=REPO, capture_output=True, text=True, timeout=1200)
+    sys.stdout.write(proc.stdout)
+    sys.stderr.write(proc.stderr)
+    counts = re.search(r"^fuzz: (\d+) passed, (\d+) failed$", proc.stdout, re.M)
+    if not counts:
+        print("the fuzz targets did not run (exit %d)" % proc.returncode)
+        return 0, 1
+    return int(counts.group(1)), int(counts.group(2))
+
+
 def main():
-    up, uf = run_unit_tests()
-    ip, if_ = run_python_tests()
-    passed, failed = up + ip, uf + if_
+    results = [run_unit_tests(os.path.join("build", "unit_tests"), "unit tests"),
+               run_unit_tests(os.path.join("build", "san", "unit_tests"), "unit tests with ASan+UBSan",
+                              sanitizer_environment()),
+               run_fuzz_targets(int(os.environ.get("FUZZ_SECONDS_IN_TEST", "10"))),
+               run_python_tests()]
+    passed, failed = sum(p for p, _ in results), sum(f for _, f in results)
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed or passed == 0 else 0)
 

@@ -19,7 +19,7 @@ from http.client import HTTPConnection
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from stack import Stack, fastcgi_server, micro_cache_server  # noqa: E402
+from stack import BUILT_BINARY, Stack, fastcgi_server, micro_cache_server  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output")
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -160,7 +160,7 @@ def cgi(path, method="GET", extra_env=None, config=None):
                 "SERVER_PROTOCOL": "HTTP/1.1"})
     env["NEWSLINE_LISTEN"] = ""
     env.update(extra_env or {})
-    proc = subprocess.run([os.path.join(REPO, "build", "newsline"), "--config", config or s.config_file],
+    proc = subprocess.run([BUILT_BINARY, "--config", config or s.config_file],
                           env=env, capture_output=True, timeout=30)
     head, _, body = proc.stdout.partition(b"\r\n\r\n")
     headers = {}

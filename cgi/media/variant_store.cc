@@ -115,7 +115,8 @@ bool parse_variant_name(const std::string& name, VariantName& out) {
   out.hash = name.substr(0, 16);
   for (char c : out.hash)
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
-  std::string_view size(name.data() + dash + 1, dot - dash - 1), extension(name.data() + dot + 1);
+  std::string_view size = std::string_view(name).substr(dash + 1, dot - dash - 1);
+  std::string_view extension = std::string_view(name).substr(dot + 1);  // all of it, a NUL too
   size_t x = size.find('x');
   out.spec = {};
   if (!parse_side(size.substr(0, x), out.spec.width)) return false;

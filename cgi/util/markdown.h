@@ -10,8 +10,9 @@
 using PhotoMarkup = std::function<std::string(int64_t id, const std::string& alt, bool block)>;
 
 // Renders an article body written in Markdown to HTML with libcmark. Raw HTML
-// is omitted and dangerous link schemes (javascript:, vbscript:, file:, data:)
-// are dropped: nothing an editor types can put script on a public page.
+// is omitted and dangerous link schemes (javascript:, vbscript:, file:, data:
+// other than PNG, GIF, JPEG and WebP images) are dropped: nothing an editor
+// types can put script on a public page.
 // Images show only photos of the site's library, written ![alt](media:ID), with
 // the markup `photo` makes; any other image (an outside address) is left as its alt text.
 std::string markdown_to_html(const std::string& markdown, const PhotoMarkup& photo = nullptr);

@@ -103,7 +103,9 @@ BOOST_AUTO_TEST_CASE(length_and_validity) {
   BOOST_TEST(s.size() <= 80u);
   BOOST_TEST(is_valid_slug(s));
   BOOST_TEST(is_valid_slug("a-new-slug-2"));
-  for (const char* bad : {"", "-a", "a-", "a--b", "A", "a b", "a_b", "ə", "../x", std::string(81, 'a').c_str()})
+  for (const std::string& bad : {std::string(), std::string("-a"), std::string("a-"), std::string("a--b"),
+                                  std::string("A"), std::string("a b"), std::string("a_b"), std::string("ə"),
+                                  std::string("../x"), std::string(81, 'a')})
     BOOST_TEST(!is_valid_slug(bad), bad);
   BOOST_TEST(utf8_truncate("əəə", 5) == "əə");
   BOOST_TEST(utf8_length("Xəbər") == 5u);

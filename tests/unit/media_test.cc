@@ -188,6 +188,10 @@ BOOST_AUTO_TEST_CASE(photos_in_markdown) {
   BOOST_TEST(markdown_to_html("![x](media:7)") == "<p>x</p>\n");  // no photos at hand
   BOOST_TEST((photo_references("![a](media:7) ![b](media:9)\n\n![c](media:7) ![d](http://x/y.jpg)") ==
               std::vector<int64_t>{7, 9}));
+  // An image in another's description is only words of it (it once freed the inner one, then read it).
+  BOOST_TEST(markdown_to_html("![a ![b](media:7)](media:7)", markup) == "<figure>#7:a b</figure>\n");
+  BOOST_TEST(markdown_to_html("x ![a ![b](media:8)](media:9)", markup) == "<p>x a b</p>\n");
+  BOOST_TEST((photo_references("![a ![b](media:9)](media:7)") == std::vector<int64_t>{7}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
