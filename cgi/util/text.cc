@@ -44,6 +44,13 @@ char32_t next_code_point(std::string_view s, size_t& i) {
     }
     cp = (cp << 6) | (t & 0x3F);
   }
+  // An overlong form, a surrogate or a value past Unicode is not a character
+  // either: passed on, it would make invalid UTF-8 of what it is written into.
+  static constexpr char32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kSmallest[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+    ++i;
+    return 0xFFFD;
+  }
   i += len;
   return cp;
 }
