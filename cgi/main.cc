@@ -44,7 +44,10 @@ void print_help() {
   std::printf(
       "usage: newsline [--config FILE] [COMMAND]\n\n"
       "Commands:\n"
-      "  serve          serve FastCGI on the 'listen' socket (the default when 'listen' is set)\n"
+      "  serve          serve FastCGI on the 'listen' socket (the default when 'listen' is set);\n"
+      "                 SIGTERM stops it, SIGHUP reloads it: the program, settings and templates\n"
+      "                 on disk take over, new workers start, the old ones finish their requests\n"
+      "  check          read the settings and templates, as a reload does before it goes ahead\n"
       "  cgi            answer one request as a CGI program (the default otherwise)\n"
       "  migrate        apply the migrations in sql_dir/migrations not applied yet\n"
       "  load FILE...   run trusted SQL files (demo content) against the database\n"
@@ -288,6 +291,11 @@ int main(int argc, char** argv) {
     if (command == "cursor") return cursor(cfg, args);
     if (command == "demo-photos") return demo_photos(cfg);
     if (command == "photo") return check_photo(cfg, args);
+    if (command == "check") {  // what a reload runs first: the settings above, and the templates
+      if (!load_templates(cfg.template_dir)) return 1;
+      std::fprintf(stderr, "newsline: the settings and templates check out\n");
+      return 0;
+    }
     if (command != "serve" && command != "cgi") {
       std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
       return 2;

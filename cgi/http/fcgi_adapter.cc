@@ -5,17 +5,25 @@
 #include <fcgiapp.h>
 #include <grp.h>
 #include <malloc.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <map>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -41,11 +49,60 @@ sigset_t control_signals() {
   return set;
 }
 
-// One accepted FastCGI request, from accept to the last byte of its answer.
-// The connection is closed here, not by libfcgi, whose close waits for the
-// peer with select() on an fd_set (undefined for descriptors past 1023).
+// Connections from the shared listening socket (non-blocking), for one
+// accepting thread. The thread waits in epoll (EPOLLEXCLUSIVE: a connection
+// wakes one waiter, not all) for a connection or for its process's stop, so
+// that a worker can stop accepting without shutting the socket, which the
+// workers of a reload go on accepting on.
+class Acceptor {
+ public:
+  Acceptor(int listen_fd, int stop_fd, const std::atomic<bool>& stopping)
+      : listen_fd_(listen_fd), stop_fd_(stop_fd), stopping_(stopping), epoll_fd_(epoll_create1(EPOLL_CLOEXEC)) {
+    epoll_event listen{}, stop{};
+    listen.events = EPOLLIN | EPOLLEXCLUSIVE;
+    listen.data.fd = listen_fd;
+    stop.events = EPOLLIN;
+    stop.data.fd = stop_fd;
+    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd, &listen);
+    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, stop_fd, &stop);
+  }
+  ~Acceptor() { close(epoll_fd_); }
+  Acceptor(const Acceptor&) = delete;
+  Acceptor& operator=(const Acceptor&) = delete;
+
+  // The next connection, or -1 once the process is stopping.
+  int next() {
+    while (!stopping_.load(std::memory_order_acquire)) {
+      int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);  // queued ones first, without waiting
+      if (fd >= 0) return fd;
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+        usleep(10000);  // out of descriptors: the socket stays readable, so wait rather than spin
+        continue;
+      }
+      epoll_event ready[2];
+      epoll_wait(epoll_fd_, ready, 2, -1);
+    }
+    return -1;
+  }
+
+ private:
+  int listen_fd_, stop_fd_;
+  const std::atomic<bool>& stopping_;
+  int epoll_fd_;
+};
+
+// One accepted FastCGI request, from the connection to the last byte of its
+// answer. libfcgi reads the request from the connection given to it (with
+// keepConnection set, FCGX_Accept_r takes it instead of accepting one); it has
+// no listening socket, so after a malformed request it returns instead of
+// waiting in accept(). The connection is closed here, not by libfcgi, whose
+// close waits for the peer with select() on an fd_set (undefined past 1023).
 struct Accepted {
-  explicit Accepted(int listen_fd) { FCGX_InitRequest(&fcgx, listen_fd, 0); }
+  explicit Accepted(int connection) {
+    FCGX_InitRequest(&fcgx, -1, 0);
+    fcgx.ipcFd = connection;
+    fcgx.keepConnection = 1;
+  }
   ~Accepted() {
     FCGX_Free(&fcgx, 0);
     if (fcgx.ipcFd >= 0) close(fcgx.ipcFd);
@@ -103,10 +160,10 @@ struct Lanes {
 
 // One accepting thread: answers from memory what it can, and queues the rest
 // on its lane. It never waits for the database.
-void accept_requests(App& app, Lanes& lanes, int listen_fd) {
-  for (;;) {
-    auto accepted = std::make_shared<Accepted>(listen_fd);
-    if (FCGX_Accept_r(&accepted->fcgx) < 0) break;
+void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
+  for (int connection; (connection = acceptor.next()) >= 0;) {
+    auto accepted = std::make_shared<Accepted>(connection);
+    if (FCGX_Accept_r(&accepted->fcgx) < 0) continue;  // not a FastCGI request: closed
     FCGX_Request& fcgx = accepted->fcgx;
     auto ex = std::make_shared<Exchange>(app.receive(
         [&](const char* name) { return static_cast<const char*>(FCGX_GetParam(name, fcgx.envp)); },
@@ -153,19 +210,28 @@ int run_worker(App& app, int listen_fd) {
   app.start_caches(&health);
   const Config& cfg = app.config();
   Lanes lanes(cfg, &health);
+  std::atomic<bool> stopping{false};
+  int stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+  std::vector<std::unique_ptr<Acceptor>> acceptors;
   std::vector<std::thread> threads;
-  for (int i = 0; i < cfg.threads; ++i)
-    threads.emplace_back(accept_requests, std::ref(app), std::ref(lanes), listen_fd);
+  for (int i = 0; i < cfg.threads; ++i) {
+    acceptors.push_back(std::make_unique<Acceptor>(listen_fd, stop_fd, stopping));
+    threads.emplace_back(accept_requests, std::ref(app), std::ref(lanes), std::ref(*acceptors.back()));
+  }
   sigset_t set = control_signals();
   int sig = 0;
   do {
     sigwait(&set, &sig);
-  } while (sig == SIGCHLD);
-  FCGX_ShutdownPending();
-  // Wakes every thread blocked in accept(); requests in progress and queued finish first.
-  shutdown(listen_fd, SHUT_RDWR);
+  } while (sig != SIGTERM && sig != SIGINT);  // a reload is the supervisor's (SIGHUP)
+  // The accepting threads stop taking connections and finish the request in
+  // hand, the lanes the requests queued. The listening socket stays open:
+  // after a reload, the new workers accept on it meanwhile.
+  stopping.store(true, std::memory_order_release);
+  uint64_t one = 1;
+  if (write(stop_fd, &one, sizeof one) != sizeof one) std::perror("newsline: waking the accepting threads");
   for (auto& t : threads) t.join();
   lanes.stop();
+  close(stop_fd);
   return 0;
 }
 
@@ -211,7 +277,111 @@ int open_listener(const Config& cfg) {
       return refuse(("give to group " + cfg.socket_group).c_str());
   }
   if (chmod(cfg.listen.c_str(), mode) != 0) return refuse("set the mode of");
+  fcntl(fd, F_SETFD, FD_CLOEXEC);  // not for the photo helper; a reload keeps it on purpose
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);  // see Acceptor
   return fd;
+}
+
+// What a reload hands to the program it becomes: the listening socket's
+// descriptor, and the workers still running, which it stops once it has its own.
+constexpr const char* kInheritedListener = "NEWSLINE_LISTEN_FD";
+constexpr const char* kPreviousWorkers = "NEWSLINE_PREVIOUS_WORKERS";
+
+// The listening socket a reload handed over, if it is still cfg.listen; else -1.
+int inherited_listener(const Config& cfg) {
+  const char* text = std::getenv(kInheritedListener);
+  if (!text) return -1;
+  int fd = std::atoi(text);
+  unsetenv(kInheritedListener);
+  sockaddr_un addr{};
+  socklen_t len = sizeof addr;
+  if (fd < 3 || getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0 || addr.sun_family != AF_UNIX ||
+      cfg.listen != addr.sun_path) {
+    if (fd >= 3) close(fd);
+    return -1;
+  }
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+  return fd;
+}
+
+// Stops the workers a reload left running: they finish what they hold.
+void stop_previous_workers() {
+  const char* text = std::getenv(kPreviousWorkers);
+  if (!text) return;
+  for (const char* p = text; *p;) {
+    char* end = nullptr;
+    long pid = std::strtol(p, &end, 10);
+    if (pid > 1) kill(static_cast<pid_t>(pid), SIGTERM);
+    p = *end ? end + 1 : end;
+  }
+  unsetenv(kPreviousWorkers);
+}
+
+// This process's command line, as it was started.
+std::vector<std::string> own_command_line() {
+  std::vector<std::string> args;
+  FILE* f = std::fopen("/proc/self/cmdline", "re");
+  if (!f) return args;
+  std::string arg;
+  for (int c; (c = std::fgetc(f)) != EOF;) {
+    if (c) {
+      arg += static_cast<char>(c);
+    } else {
+      args.push_back(arg);
+      arg.clear();
+    }
+  }
+  std::fclose(f);
+  return args;
+}
+
+// Runs `args` and waits for it; true when it exited 0.
+bool runs_cleanly(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) return false;
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+// SIGHUP: the program, configuration and templates now on disk take over
+// without a request lost. The new program checks itself first (`newsline
+// check`: settings, templates); then this process becomes it (exec: the same
+// pid for systemd, the same listening socket), and it starts its workers
+// before it stops these. Returns only when the reload was refused.
+void reload(int listen_fd, const std::map<pid_t, std::time_t>& workers) {
+  std::vector<std::string> args = own_command_line();
+  if (args.empty()) {
+    std::fprintf(stderr, "newsline: reload refused: cannot read this process's command line\n");
+    return;
+  }
+  std::vector<std::string> check;
+  for (const std::string& a : args)
+    if (a != "serve") check.push_back(a);
+  check.push_back("check");
+  if (!runs_cleanly(check)) {
+    std::fprintf(stderr, "newsline: reload refused: the new program or its settings do not check out; "
+                         "the running workers go on\n");
+    return;
+  }
+  std::string previous;
+  for (const auto& w : workers) previous += (previous.empty() ? "" : ",") + std::to_string(w.first);
+  setenv(kInheritedListener, std::to_string(listen_fd).c_str(), 1);
+  setenv(kPreviousWorkers, previous.c_str(), 1);
+  fcntl(listen_fd, F_SETFD, 0);  // kept across the exec
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  std::fprintf(stderr, "newsline: reloading\n");
+  execvp(argv[0], argv.data());
+  std::fprintf(stderr, "newsline: reload refused: cannot run %s: %s\n", argv[0], std::strerror(errno));
+  fcntl(listen_fd, F_SETFD, FD_CLOEXEC);
+  unsetenv(kInheritedListener);
+  unsetenv(kPreviousWorkers);
 }
 
 void stop_workers(std::map<pid_t, std::time_t>& workers) {
@@ -236,22 +406,30 @@ int serve_fastcgi(App& app, const Config& cfg) {
   sigset_t set = control_signals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   if (FCGX_Init() != 0) return 1;
-  int listen_fd = open_listener(cfg);
+  int listen_fd = inherited_listener(cfg);
+  bool reloaded = listen_fd >= 0;
+  if (!reloaded) listen_fd = open_listener(cfg);
   if (listen_fd < 0) return 1;
-  std::fprintf(stderr, "newsline: serving FastCGI on %s (%d processes x %d threads)\n", cfg.listen.c_str(),
-               cfg.processes, cfg.threads);
+  std::fprintf(stderr, "newsline: serving FastCGI on %s (%d processes x %d threads)%s\n", cfg.listen.c_str(),
+               cfg.processes, cfg.threads, reloaded ? ", reloaded" : "");
 
   std::map<pid_t, std::time_t> workers;  // pid -> start time
   for (int i = 0; i < cfg.processes; ++i)
     if (pid_t pid = spawn_worker(app, listen_fd); pid > 0) workers[pid] = std::time(nullptr);
+  stop_previous_workers();
 
   for (;;) {
     int sig = 0;
     sigwait(&set, &sig);
+    if (sig == SIGHUP) {
+      reload(listen_fd, workers);
+      continue;
+    }
     if (sig != SIGCHLD) break;
     int status = 0;
     pid_t pid;
     while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+      if (!workers.count(pid)) continue;  // one of the workers before a reload, done
       std::time_t started = workers[pid];
       workers.erase(pid);
       std::fprintf(stderr, "newsline: worker %d ended (%s %d); starting another\n", static_cast<int>(pid),

@@ -6,10 +6,11 @@ import re
 import signal
 import stat
 import subprocess
+import threading
 import time
 import unittest
 
-from stackfixture import REPO, cgi, http, raw_http, sql, sql_change, stack, within_a_second
+from stackfixture import REPO, cgi, http, pages_never_asked_for, raw_http, sql, sql_change, stack, within_a_second
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 SEED_TITLE = "Azerbaijani Ombudsperson urges human rights protection and cooperation"
@@ -352,6 +353,78 @@ class ZzOperations(unittest.TestCase):
         self.assertEqual(len(now), 2)
         for _ in range(20):
             self.assertEqual(http(SEED_PATH).status, 200)
+
+    def test_a_reload_replaces_the_workers_without_an_error(self):
+        """SIGHUP to the supervisor (systemctl reload): new workers start on the
+        same socket and the old ones finish what they hold; readers asking
+        all the while, cached pages and pages never asked for, see no error."""
+        s = stack()
+        master = s.procs["newsline"].pid
+        before = set(subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split())
+        uncached = list(pages_never_asked_for(400))
+        answers, failures, done = [], [], threading.Event()
+
+        def reader(paths):
+            while not done.is_set():
+                for path in paths:
+                    try:
+                        answers.append(http(path).status)
+                    except OSError as e:  # a refused or reset connection
+                        failures.append("%s: %s" % (path, e))
+
+        readers = [threading.Thread(target=reader, args=(paths,)) for paths in
+                   ([SEED_PATH, "/en/news"], uncached[:200], uncached[200:], ["/en/", "/en/feed"])]
+        for t in readers:
+            t.start()
+        try:
+            time.sleep(0.5)
+            os.kill(master, signal.SIGHUP)
+            deadline = time.time() + 15
+            while time.time() < deadline:
+                now = set(subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split())
+                if len(now) == 2 and not now & before:
+                    break
+                time.sleep(0.1)
+            time.sleep(1)
+        finally:
+            done.set()
+            for t in readers:
+                t.join(timeout=30)
+        self.assertEqual(len(now), 2)
+        self.assertFalse(now & before, "the old workers are still running")
+        self.assertTrue(os.path.exists("/proc/%d" % master))  # the same supervisor, as systemd expects
+        self.assertEqual(failures, [])
+        self.assertGreater(len(answers), 50)
+        self.assertEqual({a for a in answers if a != 200}, set())
+        with open(os.path.join(s.log_dir, "newsline.log")) as f:
+            self.assertIn("reloaded", f.read())
+
+    def test_a_reload_with_a_bad_setting_is_refused_and_the_workers_go_on(self):
+        s = stack()
+        master = s.procs["newsline"].pid
+        before = set(subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split())
+        with open(s.config_file) as f:
+            config = f.read()
+        try:
+            with open(s.config_file, "a") as f:
+                f.write("thredds = 4\n")  # a typo: the new program refuses it
+            os.kill(master, signal.SIGHUP)
+            deadline = time.time() + 10
+            while time.time() < deadline:
+                with open(os.path.join(s.log_dir, "newsline.log")) as f:
+                    if "reload refused" in f.read():
+                        break
+                time.sleep(0.1)
+        finally:
+            with open(s.config_file, "w") as f:
+                f.write(config)
+        with open(os.path.join(s.log_dir, "newsline.log")) as f:
+            log = f.read()
+        self.assertIn("unknown setting 'thredds'", log)
+        self.assertIn("reload refused", log)
+        now = set(subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split())
+        self.assertEqual(now, before)
+        self.assertEqual(http(SEED_PATH).status, 200)
 
     def test_zzz_worker_log_has_no_template_or_sanitizer_errors(self):
         with open(os.path.join(stack().log_dir, "newsline.log")) as f:
