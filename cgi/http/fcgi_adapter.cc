@@ -8,8 +8,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <sys/stat.h>
@@ -23,7 +21,6 @@
 #include <cstring>
 #include <ctime>
 #include <map>
-#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -49,46 +46,33 @@ sigset_t control_signals() {
   return set;
 }
 
-// Connections from the shared listening socket (non-blocking), for one
-// accepting thread. The thread waits in epoll (EPOLLEXCLUSIVE: a connection
-// wakes one waiter, not all) for a connection or for its process's stop, so
-// that a worker can stop accepting without shutting the socket, which the
-// workers of a reload go on accepting on.
+// Connections from the shared listening socket, for the accepting threads.
+// They wait in accept() itself, so that the kernel hands connections to the
+// idle threads in turn (every worker's cache warms); the socket's receive
+// timeout (kAcceptWakeMs, set by open_listener) wakes them now and then to see
+// whether their process is stopping. A worker thus stops accepting without
+// shutting the socket, which the workers of a reload go on accepting on.
+constexpr int kAcceptWakeMs = 200;
+
 class Acceptor {
  public:
-  Acceptor(int listen_fd, int stop_fd, const std::atomic<bool>& stopping)
-      : listen_fd_(listen_fd), stop_fd_(stop_fd), stopping_(stopping), epoll_fd_(epoll_create1(EPOLL_CLOEXEC)) {
-    epoll_event listen{}, stop{};
-    listen.events = EPOLLIN | EPOLLEXCLUSIVE;
-    listen.data.fd = listen_fd;
-    stop.events = EPOLLIN;
-    stop.data.fd = stop_fd;
-    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, listen_fd, &listen);
-    epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, stop_fd, &stop);
-  }
-  ~Acceptor() { close(epoll_fd_); }
-  Acceptor(const Acceptor&) = delete;
-  Acceptor& operator=(const Acceptor&) = delete;
+  Acceptor(int listen_fd, const std::atomic<bool>& stopping) : listen_fd_(listen_fd), stopping_(stopping) {}
 
   // The next connection, or -1 once the process is stopping.
   int next() {
     while (!stopping_.load(std::memory_order_acquire)) {
-      int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);  // queued ones first, without waiting
+      int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
       if (fd >= 0) return fd;
-      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
-        usleep(10000);  // out of descriptors: the socket stays readable, so wait rather than spin
-        continue;
-      }
-      epoll_event ready[2];
-      epoll_wait(epoll_fd_, ready, 2, -1);
+      if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
+        usleep(10000);  // out of descriptors: a connection is waiting, so wait rather than spin
+      // EAGAIN: the timeout, to look at `stopping_` again
     }
     return -1;
   }
 
  private:
-  int listen_fd_, stop_fd_;
+  int listen_fd_;
   const std::atomic<bool>& stopping_;
-  int epoll_fd_;
 };
 
 // One accepted FastCGI request, from the connection to the last byte of its
@@ -211,27 +195,21 @@ int run_worker(App& app, int listen_fd) {
   const Config& cfg = app.config();
   Lanes lanes(cfg, &health);
   std::atomic<bool> stopping{false};
-  int stop_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-  std::vector<std::unique_ptr<Acceptor>> acceptors;
+  Acceptor acceptor(listen_fd, stopping);
   std::vector<std::thread> threads;
-  for (int i = 0; i < cfg.threads; ++i) {
-    acceptors.push_back(std::make_unique<Acceptor>(listen_fd, stop_fd, stopping));
-    threads.emplace_back(accept_requests, std::ref(app), std::ref(lanes), std::ref(*acceptors.back()));
-  }
+  for (int i = 0; i < cfg.threads; ++i)
+    threads.emplace_back(accept_requests, std::ref(app), std::ref(lanes), std::ref(acceptor));
   sigset_t set = control_signals();
   int sig = 0;
   do {
     sigwait(&set, &sig);
   } while (sig != SIGTERM && sig != SIGINT);  // a reload is the supervisor's (SIGHUP)
-  // The accepting threads stop taking connections and finish the request in
-  // hand, the lanes the requests queued. The listening socket stays open:
-  // after a reload, the new workers accept on it meanwhile.
+  // The accepting threads stop taking connections (within kAcceptWakeMs) and
+  // finish the request in hand, the lanes the requests queued. The listening
+  // socket stays open: after a reload, the new workers accept on it meanwhile.
   stopping.store(true, std::memory_order_release);
-  uint64_t one = 1;
-  if (write(stop_fd, &one, sizeof one) != sizeof one) std::perror("newsline: waking the accepting threads");
   for (auto& t : threads) t.join();
   lanes.stop();
-  close(stop_fd);
   return 0;
 }
 
@@ -278,7 +256,8 @@ int open_listener(const Config& cfg) {
   }
   if (chmod(cfg.listen.c_str(), mode) != 0) return refuse("set the mode of");
   fcntl(fd, F_SETFD, FD_CLOEXEC);  // not for the photo helper; a reload keeps it on purpose
-  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);  // see Acceptor
+  timeval wake{0, kAcceptWakeMs * 1000};  // see Acceptor
+  if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wake, sizeof wake) != 0) return refuse("set the timeout of");
   return fd;
 }
 
