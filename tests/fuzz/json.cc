@@ -8,6 +8,7 @@
 
 #include "fuzz.h"
 #include "util/json.h"
+#include "util/text.h"
 
 namespace {
 
@@ -20,24 +21,6 @@ unsigned hex4(std::string_view s, size_t at) {
     v = v * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
   }
   return v;
-}
-
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // The text of the JSON string literal at `s` (quotes included), as a reader decodes it.
@@ -69,7 +52,7 @@ std::string decode_string(std::string_view s) {
           cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
           i += 6;
         }
-        append_utf8(out, cp);
+        append_utf8(out, static_cast<char32_t>(cp));
         break;
       }
       default: FUZZ_CHECK(!"an escape JSON does not have");
