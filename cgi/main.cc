@@ -198,8 +198,9 @@ int demo_photos(const Config& request_cfg) {
                master->width, master->height,
                "Demo illustration: a sun over coloured blocks, labelled Newsline demo " + std::to_string(id),
                "For: " + title, "Newsline demo image, generated (public domain)"};
+    int64_t article = id;  // a structured binding cannot be captured in C++17
     with_transaction(db, [&] {
-      set_lead_photo(db, id, insert_photo_rows(db, p, master->bytes, 0, now));
+      set_lead_photo(db, article, insert_photo_rows(db, p, master->bytes, 0, now));
       return true;
     });
     ++made;
