@@ -11,7 +11,7 @@ import time
 import unittest
 import urllib.parse
 
-from stackfixture import ADMIN_PASSWORD, Client, http, pages_never_asked_for, spare_workers, sql, stack
+from stackfixture import ADMIN_PASSWORD, SANITIZED, Client, http, pages_never_asked_for, spare_workers, sql, stack
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 POLLS_PER_SECOND = 2 * 4
@@ -97,7 +97,8 @@ class FastPath(unittest.TestCase):
                 self.assertIn('<link rel="canonical" href="http://127.0.0.1:%d%s">' % (stack().port, path), r.text)
         self.assertLessEqual(counted.extra, 0, "junk query strings read the database")
         # Each of them used to be a cache entry of its own (about 15 KB each): 22 MB for these.
-        self.assertLess(worker_memory_mb() - memory, 4)
+        if not SANITIZED:
+            self.assertLess(worker_memory_mb() - memory, 4)
 
     def test_a_second_spelling_of_an_address_is_sent_to_the_canonical_one(self):
         for sent, canonical in (("/%65n/", "/en/"), ("/en//news", "/en/news"), ("/en/news/%63ountry", "/en/news/country"),
@@ -178,7 +179,8 @@ class FastPath(unittest.TestCase):
                 self.assertEqual(http("/en/").status, 200)
         self.assertLessEqual(counted.extra, 0, "the hot pages were pushed out of the cache")
         # The 404s kept are bounded to an eighth of each process's page budget (32 MB).
-        self.assertLess(worker_memory_mb() - memory, 2 * 4 + 4)
+        if not SANITIZED:
+            self.assertLess(worker_memory_mb() - memory, 2 * 4 + 4)
 
 
 class LoginFlood(unittest.TestCase):
@@ -220,8 +222,9 @@ class LoginFlood(unittest.TestCase):
         self.assertFalse(set(statuses) - {401, 429}, statuses)
         self.assertGreater(statuses.get(401, 0), 10, statuses)  # passwords were checked all along
         # Each check holds 19 MiB; one at a time per process keeps a worker within its 64 MB budget.
-        self.assertLess(peak, 64)
-        self.assertLess(max(cached), 0.5, sorted(cached)[-5:])
+        if not SANITIZED:  # (ASan also makes each check several times slower)
+            self.assertLess(peak, 64)
+            self.assertLess(max(cached), 0.5, sorted(cached)[-5:])
 
     def test_a_flood_pauses_logins_from_browsers_that_never_logged_in(self):
         # Workers of their own that call 5 failed logins a minute a flood.
