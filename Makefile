@@ -146,7 +146,7 @@ fuzz: sanitize-build
 
 # The bench responders are built too, so that a change that breaks them fails here.
 test: compile sanitize-build $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)
-	$(if $(SANITIZE),NEWSLINE_BINARY=$(SAN_BUILD)/newsline NEWSLINE_SANITIZED=1 $(SAN_ENV)) $(PYTHON) tests/run_all.py
+	$(if $(SANITIZE),NEWSLINE_BINARY=$(CURDIR)/$(SAN_BUILD)/newsline NEWSLINE_SANITIZED=1 $(SAN_ENV)) $(PYTHON) tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests
 	$(BUILD)/unit_tests

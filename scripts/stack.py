@@ -206,7 +206,8 @@ class Stack:
     def preflight(self):
         """Refuses to start, in one line, when something the stack needs is missing or taken."""
         if not os.path.exists(BUILT_BINARY):
-            raise StackError("build/newsline is missing: run `make build` (make run and make test build it)")
+            raise StackError("%s is missing: run `make build` (make run and make test build it)"
+                             % os.path.relpath(BUILT_BINARY, REPO))
         for names in (("mariadbd", "mysqld"), ("mariadb-install-db", "mysql_install_db"), ("mariadb", "mysql"),
                       ("nginx",)):
             _which(*names)
