@@ -40,13 +40,15 @@ def sanitizer_environment():
     return env
 
 
-def run_target(name, seconds):
+def run_target(name, seconds, seed=0):
     work = os.path.join(OUT, "corpus", name)
     artifacts = os.path.join(OUT, name)
     os.makedirs(work, exist_ok=True)
     os.makedirs(artifacts, exist_ok=True)
     command = [os.path.join(BIN_DIR, name), "-max_total_time=%d" % seconds, "-timeout=10", "-rss_limit_mb=2560",
                "-max_len=65536", "-print_final_stats=1", "-artifact_prefix=%s/" % artifacts, work]
+    if seed:
+        command.insert(1, "-seed=%d" % seed)
     seeds = os.path.join(FUZZ_DIR, "corpus", name)
     if os.path.isdir(seeds):
         command.append(seeds)
@@ -82,6 +84,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=int, default=60, help="how long each target runs")
     parser.add_argument("--jobs", type=int, default=2, help="targets run at once")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="libFuzzer's random seed (make test's short runs take a fixed one, so that a run "
+                             "fails for a change, not for luck; 0: a new seed each run, as make fuzz does)")
     parser.add_argument("names", nargs="*", help="targets (default: all of tests/fuzz/)")
     args = parser.parse_args()
     names = args.names or targets()
@@ -93,7 +98,7 @@ def main():
     print("  %-14s %12s %9s %7s %7s %7s  %s" % ("target", "executions", "exec/s", "cov", "ft", "corpus", "result"))
     failed = 0
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-        for r in pool.map(lambda n: run_target(n, args.seconds), names):
+        for r in pool.map(lambda n: run_target(n, args.seconds, args.seed), names):
             verdict = "ok" if r["ok"] else "FAILED: %s (%s)" % (r["why"], ", ".join(
                 os.path.join(os.path.relpath(OUT, REPO), r["target"], c) for c in r["crashes"]) or r["log"])
             print("  %-14s %12d %9d %7d %7d %7d  %s" % (r["target"], r["runs"], r["per_second"], r["cov"], r["ft"],
