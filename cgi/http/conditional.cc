@@ -16,7 +16,11 @@ std::string http_date(std::time_t t) {
 std::time_t parse_http_date(const std::string& s) {
   struct tm tm = {};
   const char* end = strptime(s.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
-  return end && *end == '\0' ? timegm(&tm) : 0;
+  if (!end || *end != '\0') return 0;
+  // Only a date as it is written: timegm would carry a 60th second or a 31st
+  // of April into the next day (found by the dates fuzz target).
+  std::time_t t = timegm(&tm);
+  return http_date(t) == s ? t : 0;
 }
 
 std::string strong_etag(const std::string& body) {

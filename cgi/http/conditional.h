@@ -6,7 +6,7 @@
 
 // "Thu, 15 May 2025 06:22:00 GMT" (IMF-fixdate, UTC).
 std::string http_date(std::time_t t);
-// The time of an IMF-fixdate; 0 for anything else.
+// The time of an IMF-fixdate written as http_date writes it; 0 for anything else.
 std::time_t parse_http_date(const std::string& s);
 // A strong ETag from the bytes: the same page gives the same tag on every worker of a build.
 std::string strong_etag(const std::string& body);
