@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <functional>
@@ -15,6 +16,7 @@
 #include "pages/admin.h"
 #include "pages/pages.h"
 #include "router.h"
+#include "view/admin_view.h"
 #include "view/view.h"
 
 namespace {
@@ -48,6 +50,14 @@ bool reads(const Request& req) { return req.method == "GET" || req.method == "HE
 bool in_admin_area(const Request& req) { return !req.segments.empty() && req.segments[0] == "admin"; }
 
 bool is_login(const Exchange& ex) { return ex.req.method == "POST" && ex.canonical == "/admin/login"; }
+
+// An editor's form (an article, a page, a caption...) refused for want of the
+// database comes back with its text, not lost. Not the login lane's forms
+// (passwords are never written into a page), nor uploads (a file cannot be).
+bool keeps_text_when_unsaved(const Exchange& ex) {
+  bool has_text = std::any_of(ex.req.form.begin(), ex.req.form.end(), [](const auto& f) { return f.first != "csrf"; });
+  return ex.req.method == "POST" && ex.lane == Lane::editor && has_text && !ex.req.cookie(kSessionCookie).empty();
+}
 
 // A page is kept whenever it is one (200). A 404 or a redirect only when it
 // took a query to find out: those that need none are as cheap to make again,
@@ -262,7 +272,7 @@ void App::answer_busy(const Exchange& ex, Response& res) {
     note_login_outcome(ex, res);
     return;
   }
-  replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+  answer_503(ex, res);
 }
 
 void App::render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation) {
@@ -328,7 +338,14 @@ void App::note_login_outcome(const Exchange& ex, const Response& res) {
 
 void App::answer_unavailable(const Exchange& ex, const char* what, Response& res) {
   log_error(ex.req, what);
-  replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
+  answer_503(ex, res);
+}
+
+void App::answer_503(const Exchange& ex, Response& res) {
+  if (keeps_text_when_unsaved(ex))
+    replace_with(res, 503, [&] { render_unsaved(res, cfg_.site_name, ex.canonical, ex.req.form); });
+  else
+    replace_with(res, 503, [&] { render_unavailable(res, cfg_.site_name); });
 }
 
 void App::log_error(const Request& req, const char* what) {

@@ -97,6 +97,8 @@ class App {
   void note_login_outcome(const Exchange& ex, const Response& res);
   // Logs `what` (at a bounded rate) and answers the 503 page instead of what was built.
   void answer_unavailable(const Exchange& ex, const char* what, Response& res);
+  // The 503 page; an editor's form comes back with its text (render_unsaved).
+  void answer_503(const Exchange& ex, Response& res);
   void log_error(const Request& req, const char* what);
 
   const Config& cfg_;

@@ -1,5 +1,6 @@
 #include "view/admin_view.h"
 
+#include <algorithm>
 #include <map>
 
 #include "context.h"
@@ -36,7 +37,7 @@ const std::vector<const char*>& admin_templates() {
       "admin/layout.tpl",        "admin/login.tpl",         "admin/article_list.tpl", "admin/article_form.tpl",
       "admin/conflict.tpl",      "admin/delete_confirm.tpl", "admin/revision_list.tpl", "admin/revision_show.tpl",
       "admin/category_list.tpl", "admin/user_list.tpl",     "admin/password.tpl",     "admin/audit.tpl",
-      "admin/message.tpl",       "admin/photo_upload.tpl",  "admin/media_library.tpl", "admin/media_edit.tpl", "admin/front.tpl", "admin/tags.tpl", "admin/authors.tpl", "admin/author_edit.tpl", "admin/pages.tpl", "admin/page_form.tpl",
+      "admin/message.tpl",       "admin/photo_upload.tpl",  "admin/media_library.tpl", "admin/media_edit.tpl", "admin/front.tpl", "admin/tags.tpl", "admin/authors.tpl", "admin/author_edit.tpl", "admin/pages.tpl", "admin/page_form.tpl", "admin/unsaved.tpl",
   };
   return t;
 }
@@ -64,4 +65,26 @@ void AdminView::render(Response& res, int status) {
   res.body.clear();
   if (!ctemplate::ExpandTemplate("admin/layout.tpl", ctemplate::STRIP_BLANK_LINES, &layout_, &res.body))
     throw std::runtime_error("template expansion failed: admin/layout.tpl");
+}
+
+void render_unsaved(Response& res, const std::string& site_name, const std::string& action,
+                    const std::vector<std::pair<std::string, std::string>>& fields) {
+  ctemplate::TemplateDictionary d("unsaved");
+  d.SetValue("SITE_NAME", site_name);
+  d.SetValue("ACTION", action);
+  for (const auto& [name, value] : fields) {
+    if (name == "csrf") {
+      d.SetValue("CSRF", value);  // the editor's own token, checked again when the form comes back
+      continue;
+    }
+    auto* field = d.AddSectionDictionary("FIELD");
+    field->SetValue("NAME", name);
+    field->SetValue("VALUE", value);
+    field->SetIntValue("ROWS", std::clamp<long>(std::count(value.begin(), value.end(), '\n') + 1, 1, 30));
+  }
+  res.status = 503;
+  res.body.clear();
+  if (!ctemplate::ExpandTemplate("admin/unsaved.tpl", ctemplate::STRIP_BLANK_LINES, &d, &res.body))
+    throw std::runtime_error("template expansion failed: admin/unsaved.tpl");
+  res.set_header("Retry-After", "5");
 }

@@ -76,6 +76,10 @@ void fill_user_list(ctemplate::TemplateDictionary& d, const std::vector<User>& u
 void fill_password(ctemplate::TemplateDictionary& d, const std::vector<std::string>& errors);
 void fill_audit(ctemplate::TemplateDictionary& d, const std::vector<AuditEntry>& entries, int64_t next_before);
 void fill_message(ctemplate::TemplateDictionary& d, const std::string& heading, const std::string& text);
+// 503 for an editor's form that met a database outage: a page of its own (no
+// database) with every field sent, in a form that sends them again to `action`.
+void render_unsaved(Response& res, const std::string& site_name, const std::string& action,
+                    const std::vector<std::pair<std::string, std::string>>& fields);
 
 // Every admin template, for load_templates().
 const std::vector<const char*>& admin_templates();

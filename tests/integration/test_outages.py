@@ -2,8 +2,10 @@
 served without waiting, pages not cached answer the 503 page within 2 s, and
 fresh pages come back within 2 s of the database, without restarting a worker.
 Every test puts the database back as it found it."""
+import html
 import itertools
 import os
+import re
 import signal
 import subprocess
 import threading
@@ -194,6 +196,44 @@ class StoppedDatabase(unittest.TestCase):
         self.assertEqual([Client().login().status for _ in range(6)], [303] * 6)
         self.assertEqual(worker_pids(), workers)
         sql("DELETE FROM articles WHERE slug LIKE 'never-asked-%'")
+
+    def test_an_editors_save_without_the_database_keeps_the_text(self):
+        s = stack()
+        editor = Client()
+        self.assertEqual(editor.login().status, 303)
+        form = editor.get("/admin/articles/2")
+        selected = lambda name: re.search(r'<select name="%s">.*?<option value="([^"]*)" selected' % name, form.text,
+                                          re.S).group(1)
+        fields = dict(re.findall(r'<input[^>]*name="(revision|slug)"[^>]*value="([^"]*)"', form.text),
+                      edition=selected("edition"), category=selected("category"), title="Kept through an outage",
+                      body="A paragraph the editor wrote\nand a second line.", action="save")
+        s.stop_one("mariadb")
+        try:
+            refused = editor.post("/admin/articles/2", fields, from_page=form)
+            # Any other admin page: the plain 503 page, nothing of another form.
+            other = editor.get("/admin/articles")
+        finally:
+            s.start_mariadb()
+        self.assertEqual(refused.status, 503)
+        self.assertEqual(refused.header("Retry-After"), "5")
+        self.assertIn("Not saved: the database is not answering", refused.text)
+        self.assertIn('<form method="post" action="/admin/articles/2">', refused.text)
+        self.assertIn('>A paragraph the editor wrote\nand a second line.</textarea>', refused.text)
+        self.assertIn('<textarea name="title" rows="1">Kept through an outage</textarea>', refused.text)
+        self.assertEqual(refused.text.count('name="csrf"'), 1)
+        self.assertEqual(other.status, 503)
+        self.assertNotIn("textarea", other.text)
+        # Sent again from that page once the database is back: saved.
+        kept = dict(re.findall(r'<textarea name="([^"]+)" rows="\d+">([^<]*)</textarea>', refused.text))
+        kept = {k: html.unescape(v) for k, v in kept.items()}
+        deadline = time.monotonic() + 10
+        while True:
+            saved = editor.post("/admin/articles/2", kept, from_page=refused)
+            if saved.status != 503 or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        self.assertEqual(saved.status, 303, saved.text[:300])
+        self.assertEqual(sql("SELECT title FROM articles WHERE id = 2").strip(), "Kept through an outage")
 
     def test_stale_pages_are_served_only_as_long_as_allowed(self):
         s = stack()
