@@ -22,7 +22,7 @@ DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev 
                 systemd logrotate
 
 .PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean lighthouse \
-        sanitize-build fuzz
+        sanitize-build fuzz security-deps security chaos
 
 all: build
 build: $(BUILD)/newsline
@@ -54,13 +54,16 @@ SERVICE_USER := newsline
 # Debian's Python, with the modules make deps installs (python3-feedparser),
 # whatever other python3 comes first on PATH.
 PYTHON := /usr/bin/python3
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+define install_missing
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+endef
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
 	@# Started as root, the local stack runs MariaDB and the workers as this system user.
 	@if [ "$$(id -u)" = 0 ] && ! id -u $(SERVICE_USER) >/dev/null 2>&1; then \
 	  echo "creating the system user $(SERVICE_USER)"; \
@@ -143,6 +146,22 @@ sanitize-build: deps
 # Every fuzz target for FUZZ_SECONDS each, two at a time; crashes in test-output/fuzz/.
 fuzz: sanitize-build
 	$(PYTHON) scripts/fuzz.py --seconds $(FUZZ_SECONDS)
+
+# The outside tools `make security` and `make chaos` run (Debian's packages).
+SECURITY_PACKAGES := sqlmap wapiti hydra slowhttptest
+security-deps: deps
+	$(call install_missing,$(SECURITY_PACKAGES))
+
+# sqlmap, wapiti, hydra and slowhttptest against throwaway stacks (about 15
+# minutes); one line per tool, raw reports in test-output/security/.
+security: compile security-deps
+	$(PYTHON) scripts/security.py
+
+# Faults under load (MariaDB stopped and killed, a worker killed, junk
+# addresses, a login flood, slow clients) on a throwaway stack: a table of
+# each second and the targets, in test-output/chaos/.
+chaos: compile security-deps
+	$(PYTHON) scripts/chaos.py
 
 # The bench responders are built too, so that a change that breaks them fails here.
 test: compile sanitize-build $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)

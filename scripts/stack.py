@@ -118,7 +118,7 @@ class Stack:
     to enter the checkout, which may sit in a home directory of mode 0700."""
 
     def __init__(self, root, port=8080, processes=2, threads=4, extra_config=None, extra_nginx="",
-                 admin_password=None, extra_http="", mariadb_args=()):
+                 admin_password=None, extra_http="", mariadb_args=(), nginx_edits=()):
         self.asked_root = os.path.abspath(root)
         self.root = os.path.realpath(self.asked_root)
         self.port = port
@@ -128,6 +128,7 @@ class Stack:
         self.extra_nginx = extra_nginx  # more location blocks (the benchmark's static copy)
         self.extra_http = extra_http    # more server blocks (the benchmark's floor and uncached workers)
         self.mariadb_args = list(mariadb_args)
+        self.nginx_edits = list(nginx_edits)  # (old, new) replacements in nginx.conf.example: the scanners' lifted limits
         self.admin_password = admin_password or os.environ.get("NEWSLINE_ADMIN_PASSWORD")
         self.os_user = pwd.getpwuid(os.geteuid()).pw_name
         self.as_root = os.geteuid() == 0
@@ -442,7 +443,7 @@ class Stack:
             ("unix:/run/newsline/newsline.sock", "unix:" + self.fcgi_socket),
             ("include fastcgi_params;", "include /etc/nginx/fastcgi_params;"),
             ("    location / {", self.extra_nginx + "    location / {"),
-        ]
+        ] + self.nginx_edits
         for old, new in replacements:
             if old not in server:
                 raise RuntimeError("nginx.conf.example no longer contains %r" % old)
