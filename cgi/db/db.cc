@@ -10,6 +10,8 @@
 #include <cstring>
 #include <memory>
 
+#include <sys/socket.h>
+
 #include "config.h"
 
 namespace {
@@ -96,7 +98,25 @@ Db::Db(const Config& cfg, DbLimits limits, DbHealth* health, bool probe, bool fo
 
 Db::~Db() { disconnect(); }
 
+void DbHealth::lost() {
+  away_.store(true, std::memory_order_relaxed);
+  era_.fetch_add(1, std::memory_order_relaxed);
+  std::lock_guard<std::mutex> lock(sockets_mutex_);
+  for (const auto& [owner, socket] : sockets_) shutdown(socket, SHUT_RDWR);
+}
+
+void DbHealth::opened(const void* owner, int socket) {
+  std::lock_guard<std::mutex> lock(sockets_mutex_);
+  sockets_[owner] = socket;
+}
+
+void DbHealth::closing(const void* owner) {
+  std::lock_guard<std::mutex> lock(sockets_mutex_);
+  sockets_.erase(owner);
+}
+
 void Db::disconnect() {
+  health_->closing(this);
   for (auto& [sql, stmt] : statements_) mysql_stmt_close(stmt);
   statements_.clear();
   if (conn_) mysql_close(conn_);
@@ -133,6 +153,7 @@ void Db::connect() {
   }
   conn_ = m;
   era_ = health_->era();
+  health_->opened(this, static_cast<int>(mysql_get_socket(m)));
 }
 
 void Db::fail(const char* what, unsigned err, const char* msg) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <initializer_list>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -57,15 +58,23 @@ class DbHealth {
  public:
   bool away() const { return away_.load(std::memory_order_relaxed); }
   uint64_t era() const { return era_.load(std::memory_order_relaxed); }
-  void lost() {
-    away_.store(true, std::memory_order_relaxed);
-    era_.fetch_add(1, std::memory_order_relaxed);
-  }
+  // The database is away or hangs. Every open connection of the process is
+  // shut down too: a thread waiting for a hung server's answer (a search may
+  // wait 3 s, an editor's save 10 s) gets its 503 now, not at its timeout.
+  void lost();
   void found() { away_.store(false, std::memory_order_relaxed); }
+
+  // The socket of each open connection (`owner` a Db), for lost(). A
+  // connection leaves before its socket is closed, so no other file that
+  // takes its number is ever shut down.
+  void opened(const void* owner, int socket);
+  void closing(const void* owner);
 
  private:
   std::atomic<bool> away_{false};
   std::atomic<uint64_t> era_{0};
+  std::mutex sockets_mutex_;
+  std::unordered_map<const void*, int> sockets_;
 };
 
 // A bound parameter. Times are UTC seconds since the epoch, bound as DATETIME.

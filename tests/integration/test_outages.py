@@ -126,6 +126,19 @@ class HangingDatabase(unittest.TestCase):
                % (len(answers), max(s for _, _, s in answers), lone_seconds, 1000 * max(cached), len(cached),
                   time.monotonic() - resumed))
 
+    def test_a_search_waiting_when_the_database_hangs_ends_with_it(self):
+        # A search may wait 3 s for its answer (its 2 s time limit and a second);
+        # once the process finds the database hung (1 s), it waits no longer.
+        mariadb = self.stack.procs["mariadb"].pid
+        os.kill(mariadb, signal.SIGSTOP)
+        try:
+            r, seconds = timed("/en/search?q=hung+%d" % time.time_ns())
+        finally:
+            os.kill(mariadb, signal.SIGCONT)
+        self.assertEqual(r.status, 503)
+        self.assertLess(seconds, 1.8)
+        record("SIGSTOP: a search waiting for its answer got its 503 in %.2f s" % seconds)
+
     def test_a_statement_that_waits_is_stopped(self):
         # The server answers, but the statement waits (a table locked for writing):
         # the reader's time limit ends the wait and the page is a 503, not a hang.
