@@ -275,7 +275,12 @@ const char* done_key(const std::string& action, bool created) {
 
 // Saves `a` (new when a.id == 0) with its revision and audit row, in one
 // transaction. False on a conflict: a.revision is no longer the stored one.
-bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& audit_action) {
+// `status_before`: the stored status ("" for a new article). Readers' pages
+// change only when the article was or is published (scheduled ones too): a
+// draft saved again and again leaves every worker's cached pages in place.
+bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& status_before,
+                  const std::string& audit_action) {
+  bool readers_may_see = status_before == "published" || a.status == "published";
   int64_t user = ctx.session->user_id;
   return with_transaction(ctx.db, [&] {
     if (a.id == 0) {
@@ -292,7 +297,7 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
     write_search_entry(ctx.db, a);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
     // Same transaction: no worker can see the new version before the change itself.
-    bump_content_version(ctx.db, ctx.now);
+    if (readers_may_see) bump_content_version(ctx.db, ctx.now);
     audit(ctx, audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title);
     return true;
   });
@@ -355,6 +360,12 @@ void admin_article_new(Context& ctx, const RouteParams&) {
   ArticleDraft a;
   const Edition* e = ctx.find_edition(ctx.req.param("edition"));
   a.edition = (e ? *e : ctx.default_edition()).code;
+  // The edition's first section chosen, not the first of all editions (which the form would refuse).
+  for (const CategoryRow& c : list_categories(ctx.db))
+    if (c.edition == a.edition) {
+      a.category_id = c.id;
+      break;
+    }
   ArticleForm f = form_of(a);
   f.published_text.clear();
   render_form(ctx, f, 200);
@@ -367,7 +378,7 @@ void admin_article_create(Context& ctx, const RouteParams&) {
     return;
   }
   const char* action = f.action == "save" ? "create" : f.action.c_str();
-  save_article(ctx, f.draft, "", action);
+  save_article(ctx, f.draft, "", "", action);
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(f.draft.id) + "?done=" + done_key(f.action, true));
 }
 
@@ -380,7 +391,7 @@ void admin_article_save(Context& ctx, const RouteParams& p) {
     render_form(ctx, f, 422);
     return;
   }
-  if (!save_article(ctx, f.draft, stored.slug, f.action)) {
+  if (!save_article(ctx, f.draft, stored.slug, stored.status, f.action)) {
     render_conflict(ctx, f);
     return;
   }
@@ -418,8 +429,9 @@ void admin_article_delete_confirm(Context& ctx, const RouteParams& p) {
 
 void admin_article_delete(Context& ctx, const RouteParams& p) {
   ArticleDraft a = article_or_404(ctx, p[0].id);
+  std::string status_before = a.status;
   a.status = "deleted";
-  if (!save_article(ctx, a, a.slug, "delete")) throw HttpError{409};
+  if (!save_article(ctx, a, a.slug, status_before, "delete")) throw HttpError{409};
   ctx.res.redirect(303, "/admin/articles?done=deleted");
 }
 
@@ -453,7 +465,7 @@ void admin_revision_restore(Context& ctx, const RouteParams& p) {
   restored.lead_media_id = current.lead_media_id;
   // The slug may belong to another article by now; keep the current one then.
   if (slug_taken(ctx.db, restored.edition, restored.slug, restored.id)) restored.slug = current.slug;
-  if (!save_article(ctx, restored, current.slug, "restore")) throw HttpError{409};
+  if (!save_article(ctx, restored, current.slug, current.status, "restore")) throw HttpError{409};
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(current.id) + "?done=restored");
 }
 
@@ -473,7 +485,7 @@ void admin_article_photo_upload(Context& ctx, const RouteParams& p) {
   RenderedBody body = render_article_body(ctx, a.edition, a.body);
   a.body_html = std::move(body.html);
   a.body_photos = std::move(body.photos);
-  if (!save_article(ctx, a, a.slug, "lead_photo")) throw HttpError{409};
+  if (!save_article(ctx, a, a.slug, a.status, "lead_photo")) throw HttpError{409};
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(a.id) + "?done=photo");
 }
 

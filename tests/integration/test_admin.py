@@ -321,8 +321,12 @@ class Roles(AdminTestCase):
         r = c.post("/admin/users/" + uid, {"action": "role", "role": "admin"}, from_page=page)
         self.assertEqual(r.status, 403)
         self.assertEqual(sql("SELECT role FROM users WHERE name = 'plain-editor'").strip(), "editor")
-        # But articles are theirs to edit.
-        self.assertEqual(c.get("/admin/articles/new").status, 200)
+        # But articles are theirs to edit. A new one starts in its edition's first section.
+        for edition in ("en", "ru"):
+            form = c.get("/admin/articles/new?edition=" + edition)
+            self.assertEqual(form.status, 200)
+            chosen = re.search(r'<select name="category">.*?<option value="\d+" selected>([^<]+)<', form.text, re.S)
+            self.assertTrue(chosen.group(1).startswith(edition + " / "), chosen.group(1))
 
     def test_admin_manages_users(self):
         c = admin()

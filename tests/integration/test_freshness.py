@@ -68,6 +68,28 @@ class Freshness(unittest.TestCase):
         c.request("/admin/articles/%d" % aid, "POST", fields)
         within_a_second(lambda: http(url).status == 404, "the unpublish", in_a_row=20)
 
+    def test_a_draft_saved_again_and_again_leaves_the_caches_alone(self):
+        # Editors save drafts all day: readers see none of it, so no worker lets go of its pages.
+        c = admin()
+        aid = create_article(c, "A draft in the works")
+        version = lambda: sql("SELECT version FROM content_version WHERE id = 1").strip()
+        before = version()
+        for n in range(3):
+            fields = edit_form_fields(c.get("/admin/articles/%d" % aid))
+            fields["body"] = "Paragraph %d of a draft." % n
+            self.assertEqual(c.request("/admin/articles/%d" % aid, "POST", fields).status, 303)
+        self.assertEqual(version(), before)
+        # Published, then saved as a draft again: both changes reach readers.
+        fields = edit_form_fields(c.get("/admin/articles/%d" % aid))
+        fields["action"] = "publish"
+        self.assertEqual(c.request("/admin/articles/%d" % aid, "POST", fields).status, 303)
+        published = version()
+        self.assertNotEqual(published, before)
+        fields = edit_form_fields(c.get("/admin/articles/%d" % aid))
+        fields["action"] = "unpublish"
+        self.assertEqual(c.request("/admin/articles/%d" % aid, "POST", fields).status, 303)
+        self.assertNotEqual(version(), published)
+
     def test_pages_not_cached_yet_take_a_news_line_no_older_than_a_publish(self):
         # A page the worker has not cached (here: a new query string each time) takes
         # the news line the worker keeps rendered; that copy must follow a publish too.
