@@ -164,7 +164,7 @@ chaos: compile security-deps
 	$(PYTHON) scripts/chaos.py
 
 # The bench responders are built too, so that a change that breaks them fails here.
-test: compile sanitize-build $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)
+test: compile sanitize-build security-deps $(BUILD)/fcgi_floor $(BUILD)/reference_page $(LIGHTHOUSE)
 	$(if $(SANITIZE),NEWSLINE_BINARY=$(CURDIR)/$(SAN_BUILD)/newsline NEWSLINE_SANITIZED=1 $(SAN_ENV)) $(PYTHON) tests/run_all.py
 
 unit-test: $(BUILD)/unit_tests

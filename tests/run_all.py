@@ -8,6 +8,8 @@
 3. Integration tests (tests/integration, Python unittest) against a throwaway
    MariaDB + FastCGI workers + nginx on loopback that they start and stop.
 4. The browser check (tests/browser) in headless Chromium, part of the same run.
+5. The short runs of `make security` and `make chaos` (scripts/security.py
+   and scripts/chaos.py --short), one test per tool and per target.
 Artifacts (screenshots, logs) are kept under test-output/.
 """
 import os
@@ -69,15 +71,15 @@ def run_python_tests():
     return passed, failed + skipped
 
 
-def run_fuzz_targets(seconds):
-    proc = subprocess.run([sys.executable, os.path.join(REPO, "scripts", "fuzz.py"), "--seconds", str(seconds),
-                           "--seed", "1"],
-                          cwd=REPO, capture_output=True, text=True, timeout=1200)
+def run_script(name, args, timeout):
+    """Runs scripts/<name>.py, which ends with `<name>: N passed, M failed`, and counts that line."""
+    proc = subprocess.run([sys.executable, os.path.join(REPO, "scripts", name + ".py"), *args],
+                          cwd=REPO, capture_output=True, text=True, timeout=timeout)
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)
-    counts = re.search(r"^fuzz: (\d+) passed, (\d+) failed$", proc.stdout, re.M)
+    counts = re.search(r"^%s: (\d+) passed, (\d+) failed" % name, proc.stdout, re.M)
     if not counts:
-        print("the fuzz targets did not run (exit %d)" % proc.returncode)
+        print("scripts/%s.py did not run to its end (exit %d)" % (name, proc.returncode))
         return 0, 1
     return int(counts.group(1)), int(counts.group(2))
 
@@ -86,8 +88,10 @@ def main():
     results = [run_unit_tests(os.path.join("build", "unit_tests"), "unit tests"),
                run_unit_tests(os.path.join("build", "san", "unit_tests"), "unit tests with ASan+UBSan",
                               sanitizer_environment()),
-               run_fuzz_targets(int(os.environ.get("FUZZ_SECONDS_IN_TEST", "10"))),
-               run_python_tests()]
+               run_script("fuzz", ["--seconds", os.environ.get("FUZZ_SECONDS_IN_TEST", "10"), "--seed", "1"], 1200),
+               run_python_tests(),
+               run_script("security", ["--short"], 900),
+               run_script("chaos", ["--short"], 600)]
     passed, failed = sum(p for p, _ in results), sum(f for _, f in results)
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed or passed == 0 else 0)
