@@ -187,8 +187,10 @@ def faults(stack, timeline, base, article, logs, pace):
     timeline.event("mariadb stopped (SIGSTOP) for %d s" % pace["stop"])
     start = timeline.now()
     os.kill(mariadb(), signal.SIGSTOP)
-    time.sleep(pace["stop"])
-    os.kill(mariadb(), signal.SIGCONT)
+    try:
+        time.sleep(pace["stop"])
+    finally:  # never leave it stopped (the stack could not be stopped then)
+        os.kill(mariadb(), signal.SIGCONT)
     windows["mariadb stopped"] = (start, timeline.now())
     timeline.event("mariadb continues (SIGCONT)")
     time.sleep(calm)

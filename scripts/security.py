@@ -249,7 +249,8 @@ def sqlmap(name, args, seconds):
                               cwd=tempfile.gettempdir(), stdin=subprocess.DEVNULL)
         text, finished = done.stdout + done.stderr, True
     except subprocess.TimeoutExpired as e:
-        text, finished = (e.stdout or b"").decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or ""), False
+        text = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
+        finished = False
     with open(os.path.join(out, "sqlmap.log"), "w") as f:
         f.write(" ".join(command) + "\n\n" + text)
     tested = set(re.findall(r"(?:parameter|URI parameter|Cookie parameter|User-Agent|Referer)\s+'([^']+)' "
@@ -258,9 +259,8 @@ def sqlmap(name, args, seconds):
                              text))
     injectable = "identified the following injection point" in text or " is vulnerable" in text
     server_errors = [m for m in re.findall(r"^(\d{3}) \([^)]*\) - (\d+) times", text, re.M) if m[0].startswith("5")]
-    requests = sum(int(n) for n in re.findall(r"^\d{3} \([^)]*\) - (\d+) times", text, re.M))
     return {"name": name, "finished": finished, "injectable": injectable, "tested": len(tested),
-            "server_errors": server_errors, "errors_counted": requests,
+            "server_errors": server_errors,
             "ok": finished and not injectable and not server_errors and "all tested parameters do not appear" in text}
 
 
