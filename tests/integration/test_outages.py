@@ -12,7 +12,8 @@ import threading
 import time
 import unittest
 
-from stackfixture import OUT, Client, http, pages_never_asked_for, spare_workers, sql, stack
+from stackfixture import OUT, Client, http, pages_never_asked_for, spare_workers, sql, sql_change, stack
+from integration.test_admin import create_article
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
 BOUND = 2.0  # seconds: the longest any answer may take while the database is away
@@ -214,7 +215,9 @@ class StoppedDatabase(unittest.TestCase):
         s = stack()
         editor = Client()
         self.assertEqual(editor.login().status, 303)
-        form = editor.get("/admin/articles/2")
+        aid = create_article(editor, "An article for an outage")
+        self.addCleanup(sql_change, "DELETE FROM articles WHERE id = %d" % aid)
+        form = editor.get("/admin/articles/%d" % aid)
         selected = lambda name: re.search(r'<select name="%s">.*?<option value="([^"]*)" selected' % name, form.text,
                                           re.S).group(1)
         fields = dict(re.findall(r'<input[^>]*name="(revision|slug)"[^>]*value="([^"]*)"', form.text),
@@ -222,7 +225,7 @@ class StoppedDatabase(unittest.TestCase):
                       body="A paragraph the editor wrote\nand a second line.", action="save")
         s.stop_one("mariadb")
         try:
-            refused = editor.post("/admin/articles/2", fields, from_page=form)
+            refused = editor.post("/admin/articles/%d" % aid, fields, from_page=form)
             # Any other admin page: the plain 503 page, nothing of another form.
             other = editor.get("/admin/articles")
         finally:
@@ -230,7 +233,7 @@ class StoppedDatabase(unittest.TestCase):
         self.assertEqual(refused.status, 503)
         self.assertEqual(refused.header("Retry-After"), "5")
         self.assertIn("Not saved: the database is not answering", refused.text)
-        self.assertIn('<form method="post" action="/admin/articles/2">', refused.text)
+        self.assertIn('<form method="post" action="/admin/articles/%d">' % aid, refused.text)
         self.assertIn('>A paragraph the editor wrote\nand a second line.</textarea>', refused.text)
         self.assertIn('<textarea name="title" rows="1">Kept through an outage</textarea>', refused.text)
         self.assertEqual(refused.text.count('name="csrf"'), 1)
@@ -241,12 +244,12 @@ class StoppedDatabase(unittest.TestCase):
         kept = {k: html.unescape(v) for k, v in kept.items()}
         deadline = time.monotonic() + 10
         while True:
-            saved = editor.post("/admin/articles/2", kept, from_page=refused)
+            saved = editor.post("/admin/articles/%d" % aid, kept, from_page=refused)
             if saved.status != 503 or time.monotonic() > deadline:
                 break
             time.sleep(0.2)
         self.assertEqual(saved.status, 303, saved.text[:300])
-        self.assertEqual(sql("SELECT title FROM articles WHERE id = 2").strip(), "Kept through an outage")
+        self.assertEqual(sql("SELECT title FROM articles WHERE id = %d" % aid).strip(), "Kept through an outage")
 
     def test_stale_pages_are_served_only_as_long_as_allowed(self):
         s = stack()
