@@ -302,6 +302,7 @@ def judge(timeline, windows, editor, restarts, killed, stack):
     load = open(os.path.join(OUT, "load.log"), errors="replace").read()
     load_total = re.search(r"(\d+) requests in ([0-9.]+\w+)", load)
     load_errors = re.findall(r"(Non-2xx or 3xx responses: \d+|Socket errors: [^\n]+)", load)
+    load_statuses = re.findall(r"^statuses: (.*)$", load, re.M)
     recovered = recovery(timeline, windows)
     outcomes = collections.Counter(o.split(" (")[0] for _, o in editor.saves)
     stored_markers = [m for m, o in editor.saves if o == "stored"]
@@ -319,7 +320,8 @@ def judge(timeline, windows, editor, restarts, killed, stack):
                                       or "none"),
         "wrk on the cached article: %s requests in %s, %s" % (
             load_total.group(1) if load_total else "?", load_total.group(2) if load_total else "?",
-            "; ".join(load_errors) or "every one 2xx"),
+            "; ".join(load_errors + ["by status: " + load_statuses[0]] if load_errors and load_statuses
+                      else load_errors) or "every one 2xx"),
         "longest wait: %.2f s for a reader, %.2f s for the editor's save" % (longest, longest_save),
         "recovery after the database came back: %s" % ", ".join("%s %.2f s" % kv for kv in recovered.items()),
         "worker restarts: %d (the supervisor, after the one killed: %s)" % (restarts, killed),
@@ -365,7 +367,7 @@ def main():
         editor = Editor(timeline, base, article_id=create_draft(base))
         log_start = os.path.getsize(os.path.join(stack.log_dir, "newsline.log"))
         print("chaos on 127.0.0.1:%d: wrk on cached pages, probes, an editor saving; the faults:" % port, flush=True)
-        load = wrk(base, 600, 32, path=article, log=logs["load"])  # stopped at the end (SIGINT: it reports)
+        load = wrk(base, 600, 32, "chaos_statuses.lua", path=article, log=logs["load"])  # ended by SIGINT
         for t in probes + [editor]:
             t.start()
         try:
