@@ -26,6 +26,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -64,6 +65,25 @@ class ThrottleReset(threading.Thread):
         while not self.stop.wait(1.0):
             self.stack.admin_sql("DELETE FROM login_throttle", database="newsline")
             self.resets += 1
+
+
+def run_bounded(command, seconds, env=None):
+    """Runs a tool for at most `seconds` in a process group of its own; at the
+    limit the whole group is killed (hydra's tasks are processes of their own,
+    which outlive a killed parent). Returns (its output, its exit status; None
+    when it was stopped at the limit)."""
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            text=True, errors="replace", env=env, cwd=tempfile.gettempdir(), start_new_session=True)
+    try:
+        return proc.communicate(timeout=seconds)[0], proc.returncode
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        return proc.communicate()[0], None
+    finally:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)  # anything it left behind
+        except ProcessLookupError:
+            pass
 
 
 # ----- what there is to attack -----------------------------------------------
@@ -244,13 +264,8 @@ def sqlmap(name, args, seconds):
                "--output-dir=" + out, "--timeout=10", "--retries=1", "--flush-session", *args]
     if "-p" not in args:  # the cookies and headers are the first public target's (news-before)
         command += ["--skip=csrf,nl_session,nl_editor,nl_login,User-Agent,Referer"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=seconds,
-                              cwd=tempfile.gettempdir(), stdin=subprocess.DEVNULL)
-        text, finished = done.stdout + done.stderr, True
-    except subprocess.TimeoutExpired as e:
-        text = e.stdout.decode(errors="replace") if isinstance(e.stdout, bytes) else (e.stdout or "")
-        finished = False
+    text, status = run_bounded(command, seconds)
+    finished = status is not None
     with open(os.path.join(out, "sqlmap.log"), "w") as f:
         f.write(" ".join(command) + "\n\n" + text)
     tested = set(re.findall(r"(?:parameter|URI parameter|Cookie parameter|User-Agent|Referer)\s+'([^']+)' "
@@ -318,15 +333,15 @@ def wapiti(name, start, extra, seconds):
     env = dict(os.environ, http_proxy="http://127.0.0.1:9", https_proxy="http://127.0.0.1:9",
                no_proxy="127.0.0.1,localhost")
     log_path = os.path.join(OUT, "wapiti-%s.log" % name)
+    text, status = run_bounded(command, seconds * 2 + 120, env=env)
     with open(log_path, "w") as log:
-        done = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, timeout=seconds * 2 + 120, env=env,
-                              cwd=tempfile.gettempdir(), stdin=subprocess.DEVNULL)
+        log.write(text)
     with open(report) as f:
         data = json.load(f)
     found = [dict(item, category=category) for section in ("vulnerabilities", "anomalies")
              for category, items in data.get(section, {}).items() for item in items]
-    urls = re.findall(r"Wapiti found (\d+) URLs and forms", open(log_path, errors="replace").read())
-    return done.returncode == 0, int(urls[-1]) if urls else 0, found
+    urls = re.findall(r"Wapiti found (\d+) URLs and forms", text)
+    return status == 0, int(urls[-1]) if urls else 0, found
 
 
 def refutes_csrf_claim(client, finding):
@@ -395,11 +410,7 @@ def hydra(base, port, passwords, seconds, name):
     command = ["hydra", "-l", "admin", "-P", wordlist, "-s", str(port), "-t", "16", "-w", "10", "-I", "-V",
                "127.0.0.1", "http-post-form", form]
     started = time.monotonic()
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=seconds, stdin=subprocess.DEVNULL)
-        text = done.stdout + done.stderr
-    except subprocess.TimeoutExpired as e:
-        text = (e.stdout or b"").decode(errors="replace") + (e.stderr or b"").decode(errors="replace")
+    text, _ = run_bounded(command, seconds)
     elapsed = time.monotonic() - started
     with open(os.path.join(OUT, "hydra-%s.log" % name), "w") as f:
         f.write(" ".join(command) + "\n\n" + text)
@@ -479,9 +490,9 @@ def slowhttptest(mode, url, seconds):
     flags = {"slowloris": ["-H"], "slow-body": ["-B", "-t", "POST"]}[mode]
     command = ["slowhttptest", *flags, "-c", "2000", "-r", "200", "-i", "5", "-s", "8192", "-x", "24", "-p", "3",
                "-l", str(seconds), "-u", url, "-g", "-o", report]
+    text, _ = run_bounded(command, seconds + 60)
     with open(report + ".log", "w") as log:
-        subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, timeout=seconds + 60, stdin=subprocess.DEVNULL)
-    text = open(report + ".log", errors="replace").read()
+        log.write(text)
     connected = [int(n) for n in re.findall(r"connected:\s*(?:\x1b\[[0-9;]*m)*\s*(\d+)", text)]
     return max(connected) if connected else 0
 
