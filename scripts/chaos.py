@@ -37,6 +37,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from stack import Stack  # noqa: E402
 from stackfixture import ADMIN_PASSWORD, Client, free_port  # noqa: E402
+from integration.test_admin import create_article, edit_form_fields  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output", "chaos")
 BOUND = 2.0  # seconds: the longest wait, and the longest recovery
@@ -118,8 +119,8 @@ class Editor(threading.Thread):
                 if form is None:
                     continue  # nothing to save yet: the editor waits for the form
                 marker = "chaos save %d." % n
-                fields = form_fields(form.text)
-                fields["body"] = fields.get("body", "") + "\n\n" + marker
+                fields = dict(edit_form_fields(form), action="save")
+                fields["body"] += "\n\n" + marker
                 reply = self.browser.post("/admin/articles/%d" % self.article_id, fields, from_page=form)
                 self.timeline.add("save", reply.status, time.monotonic() - started, at)
                 if reply.status == 303:
@@ -137,23 +138,6 @@ class Editor(threading.Thread):
             except Exception as e:
                 self.timeline.add("save", 0, time.monotonic() - started, at)
                 self.saves.append(("chaos save %d." % n, "no answer (%s)" % type(e).__name__))
-
-
-def form_fields(text):
-    """The article form's fields as a browser would send them."""
-    import html
-    fields = {}
-    for name, value in re.findall(r'<input(?=[^>]*\bname="([^"]+)")(?=[^>]*\bvalue="([^"]*)")(?![^>]*type="checkbox")[^>]*>',
-                                  text):
-        fields.setdefault(name, html.unescape(value))
-    for name, value in re.findall(r'<textarea[^>]*\bname="([^"]+)"[^>]*>([^<]*)</textarea>', text):
-        fields[name] = html.unescape(value)
-    for name, body in re.findall(r'<select[^>]*\bname="([^"]+)"[^>]*>(.*?)</select>', text, re.S):
-        chosen = re.search(r'<option value="([^"]*)" selected', body) or re.search(r'<option value="([^"]*)"', body)
-        fields[name] = html.unescape(chosen.group(1)) if chosen else ""
-    fields.pop("csrf", None)
-    fields["action"] = "save"
-    return fields
 
 
 # ----- the faults --------------------------------------------------------------
@@ -236,11 +220,7 @@ def create_draft(base):
     """A new article, saved as a draft, as an editor starts one: its number."""
     editor = Client(base_url=base, source="127.0.5.3")
     editor.login(password=ADMIN_PASSWORD)
-    form = editor.get("/admin/articles/new?edition=en")
-    fields = form_fields(form.text)
-    fields.update(title="A story in the works", body="The first paragraph.")
-    made = editor.post("/admin/articles/new", fields, from_page=form)
-    return int(re.search(r"/admin/articles/(\d+)", made.header("Location")).group(1))
+    return create_article(editor, "A story in the works")
 
 
 def login_token(base):

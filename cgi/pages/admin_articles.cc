@@ -245,13 +245,16 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
   return f;
 }
 
-void render_form(Context& ctx, const ArticleForm& f, int status) {
-  std::vector<CategoryRow> categories = list_categories(ctx.db);
+void render_form(Context& ctx, const ArticleForm& f, int status, const std::vector<CategoryRow>& categories) {
   std::optional<Photo> lead_photo = f.draft.lead_media_id ? find_photo(ctx.db, f.draft.lead_media_id) : std::nullopt;
   AdminView view(ctx, f.draft.id ? "Edit: " + f.draft.title : "New article", "admin/article_form.tpl");
   fill_article_form(view.content(), {f.draft, f.related_text, f.published_text, f.errors, ctx.editions, categories,
                                      lead_photo ? &*lead_photo : nullptr, ctx.cfg.max_upload_mb, f.breaking_text});
   view.render(ctx.res, status);
+}
+
+void render_form(Context& ctx, const ArticleForm& f, int status) {
+  render_form(ctx, f, status, list_categories(ctx.db));
 }
 
 ArticleForm form_of(const ArticleDraft& a) {
@@ -361,14 +364,15 @@ void admin_article_new(Context& ctx, const RouteParams&) {
   const Edition* e = ctx.find_edition(ctx.req.param("edition"));
   a.edition = (e ? *e : ctx.default_edition()).code;
   // The edition's first section chosen, not the first of all editions (which the form would refuse).
-  for (const CategoryRow& c : list_categories(ctx.db))
+  std::vector<CategoryRow> categories = list_categories(ctx.db);
+  for (const CategoryRow& c : categories)
     if (c.edition == a.edition) {
       a.category_id = c.id;
       break;
     }
   ArticleForm f = form_of(a);
   f.published_text.clear();
-  render_form(ctx, f, 200);
+  render_form(ctx, f, 200, categories);
 }
 
 void admin_article_create(Context& ctx, const RouteParams&) {
