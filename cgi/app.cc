@@ -9,6 +9,7 @@
 #include "auth/session.h"
 #include "context.h"
 #include "db/db.h"
+#include "db/servers.h"
 #include "db/site_secrets.h"
 #include "http/compression.h"
 #include "http/conditional.h"
@@ -48,6 +49,17 @@ int edge_status(EdgeError e) {
 bool reads(const Request& req) { return req.method == "GET" || req.method == "HEAD"; }
 
 bool in_admin_area(const Request& req) { return !req.segments.empty() && req.segments[0] == "admin"; }
+
+// A reader's request: read from a replica when there are (see db/servers.h).
+bool reads_replicas(const Exchange& ex) { return reads(ex.req) && !in_admin_area(ex.req); }
+
+// Where `ex` is read: readers' pages from a current replica, editors' views of
+// public pages and everything else from the primary.
+DbServers::Choice choose_server(const Exchange& ex, DbServers& servers, size_t failed) {
+  if (!reads_replicas(ex)) return {};
+  std::time_t now = std::time(nullptr);
+  return ex.editor ? servers.for_own_writes(now, failed) : servers.for_reading(now, failed);
+}
 
 bool is_login(const Exchange& ex) { return ex.req.method == "POST" && ex.canonical == "/admin/login"; }
 
@@ -95,8 +107,8 @@ App::~App() {
   if (clock_) clock_->stop();
 }
 
-void App::start_caches(DbHealth* health) {
-  clock_ = std::make_unique<ContentClock>(cfg_, health);
+void App::start_caches(DbServers& servers) {
+  clock_ = std::make_unique<ContentClock>(cfg_, servers);
   clock_->start();
   if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
   if (cfg_.newsline_cache) fragments_ = std::make_unique<FragmentCache>();
@@ -115,7 +127,8 @@ std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
   return loaded;
 }
 
-std::shared_ptr<const SiteCatalogue> App::catalogue(Db& db) {
+std::shared_ptr<const SiteCatalogue> App::catalogue(Db& db, bool current) {
+  if (!current) return std::make_shared<const SiteCatalogue>(SiteCatalogue::load(db, std::time(nullptr)));
   // Generation 0 (before the clock's first poll, or without a clock) is never trusted.
   uint64_t generation = clock_ ? clock_->generation() : 0;
   std::lock_guard<std::mutex> lock(catalogue_mutex_);
@@ -228,38 +241,56 @@ bool App::answer_not_found_from_memory(const Exchange& ex, uint64_t generation, 
   return true;
 }
 
-void App::answer_with_database(const Exchange& ex, Db& db, Response& res) {
-  try {
-    // The generation is read before rendering, so a page rendered while
-    // content changes is stored as already old.
-    uint64_t generation = cache_generation(ex);
-    PageCache* cache = cache_for(ex);
-    if (generation && cache)
-      if (auto hit = cache->find(ex.cache_key, generation)) {  // made while this request waited
-        res = *hit;
-        choose_encoding(ex.req, res);
-        answer_conditional(ex.req, res);
-        return;
+void App::answer_with_database(const Exchange& ex, DbConnections& dbs, Response& res) {
+  size_t failed = DbServers::kNone;
+  for (int attempt = 1;; ++attempt) {
+    DbServers::Choice where;
+    try {
+      res = Response{};
+      // The generation is read before rendering, so a page rendered while
+      // content changes is stored as already old.
+      uint64_t generation = cache_generation(ex);
+      PageCache* cache = cache_for(ex);
+      if (generation && cache)
+        if (auto hit = cache->find(ex.cache_key, generation)) {  // made while this request waited
+          res = *hit;
+          choose_encoding(ex.req, res);
+          answer_conditional(ex.req, res);
+          return;
+        }
+      where = choose_server(ex, dbs.servers(), failed);
+      render_and_store(ex, dbs.to(where.server), where.current, where.current ? generation : 0, res);
+    } catch (const DbUnavailable& e) {
+      // A reader's page is read once more from another server (the one that
+      // failed is now marked away, for the next requests too).
+      if (attempt == 1 && reads_replicas(ex) && dbs.servers().size() > 1) {
+        failed = where.server;
+        continue;
       }
-    uint64_t statements_before = db.statements_run();
-    render(ex, db, res, generation);
-    set_cache_headers(ex, res);
-    bool stored = generation && cache && worth_caching(res, db.statements_run() != statements_before);
-    // Compressed once for the cache, or now for a client that takes it; never
-    // an editor's page (BREACH: it holds a CSRF token).
-    if (ex.shared && (stored || accepts_gzip(ex.req))) prepare_gzip(res);
-    if (stored) cache->store(ex.cache_key, generation, res);
-    choose_encoding(ex.req, res);
-    answer_conditional(ex.req, res);
-    note_login_outcome(ex, res);
-  } catch (const DbUnavailable& e) {
-    answer_unavailable(ex, e.what(), res);
-  } catch (const DbTimeLimit& e) {  // the server stopped a statement at its time limit: as busy as away
-    answer_unavailable(ex, e.what(), res);
-  } catch (const std::exception& e) {
-    log_error(ex.req, e.what());
-    replace_with(res, 500, [&] { render_plain_error(res, 500, cfg_.site_name); });
+      answer_unavailable(ex, e.what(), res);
+    } catch (const DbTimeLimit& e) {  // the server stopped a statement at its time limit: as busy as away
+      answer_unavailable(ex, e.what(), res);
+    } catch (const std::exception& e) {
+      log_error(ex.req, e.what());
+      replace_with(res, 500, [&] { render_plain_error(res, 500, cfg_.site_name); });
+    }
+    return;
   }
+}
+
+void App::render_and_store(const Exchange& ex, Db& db, bool current, uint64_t generation, Response& res) {
+  PageCache* cache = cache_for(ex);
+  uint64_t statements_before = db.statements_run();
+  render(ex, db, current, res, generation);
+  set_cache_headers(ex, res);
+  bool stored = generation && cache && worth_caching(res, db.statements_run() != statements_before);
+  // Compressed once for the cache, or now for a client that takes it; never
+  // an editor's page (BREACH: it holds a CSRF token).
+  if (ex.shared && (stored || accepts_gzip(ex.req))) prepare_gzip(res);
+  if (stored) cache->store(ex.cache_key, generation, res);
+  choose_encoding(ex.req, res);
+  answer_conditional(ex.req, res);
+  note_login_outcome(ex, res);
 }
 
 void App::answer_busy(const Exchange& ex, Response& res) {
@@ -275,9 +306,9 @@ void App::answer_busy(const Exchange& ex, Response& res) {
   answer_503(ex, res);
 }
 
-void App::render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation) {
+void App::render(const Exchange& ex, Db& db, bool current, Response& res, uint64_t shared_generation) {
   auto editions_now = editions(db);
-  auto catalogue_now = catalogue(db);
+  auto catalogue_now = catalogue(db, current);
   auto key = signing_key(db);
   const Request& req = ex.req;
   Context ctx{req, res, cfg_, db, *editions_now, *catalogue_now, *key, std::time(nullptr), std::nullopt};
@@ -338,6 +369,16 @@ void App::note_login_outcome(const Exchange& ex, const Response& res) {
 
 void App::answer_unavailable(const Exchange& ex, const char* what, Response& res) {
   log_error(ex.req, what);
+  if ((in_admin_area(ex.req) || ex.lane == Lane::login) && !keeps_text_when_unsaved(ex)) {
+    // The primary, where the newsroom's work is kept, is away (readers may still be served from replicas).
+    replace_with(res, 503, [&] {
+      render_standalone(res, 503, cfg_.site_name, "Saving is unavailable",
+                        "The newsroom's database is not answering: the admin area cannot open, and nothing can be "
+                        "saved until it is back. Readers are still served the site. Please try again in a minute.");
+    });
+    res.set_header("Retry-After", "30");
+    return;
+  }
   answer_503(ex, res);
 }
 

@@ -32,7 +32,8 @@
 #include "util/log.h"
 
 class Db;
-class DbHealth;
+class DbConnections;
+class DbServers;
 
 // One request as the edge made it: decoded and checked, matched to its route,
 // with the key its answer is cached under. Built in the thread that accepted
@@ -54,19 +55,21 @@ class App {
   ~App();
 
   // In a worker process (after fork): starts the content clock (which probes
-  // the database for `health`) and the caches that are on (cfg.page_cache,
-  // cfg.newsline_cache). Without it nothing is cached (CGI).
-  void start_caches(DbHealth* health);
+  // each of `servers` and notes their content versions) and the caches that
+  // are on (cfg.page_cache, cfg.newsline_cache). Without it nothing is cached (CGI).
+  void start_caches(DbServers& servers);
 
   // Decodes and checks a request and matches it to its route. Needs no database.
   Exchange receive(const ParamLookup& params, const BodyReader& body) const;
   // Answers without the database when it can (see above). False: ex.lane must
   // answer it with answer_with_database().
   bool answer_from_memory(const Exchange& ex, Response& res);
-  // Answers with the database, in a lane's thread. Never throws: bad input is a
-  // 4xx page, an unreachable or hanging database a 503 page, anything
-  // unexpected a logged 500 without details.
-  void answer_with_database(const Exchange& ex, Db& db, Response& res);
+  // Answers with the database, in a lane's thread: readers' pages from a
+  // server DbServers chooses (a replica, when there are), the rest from the
+  // primary. Never throws: bad input is a 4xx page, an unreachable or hanging
+  // database a 503 page (a reader's page is tried once more on another server
+  // first), anything unexpected a logged 500 without details.
+  void answer_with_database(const Exchange& ex, DbConnections& dbs, Response& res);
   // The answer when a lane is full, or a request waited there too long: the
   // 503 page with Retry-After (429 for a login).
   void answer_busy(const Exchange& ex, Response& res);
@@ -75,15 +78,20 @@ class App {
 
  private:
   std::shared_ptr<const std::vector<Edition>> editions(Db& db);
-  // The catalogue of the content version the clock last saw (reread when it moves on).
-  std::shared_ptr<const SiteCatalogue> catalogue(Db& db);
+  // The catalogue of the content version the clock last saw (reread when it
+  // moves on). From a server behind the newest content (`current` false), one
+  // read for this request alone.
+  std::shared_ptr<const SiteCatalogue> catalogue(Db& db, bool current);
   std::shared_ptr<const SigningKey> signing_key(Db& db);
   // The generation a shared page may be cached in now: 0 (nothing cached)
   // without a clock, before its first poll, or past the staleness allowed.
   uint64_t cache_generation(const Exchange& ex) const;
   // The 404 page of the address's edition, when this generation has one rendered.
   bool answer_not_found_from_memory(const Exchange& ex, uint64_t generation, Response& res);
-  void render(const Exchange& ex, Db& db, Response& res, uint64_t shared_generation);
+  // Renders the answer from `db` and caches it under `generation` when it is
+  // worth it (0: not cached).
+  void render_and_store(const Exchange& ex, Db& db, bool current, uint64_t generation, Response& res);
+  void render(const Exchange& ex, Db& db, bool current, Response& res, uint64_t shared_generation);
   // Cache-Control (no-store unless said otherwise here), ETag and Last-Modified.
   void set_cache_headers(const Exchange& ex, Response& res) const;
   // The cache of `ex`'s answer: the search results' own for a search, else the page cache (or nullptr).

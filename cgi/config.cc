@@ -58,6 +58,9 @@ const std::map<std::string, Setter>& setters() {
       {"db_read_timeout", num(&Config::db_read_timeout, "db_read_timeout", 1, 60, "seconds a public page waits for MariaDB's answer (then 503)")},
       {"db_statement_ms", num(&Config::db_statement_ms, "db_statement_ms", 0, 600000, "longest a public page's statement may run on the server, ms (0: no limit)")},
       {"db_editor_timeout", num(&Config::db_editor_timeout, "db_editor_timeout", 1, 600, "seconds an admin page or a login waits for MariaDB's answer")},
+      {"db_replicas", {"read replicas of the primary, comma-separated: unix socket paths or host:port (readers' pages are read there)",
+                       [](Config& c, const std::string& v) { c.db_replicas = parse_servers(v); }}},
+      {"db_replica_max_lag_seconds", num(&Config::db_replica_max_lag_seconds, "db_replica_max_lag_seconds", 1, 86400, "a replica that has not shown the newest content for this long is not read (the primary or another replica is)")},
       {"listen", str(&Config::listen, "FastCGI unix socket, an absolute path; empty: answer one request as CGI")},
       {"socket_mode", str(&Config::socket_mode, "octal mode of the FastCGI socket (only nginx's user may connect)")},
       {"socket_group", str(&Config::socket_group, "group given the FastCGI socket, e.g. www-data (optional)")},
@@ -116,6 +119,37 @@ std::string env_name(const std::string& key) {
 }
 
 }  // namespace
+
+DbServer primary_server(const Config& cfg) {
+  DbServer s;
+  s.socket = cfg.db_socket;
+  s.host = cfg.db_host;
+  s.port = cfg.db_port;
+  return s;
+}
+
+std::vector<DbServer> parse_servers(const std::string& list) {
+  std::vector<DbServer> servers;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    std::string item = trimmed(list.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    start = comma == std::string::npos ? list.size() + 1 : comma + 1;
+    if (item.empty()) continue;
+    DbServer s;
+    if (item[0] == '/') {
+      s.socket = item;
+    } else {
+      size_t colon = item.rfind(':');
+      s.host = item.substr(0, colon);
+      if (colon != std::string::npos) s.port = to_int("db_replicas", item.substr(colon + 1), 1, 65535);
+      if (s.host.empty() || s.host.find_first_of(" /") != std::string::npos)
+        throw std::runtime_error("db_replicas: expected a socket path or host:port, got '" + item + "'");
+    }
+    servers.push_back(s);
+  }
+  return servers;
+}
 
 const std::vector<ConfigKey>& config_keys() {
   static const std::vector<ConfigKey> keys = [] {

@@ -5,8 +5,16 @@
 #include <string>
 #include <vector>
 
+// A MariaDB server: its unix socket, or host and port.
+struct DbServer {
+  std::string socket;
+  std::string host = "localhost";
+  int port = 3306;
+  std::string name() const { return socket.empty() ? host + ":" + std::to_string(port) : socket; }
+};
+
 struct Config {
-  // Database
+  // Database: the primary, which takes every write
   std::string db_socket;            // unix socket; empty = TCP to db_host
   std::string db_host = "localhost";
   int db_port = 3306;
@@ -23,6 +31,11 @@ struct Config {
   int db_read_timeout = 1;          // seconds, public pages and the content poll
   int db_statement_ms = 1000;       // max_statement_time of a public page's statements
   int db_editor_timeout = 10;       // seconds, the admin area and logins
+  // Read replicas of the primary (MariaDB replication; same user, password and
+  // database): readers' pages, feeds, sitemaps, search and photos are read
+  // there, and the primary is left the admin area, sessions and logins (see db/servers.h).
+  std::vector<DbServer> db_replicas;
+  int db_replica_max_lag_seconds = 10;  // a replica further behind is not read
   // FastCGI
   std::string listen;               // unix socket path; empty = answer one CGI request
   std::string socket_mode = "0600"; // only the owner (the user nginx runs as) may connect
@@ -73,6 +86,12 @@ struct Config {
   std::string static_dir = "static";  // read at start: the versions in the static files' addresses
   std::string sql_dir = "sql";
 };
+
+// The primary, as db_socket, db_host and db_port name it.
+DbServer primary_server(const Config& cfg);
+// "/run/mysqld/replica.sock, 10.0.0.7:3306, db2" (port 3306 when not given).
+// Throws std::runtime_error on a malformed entry.
+std::vector<DbServer> parse_servers(const std::string& list);
 
 struct ConfigKey {
   const char* name;

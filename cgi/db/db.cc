@@ -94,7 +94,16 @@ DbLimits maintenance_limits(const Config& cfg) {
 }
 
 Db::Db(const Config& cfg, DbLimits limits, DbHealth* health, bool probe, bool for_scripts)
-    : cfg_(cfg), limits_(limits), health_(health ? health : &own_health_), probe_(probe), for_scripts_(for_scripts) {}
+    : cfg_(cfg),
+      server_(primary_server(cfg)),
+      limits_(limits),
+      health_(health ? health : &own_health_),
+      probe_(probe),
+      for_scripts_(for_scripts) {}
+
+Db::Db(const Config& cfg, const DbServer& server, DbLimits limits, DbHealth* health, bool probe)
+    : cfg_(cfg), server_(server), limits_(limits), health_(health ? health : &own_health_), probe_(probe),
+      for_scripts_(false) {}
 
 Db::~Db() { disconnect(); }
 
@@ -142,14 +151,14 @@ void Db::connect() {
   std::snprintf(init, sizeof init, "SET time_zone = '+00:00', max_statement_time = %.3f",
                 limits_.statement_ms / 1000.0);
   mysql_optionsv(m, MYSQL_INIT_COMMAND, init);
-  const char* socket = cfg_.db_socket.empty() ? nullptr : cfg_.db_socket.c_str();
-  if (!mysql_real_connect(m, socket ? nullptr : cfg_.db_host.c_str(), cfg_.db_user.c_str(),
-                          cfg_.db_password.c_str(), cfg_.db_name.c_str(), socket ? 0 : cfg_.db_port,
+  const char* socket = server_.socket.empty() ? nullptr : server_.socket.c_str();
+  if (!mysql_real_connect(m, socket ? nullptr : server_.host.c_str(), cfg_.db_user.c_str(),
+                          cfg_.db_password.c_str(), cfg_.db_name.c_str(), socket ? 0 : server_.port,
                           socket, for_scripts_ ? CLIENT_MULTI_STATEMENTS : 0)) {
     std::string msg = mysql_error(m);
     mysql_close(m);
     health_->lost();
-    throw DbUnavailable("cannot connect to the database: " + msg);
+    throw DbUnavailable("cannot connect to the database at " + server_.name() + ": " + msg);
   }
   conn_ = m;
   era_ = health_->era();

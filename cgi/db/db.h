@@ -15,7 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
-struct Config;
+#include "config.h"
+
 typedef struct st_mysql MYSQL;
 typedef struct st_mysql_stmt MYSQL_STMT;
 
@@ -122,7 +123,10 @@ class Db {
   // `health`: shared with the process's other connections (nullptr: this one alone).
   // `probe`: tries the database even while `health` says it is away.
   // `for_scripts`: may run multi-statement scripts (migrations only).
+  // A connection to the primary (cfg.db_socket, or db_host and db_port).
   Db(const Config& cfg, DbLimits limits, DbHealth* health = nullptr, bool probe = false, bool for_scripts = false);
+  // A connection to `server` (a read replica), as the user of `cfg`.
+  Db(const Config& cfg, const DbServer& server, DbLimits limits, DbHealth* health, bool probe = false);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
@@ -161,6 +165,7 @@ class Db {
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);
 
   const Config& cfg_;
+  DbServer server_;
   DbLimits limits_;
   DbHealth own_health_;
   DbHealth* health_;

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "db/db.h"
+#include "db/servers.h"
 #include "http/adapters.h"
 #include "http/response.h"
 
@@ -12,10 +13,11 @@ int serve_cgi(App& app) {
   Response res;
   if (!app.answer_from_memory(ex, res)) {
     const Config& cfg = app.config();
-    Db db(cfg, ex.lane == Lane::reader   ? reader_limits(cfg)
-               : ex.lane == Lane::search ? search_limits(cfg)
-                                         : editor_limits(cfg));
-    app.answer_with_database(ex, db, res);
+    DbServers servers(cfg);
+    DbConnections dbs(cfg, servers, ex.lane == Lane::reader   ? reader_limits(cfg)
+                                    : ex.lane == Lane::search ? search_limits(cfg)
+                                                              : editor_limits(cfg));
+    app.answer_with_database(ex, dbs, res);
   }
   std::string head = serialize_head(res);
   std::fwrite(head.data(), 1, head.size(), stdout);

@@ -30,6 +30,7 @@
 #include "http/lane_pool.h"
 #include "config.h"
 #include "db/db.h"
+#include "db/servers.h"
 #include "http/adapters.h"
 #include "http/fcgi_records.h"
 #include "http/response.h"
@@ -113,15 +114,15 @@ void reply(Accepted& accepted, const Exchange& ex, const Response& res) {
 // Each queued request holds its connection from nginx: the queues are short
 // enough to keep a process's descriptors well under 1024 (libfcgi's limit).
 struct Lanes {
-  Lanes(const Config& cfg, DbHealth* health)
-      : reader(cfg, {cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, health),
-        editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, health),
+  Lanes(const Config& cfg, DbServers& servers)
+      : reader(cfg, {cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, servers),
+        editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, servers),
         login(cfg, {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
                      cfg.login_checks_per_second},
-              health),
+              servers),
         // Decoding a photo takes a processor for up to a second: at idle priority, like password checks.
-        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, health),
-        search(cfg, {cfg.search_threads, 32, std::chrono::milliseconds(2000), search_limits(cfg)}, health) {}
+        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, servers),
+        search(cfg, {cfg.search_threads, 32, std::chrono::milliseconds(2000), search_limits(cfg)}, servers) {}
   LanePool& operator[](Lane lane) {
     switch (lane) {
       case Lane::reader: return reader;
@@ -165,12 +166,12 @@ void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
     // address behind a carrier's NAT; their rate is bounded in app.cc.)
     std::string one_at_a_time = ex->lane == Lane::login ? address_key(ex->req.remote_addr) : "";
     bool queued = lanes[ex->lane].submit(
-        [&app, ex, accepted](Db& db, bool expired) {
+        [&app, ex, accepted](DbConnections& dbs, bool expired) {
           Response res;
           if (expired)
             app.answer_busy(*ex, res);
           else
-            app.answer_with_database(*ex, db, res);
+            app.answer_with_database(*ex, dbs, res);
           reply(*accepted, *ex, res);
         },
         one_at_a_time);
@@ -190,10 +191,10 @@ int run_worker(App& app, int listen_fd) {
   // other thread of the process would come with each check otherwise.
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 128 << 20);
-  DbHealth health;
-  app.start_caches(&health);
   const Config& cfg = app.config();
-  Lanes lanes(cfg, &health);
+  DbServers servers(cfg);
+  app.start_caches(servers);
+  Lanes lanes(cfg, servers);
   std::atomic<bool> stopping{false};
   Acceptor acceptor(listen_fd, stopping);
   std::vector<std::thread> threads;

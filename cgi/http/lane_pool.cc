@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-LanePool::LanePool(const Config& cfg, const Settings& settings, DbHealth* health)
-    : cfg_(cfg), settings_(settings), health_(health) {
+LanePool::LanePool(const Config& cfg, const Settings& settings, DbServers& servers)
+    : cfg_(cfg), settings_(settings), servers_(servers) {
   for (int i = 0; i < settings_.threads; ++i) threads_.emplace_back([this] { run(); });
 }
 
@@ -39,7 +39,7 @@ void LanePool::run() {
     sched_param none{};
     pthread_setschedparam(pthread_self(), SCHED_IDLE, &none);
   }
-  Db db(cfg_, settings_.limits, health_);
+  DbConnections dbs(cfg_, servers_, settings_.limits);
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     ready_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -56,7 +56,7 @@ void LanePool::run() {
     lock.unlock();
     if (!expired) std::this_thread::sleep_until(start);
     try {
-      job.work(db, expired);
+      job.work(dbs, expired);
     } catch (...) {  // the work answers every failure itself; nothing may end the thread
     }
     lock.lock();

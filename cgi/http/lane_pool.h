@@ -1,5 +1,5 @@
-// The threads of one lane (see Lane in router.h): each holds a database
-// connection of its own and answers the requests queued for the lane. The
+// The threads of one lane (see Lane in router.h): each holds database
+// connections of its own (one per server it uses) and answers the requests queued for the lane. The
 // queue is bounded and so is the wait in it: a request that cannot be queued,
 // or waited longer than the lane allows, is answered "busy" at once, so that
 // no reader hangs behind a database that stopped answering.
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "db/db.h"
+#include "db/servers.h"
 
 struct Config;
 
@@ -33,9 +34,9 @@ class LanePool {
     int max_per_second = 0;
   };
   // Answers one request; `expired` when it waited longer than max_wait (answer "busy" then).
-  using Work = std::function<void(Db& db, bool expired)>;
+  using Work = std::function<void(DbConnections& dbs, bool expired)>;
 
-  LanePool(const Config& cfg, const Settings& settings, DbHealth* health);
+  LanePool(const Config& cfg, const Settings& settings, DbServers& servers);
   ~LanePool();
   LanePool(const LanePool&) = delete;
   LanePool& operator=(const LanePool&) = delete;
@@ -56,7 +57,7 @@ class LanePool {
 
   const Config& cfg_;
   const Settings settings_;
-  DbHealth* health_;
+  DbServers& servers_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<Job> queue_;
