@@ -248,10 +248,6 @@ class Stack:
         # Photo variants: the workers write them, nginx (in the service user's group) reads them.
         os.makedirs(self.media_dir, exist_ok=True)
         self._chown_to_service(self.media_dir, 0o750 if self.as_root else 0o700)
-        mariadb_log = os.path.join(self.log_dir, "mariadb.log")
-        if not os.path.exists(mariadb_log):
-            open(mariadb_log, "a").close()
-        self._chown_to_service(mariadb_log, 0o640)
         if self.as_root and os.path.isdir(self.datadir) and os.stat(self.datadir).st_uid != self.service[1]:
             _, uid, gid = self.service  # a data directory made when MariaDB still ran as root
             for dirpath, dirnames, filenames in os.walk(self.datadir):
@@ -293,7 +289,8 @@ class Stack:
         """The password of the MariaDB user that runs migrations."""
         return self._secret("db-migrate-password")
 
-    def write_config(self):
+    def settings(self):
+        """The workers' settings (written to config_file)."""
         settings = {
             "db_socket": self.db_socket,
             "db_user": "newsline",
@@ -310,13 +307,17 @@ class Stack:
             "media_dir": self.media_dir,
         }
         settings.update(self.extra_config)
+        return settings
+
+    def write_config(self, path=None, settings=None):
+        path = path or self.config_file
         lines = ["# Written by scripts/stack.py for the local stack; see `build/newsline --help`."]
-        lines += ["%s = %s" % (k, v) for k, v in settings.items()]
-        with open(self.config_file, "w") as f:
+        lines += ["%s = %s" % (k, v) for k, v in (settings or self.settings()).items()]
+        with open(path, "w") as f:
             f.write("\n".join(lines) + "\n")
-        os.chmod(self.config_file, 0o640)
+        os.chmod(path, 0o640)
         if self.as_root:
-            os.chown(self.config_file, 0, self.service[2])  # the workers read it; no secrets in it
+            os.chown(path, 0, self.service[2])  # the workers read it; no secrets in it
 
     def newsline_env(self):
         """The workers' environment: the application's password, not the migration user's."""
@@ -345,31 +346,41 @@ class Stack:
     # ----- MariaDB ---------------------------------------------------------
 
     def start_mariadb(self):
+        self.start_mariadb_server("mariadb", self.datadir, self.db_socket, ["--skip-networking"] + self.mariadb_args)
+
+    def start_mariadb_server(self, name, datadir, socket_path, args):
+        """A MariaDB server as the service user, its data in `datadir` (made on
+        first start), its log in log/<name>.log; waits until it answers."""
         user = self.service[0]
-        if not os.path.isdir(os.path.join(self.datadir, "mysql")):
+        if not os.path.isdir(os.path.join(datadir, "mysql")):
             # Only the invoking user (root, or ourselves) may log in without a password.
             subprocess.run([_which("mariadb-install-db", "mysql_install_db"), "--no-defaults",
-                            "--datadir=" + self.datadir, "--user=" + user, "--auth-root-socket-user=" + self.os_user,
+                            "--datadir=" + datadir, "--user=" + user, "--auth-root-socket-user=" + self.os_user,
                             "--auth-root-authentication-method=socket", "--skip-test-db"],
                            check=True, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-        cmd = [_which("mariadbd", "mysqld"), "--no-defaults", "--datadir=" + self.datadir,
-               "--socket=" + self.db_socket, "--skip-networking", "--user=" + user,
-               "--pid-file=" + os.path.join(os.path.dirname(self.db_socket), "mariadb.pid"),
-               "--log-error=" + os.path.join(self.log_dir, "mariadb.log"),
+        log = os.path.join(self.log_dir, name + ".log")
+        if not os.path.exists(log):
+            open(log, "a").close()
+        self._chown_to_service(log, 0o640)
+        cmd = [_which("mariadbd", "mysqld"), "--no-defaults", "--datadir=" + datadir,
+               "--socket=" + socket_path, "--user=" + user,
+               "--pid-file=" + os.path.join(os.path.dirname(socket_path), name + ".pid"),
+               "--log-error=" + log,
                "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
-               "--innodb-buffer-pool-size=256M", "--max-connections=300", "--skip-name-resolve"] + self.mariadb_args
-        self._spawn("mariadb", cmd)
-        self._wait(lambda: self._sql_ok("SELECT 1"), 60, "MariaDB")
+               "--innodb-buffer-pool-size=256M", "--max-connections=300", "--skip-name-resolve"] + args
+        self._spawn(name, cmd)
+        self._wait(lambda: self._sql_ok("SELECT 1", socket_path), 60, name)
 
-    def admin_sql(self, sql, database=None):
-        cmd = [_which("mariadb", "mysql"), "--no-defaults", "--socket=" + self.db_socket, "-u", self.os_user,
-               "--default-character-set=utf8mb4", "--batch", "--skip-column-names"]
+    def admin_sql(self, sql, database=None, socket_path=None):
+        cmd = [_which("mariadb", "mysql"), "--no-defaults", "--socket=" + (socket_path or self.db_socket),
+               "-u", self.os_user, "--default-character-set=utf8mb4", "--batch", "--skip-column-names"]
         if database:
             cmd.append(database)
         return subprocess.run(cmd, input=sql, text=True, capture_output=True)
 
-    def _sql_ok(self, sql):
-        return os.path.exists(self.db_socket) and self.admin_sql(sql).returncode == 0
+    def _sql_ok(self, sql, socket_path=None):
+        socket_path = socket_path or self.db_socket
+        return os.path.exists(socket_path) and self.admin_sql(sql, socket_path=socket_path).returncode == 0
 
     def bootstrap_database(self):
         """The database and its two users: `newsline`, which the workers use and
@@ -422,11 +433,15 @@ class Stack:
     # ----- FastCGI workers and nginx --------------------------------------
 
     def start_newsline(self):
-        if os.path.exists(self.fcgi_socket):
-            os.unlink(self.fcgi_socket)  # left by a stack that was killed
-        self._spawn("newsline", [self.binary, "--config", self.config_file, "serve"], env=self.newsline_env(),
-                    log="newsline.log", **self.as_service())
-        self._wait(lambda: os.path.exists(self.fcgi_socket), 20, "the FastCGI workers")
+        self.start_workers("newsline", self.config_file, self.fcgi_socket)
+
+    def start_workers(self, name, config_path, socket_path):
+        """A supervisor and its worker processes, logging to log/<name>.log."""
+        if os.path.exists(socket_path):
+            os.unlink(socket_path)  # left by a stack that was killed
+        self._spawn(name, [self.binary, "--config", config_path, "serve"], env=self.newsline_env(),
+                    log=name + ".log", **self.as_service())
+        self._wait(lambda: os.path.exists(socket_path), 20, "the FastCGI workers (%s)" % name)
 
     def write_nginx_conf(self):
         with open(os.path.join(REPO, "nginx.conf.example")) as f:
