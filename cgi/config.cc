@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include "http/addresses.h"
 #include "util/text.h"
 
 #include <cstdlib>
@@ -33,6 +34,22 @@ struct Setter {
 Setter str(std::string Config::*field, const char* help) {
   return {help, [field](Config& c, const std::string& v) { c.*field = v; }};
 }
+// Words separated by commas or spaces.
+Setter list(std::vector<std::string> Config::*field, const char* help) {
+  return {help, [field](Config& c, const std::string& v) {
+            std::vector<std::string> words;
+            std::string word;
+            for (char ch : v + ",") {
+              if (ch == ',' || ch == ' ' || ch == '\t') {
+                if (!word.empty()) words.push_back(word);
+                word.clear();
+              } else {
+                word += ch;
+              }
+            }
+            c.*field = words;
+          }};
+}
 Setter flag(bool Config::*field, const char* name, const char* help) {
   return {help, [=](Config& c, const std::string& v) {
             if (v == "on" || v == "true" || v == "1") c.*field = true;
@@ -61,7 +78,9 @@ const std::map<std::string, Setter>& setters() {
       {"db_replicas", {"read replicas of the primary, comma-separated: unix socket paths or host:port (readers' pages are read there)",
                        [](Config& c, const std::string& v) { c.db_replicas = parse_servers(v); }}},
       {"db_replica_max_lag_seconds", num(&Config::db_replica_max_lag_seconds, "db_replica_max_lag_seconds", 1, 86400, "a replica that has not shown the newest content for this long is not read (the primary or another replica is)")},
-      {"listen", str(&Config::listen, "FastCGI unix socket, an absolute path; empty: answer one request as CGI")},
+      {"listen", str(&Config::listen, "FastCGI socket: a unix socket's absolute path, or ADDRESS:PORT for nginx on other hosts (with listen_allow); empty: answer one request as CGI")},
+      {"listen_allow", list(&Config::listen_allow, "IP addresses that may connect when 'listen' is TCP: nginx's hosts, nobody else")},
+      {"metrics_allow", list(&Config::metrics_allow, "client IP addresses that may read /metrics (default 127.0.0.1 ::1)")},
       {"socket_mode", str(&Config::socket_mode, "octal mode of the FastCGI socket (only nginx's user may connect)")},
       {"socket_group", str(&Config::socket_group, "group given the FastCGI socket, e.g. www-data (optional)")},
       {"processes", num(&Config::processes, "processes", 1, 64, "FastCGI worker processes")},
@@ -181,9 +200,18 @@ Config load_config(const std::string& path) {
     if (const char* v = std::getenv(env_name(key).c_str())) apply(c, key, v, env_name(key));
   }
   while (!c.site_url.empty() && c.site_url.back() == '/') c.site_url.pop_back();
-  // libfcgi opens a TCP socket on every interface for ":9000" or "host:port":
-  // the FastCGI socket must be a unix socket that only nginx can open.
-  if (!c.listen.empty() && c.listen[0] != '/')
-    throw std::runtime_error("listen: expected the absolute path of a unix socket, got '" + c.listen + "'");
+  // Debian's libfcgi carries only part of the CVE-2025-23016 fix: the socket
+  // must be one only nginx can open. A unix socket (mode 0600, see
+  // socket_mode), or a TCP address whose connections from any address but
+  // listen_allow's are closed unread.
+  if (listens_on_tcp(c.listen)) {
+    if (!parse_tcp_address(c.listen))
+      throw std::runtime_error("listen: expected a unix socket's absolute path or ADDRESS:PORT (numeric, e.g. "
+                               "10.0.0.12:9000), got '" + c.listen + "'");
+    if (c.listen_allow.empty())
+      throw std::runtime_error("listen: a TCP socket needs listen_allow, the addresses of nginx's hosts");
+  }
+  parse_ip_list("listen_allow", c.listen_allow);
+  parse_ip_list("metrics_allow", c.metrics_allow);
   return c;
 }

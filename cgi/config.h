@@ -37,7 +37,12 @@ struct Config {
   std::vector<DbServer> db_replicas;
   int db_replica_max_lag_seconds = 10;  // a replica further behind is not read
   // FastCGI
-  std::string listen;               // unix socket path; empty = answer one CGI request
+  // A unix socket path; or, for workers on a host other than nginx's, a TCP
+  // address ("10.0.0.12:9000") that only the listen_allow addresses may use.
+  // Empty: answer one CGI request.
+  std::string listen;
+  std::vector<std::string> listen_allow;    // IP addresses (nginx's hosts) that may connect over TCP
+  std::vector<std::string> metrics_allow = {"127.0.0.1", "::1"};  // client addresses that may read /metrics
   std::string socket_mode = "0600"; // only the owner (the user nginx runs as) may connect
   std::string socket_group;         // optional group given the socket (e.g. www-data)
   int processes = 2;

@@ -2,8 +2,10 @@
 """Several machines' worth of Newsline on loopback: a primary MariaDB and
 read replicas (MariaDB's GTID replication over 127.0.0.1), and several worker
 pools standing for hosts (a socket, settings and photo-variant directory
-each) behind one nginx upstream. Used by tests/integration/test_cluster.py and
-`make bench` (one pool against two).
+each) behind one nginx upstream. Pool 0 listens on a unix socket as on
+nginx's own host; the others on loopback TCP, as on hosts of their own, with
+nginx's address as their listen_allow. Used by tests/integration/test_cluster.py
+and `make bench` (one pool against two).
 
   python3 scripts/cluster.py start --root /tmp/nlc --port 8090 [--replicas 2] [--pools 2]
   python3 scripts/cluster.py stop  --root /tmp/nlc
@@ -18,7 +20,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stack import Stack, StackError, _port_is_free, fastcgi_server  # noqa: E402
+from stack import Stack, StackError, _port_is_free, fastcgi_address, fastcgi_server  # noqa: E402
 
 
 class Cluster(Stack):
@@ -26,9 +28,11 @@ class Cluster(Stack):
         super().__init__(root, port=port, processes=processes, **kw)
         self.replicas = replicas
         self.pools = pools
-        # The primary's TCP port (replicas connect over loopback), then one port per pool.
+        # The primary's TCP port (replicas connect over loopback), one nginx port
+        # per pool, then the FastCGI ports of the pools on "other hosts".
         self.db_port = port + 1
         self.pool_ports = [port + 2 + n for n in range(pools)]
+        self.fastcgi_ports = [None] + [port + 1 + pools + n for n in range(1, pools)]
         self.extra_http += "".join(fastcgi_server(p, self.pool_socket(n)) for n, p in enumerate(self.pool_ports))
         self.nginx_edits.append(self._upstream_edit())
 
@@ -47,7 +51,8 @@ class Cluster(Stack):
         return "newsline" if n == 0 else "newsline-%d" % n
 
     def pool_socket(self, n):
-        return self.fcgi_socket if n == 0 else os.path.join(self.run_dir, "newsline-%d.sock" % n)
+        """Where pool n listens: a unix socket, or 127.0.0.1:PORT."""
+        return self.fcgi_socket if n == 0 else "127.0.0.1:%d" % self.fastcgi_ports[n]
 
     def pool_config(self, n):
         return self.config_file if n == 0 else os.path.join(self.root, "newsline-%d.conf" % n)
@@ -62,7 +67,7 @@ class Cluster(Stack):
     def _upstream_edit(self):
         """nginx.conf.example's upstream, with the pools as its hosts."""
         example = "    server unix:%s max_fails=0;\n" % self.fcgi_socket
-        hosts = "".join("    server unix:%s max_fails=3 fail_timeout=10s;\n" % self.pool_socket(n)
+        hosts = "".join("    server %s max_fails=3 fail_timeout=10s;\n" % fastcgi_address(self.pool_socket(n))
                         for n in range(self.pools))
         return example * 2, hosts
 
@@ -70,7 +75,7 @@ class Cluster(Stack):
 
     def preflight(self):
         super().preflight()
-        for p in [self.db_port] + self.pool_ports:
+        for p in [self.db_port] + self.pool_ports + self.fastcgi_ports[1:]:
             if not _port_is_free(p):
                 raise StackError("port %d on 127.0.0.1 is taken: choose another --port" % p)
 
@@ -85,6 +90,8 @@ class Cluster(Stack):
         for n in range(self.pools):
             settings = self.settings()
             settings.update(listen=self.pool_socket(n), media_dir=self.pool_media_dir(n))
+            if n:
+                settings["listen_allow"] = "127.0.0.1"  # nginx's host
             if replicas:
                 settings["db_replicas"] = replicas
             super().write_config(self.pool_config(n), settings)

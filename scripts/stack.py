@@ -92,11 +92,17 @@ def _page_location_settings():
                    for line in lines if line and not line.startswith("fastcgi_pass"))
 
 
+def fastcgi_address(listen):
+    """nginx's name of a FastCGI socket: a unix socket's path, or ADDRESS:PORT."""
+    return "unix:" + listen if listen.startswith("/") else listen
+
+
 def fastcgi_server(port, socket_path, extra=""):
     """An nginx server block on 127.0.0.1:port that passes every request to
-    socket_path as nginx.conf.example's `location /` does, plus `extra` lines."""
-    return ("  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass unix:%s;\n%s%s    }\n  }\n"
-            % (port, socket_path, _page_location_settings(), extra))
+    socket_path (a unix socket, or ADDRESS:PORT) as nginx.conf.example's
+    `location /` does, plus `extra` lines."""
+    return ("  server {\n    listen 127.0.0.1:%d;\n    location / {\n      fastcgi_pass %s;\n%s%s    }\n  }\n"
+            % (port, fastcgi_address(socket_path), _page_location_settings(), extra))
 
 
 def micro_cache_server(port, socket_path, cache_dir, extra=""):
@@ -435,13 +441,18 @@ class Stack:
     def start_newsline(self):
         self.start_workers("newsline", self.config_file, self.fcgi_socket)
 
-    def start_workers(self, name, config_path, socket_path):
-        """A supervisor and its worker processes, logging to log/<name>.log."""
-        if os.path.exists(socket_path):
-            os.unlink(socket_path)  # left by a stack that was killed
+    def start_workers(self, name, config_path, listen):
+        """A supervisor and its worker processes on `listen` (a unix socket, or
+        ADDRESS:PORT), logging to log/<name>.log."""
+        if listen.startswith("/"):
+            if os.path.exists(listen):
+                os.unlink(listen)  # left by a stack that was killed
+            ready = lambda: os.path.exists(listen)  # noqa: E731
+        else:
+            ready = lambda: not _port_is_free(int(listen.rsplit(":", 1)[1]))  # noqa: E731
         self._spawn(name, [self.binary, "--config", config_path, "serve"], env=self.newsline_env(),
                     log=name + ".log", **self.as_service())
-        self._wait(lambda: os.path.exists(socket_path), 20, "the FastCGI workers (%s)" % name)
+        self._wait(ready, 20, "the FastCGI workers (%s)" % name)
 
     def write_nginx_conf(self):
         with open(os.path.join(REPO, "nginx.conf.example")) as f:

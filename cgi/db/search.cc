@@ -11,11 +11,15 @@ namespace {
 // The score: log relevance plus log 2 for every 90 days since 2025 (a story's
 // weight halves every 90 days), which orders as relevance × 2^(age/90 days)
 // but never overflows and never depends on today. Relevance is floored so
-// that a word in every article (relevance 0) still ranks by date. In
+// that a word in every article (relevance 0) still ranks by date, and capped:
+// InnoDB's relevance is infinite while the table's row count statistic is 0
+// (log of 0 documents in its idf: seen on a replica just restarted, its
+// statistics last computed when the table was empty), and MariaDB refuses the
+// logarithm of that. In
 // billionths, as an integer: a cursor compares exactly, which no decimal
 // spelling of a double promises.
 #define NL_SEARCH_SCORE                                                                  \
-  "CAST((LN(GREATEST(MATCH(s.words) AGAINST (? IN BOOLEAN MODE), 0.001))"                 \
+  "CAST((LN(LEAST(GREATEST(MATCH(s.words) AGAINST (? IN BOOLEAN MODE), 0.001), 1e9))"      \
   " + TIMESTAMPDIFF(SECOND, TIMESTAMP'2025-01-01 00:00:00', s.published_at) * 8.913913e-8)" \
   " * 1000000000 AS SIGNED)"
 

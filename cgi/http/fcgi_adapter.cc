@@ -32,8 +32,10 @@
 #include "db/db.h"
 #include "db/servers.h"
 #include "http/adapters.h"
+#include "http/addresses.h"
 #include "http/fcgi_records.h"
 #include "http/response.h"
+#include "util/log.h"
 
 namespace {
 
@@ -55,15 +57,26 @@ sigset_t control_signals() {
 // shutting the socket, which the workers of a reload go on accepting on.
 constexpr int kAcceptWakeMs = 200;
 
+//
+// On a TCP socket, a connection from an address not in cfg.listen_allow is
+// closed before a byte of it is read (libfcgi must never parse a stranger's records).
 class Acceptor {
  public:
-  Acceptor(int listen_fd, const std::atomic<bool>& stopping) : listen_fd_(listen_fd), stopping_(stopping) {}
+  Acceptor(const Config& cfg, int listen_fd, const std::atomic<bool>& stopping)
+      : listen_fd_(listen_fd), tcp_(listens_on_tcp(cfg.listen)), allowed_(parse_ip_list("listen_allow", cfg.listen_allow)),
+        stopping_(stopping) {}
 
   // The next connection, or -1 once the process is stopping.
   int next() {
     while (!stopping_.load(std::memory_order_acquire)) {
-      int fd = accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
-      if (fd >= 0) return fd;
+      sockaddr_storage peer{};
+      socklen_t length = sizeof peer;
+      int fd = accept4(listen_fd_, reinterpret_cast<sockaddr*>(&peer), &length, SOCK_CLOEXEC);
+      if (fd >= 0) {
+        if (!tcp_ || allowed(peer)) return fd;
+        close(fd);
+        continue;
+      }
       if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM)
         usleep(10000);  // out of descriptors: a connection is waiting, so wait rather than spin
       // EAGAIN: the timeout, to look at `stopping_` again
@@ -72,8 +85,18 @@ class Acceptor {
   }
 
  private:
+  bool allowed(const sockaddr_storage& peer) {
+    auto ip = peer_ip(peer);
+    if (ip && is_allowed(allowed_, *ip)) return true;
+    refusals_.write("newsline: refused a FastCGI connection from an address not in listen_allow");
+    return false;
+  }
+
   int listen_fd_;
+  bool tcp_;
+  std::vector<IpAddress> allowed_;
   const std::atomic<bool>& stopping_;
+  RateLimitedLog refusals_{1, 5};
 };
 
 // One accepted FastCGI request, from the connection to the last byte of its
@@ -196,7 +219,7 @@ int run_worker(App& app, int listen_fd) {
   app.start_caches(servers);
   Lanes lanes(cfg, servers);
   std::atomic<bool> stopping{false};
-  Acceptor acceptor(listen_fd, stopping);
+  Acceptor acceptor(cfg, listen_fd, stopping);
   std::vector<std::thread> threads;
   for (int i = 0; i < cfg.threads; ++i)
     threads.emplace_back(accept_requests, std::ref(app), std::ref(lanes), std::ref(acceptor));
@@ -221,7 +244,24 @@ pid_t spawn_worker(App& app, int listen_fd) {
   return pid;
 }
 
+// A TCP socket on cfg.listen (see Acceptor for who may use it).
+int open_tcp_listener(const Config& cfg) {
+  auto address = parse_tcp_address(cfg.listen);  // checked when the settings were read
+  int fd = address ? socket(address->addr.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0) : -1;
+  int on = 1;
+  if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+      bind(fd, reinterpret_cast<const sockaddr*>(&address->addr), address->length) != 0 || listen(fd, 1024) != 0) {
+    std::fprintf(stderr, "newsline: cannot listen on %s: %s\n", cfg.listen.c_str(), std::strerror(errno));
+    if (fd >= 0) close(fd);
+    return -1;
+  }
+  timeval wake{0, kAcceptWakeMs * 1000};  // see Acceptor
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wake, sizeof wake);
+  return fd;
+}
+
 int open_listener(const Config& cfg) {
+  if (listens_on_tcp(cfg.listen)) return open_tcp_listener(cfg);
   struct stat st;
   if (lstat(cfg.listen.c_str(), &st) == 0) {
     if (!S_ISSOCK(st.st_mode)) {
@@ -267,16 +307,24 @@ int open_listener(const Config& cfg) {
 constexpr const char* kInheritedListener = "NEWSLINE_LISTEN_FD";
 constexpr const char* kPreviousWorkers = "NEWSLINE_PREVIOUS_WORKERS";
 
+// Whether `fd` is the socket cfg.listen names.
+bool is_listening_on(int fd, const Config& cfg) {
+  sockaddr_storage addr{};
+  socklen_t len = sizeof addr;
+  if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) return false;
+  if (!listens_on_tcp(cfg.listen))
+    return addr.ss_family == AF_UNIX && cfg.listen == reinterpret_cast<const sockaddr_un&>(addr).sun_path;
+  auto wanted = parse_tcp_address(cfg.listen);
+  return wanted && wanted->length == len && std::memcmp(&wanted->addr, &addr, len) == 0;
+}
+
 // The listening socket a reload handed over, if it is still cfg.listen; else -1.
 int inherited_listener(const Config& cfg) {
   const char* text = std::getenv(kInheritedListener);
   if (!text) return -1;
   int fd = std::atoi(text);
   unsetenv(kInheritedListener);
-  sockaddr_un addr{};
-  socklen_t len = sizeof addr;
-  if (fd < 3 || getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0 || addr.sun_family != AF_UNIX ||
-      cfg.listen != addr.sun_path) {
+  if (fd < 3 || !is_listening_on(fd, cfg)) {
     if (fd >= 3) close(fd);
     return -1;
   }
@@ -421,6 +469,6 @@ int serve_fastcgi(App& app, const Config& cfg) {
   }
   stop_workers(workers);
   close(listen_fd);
-  unlink(cfg.listen.c_str());
+  if (!listens_on_tcp(cfg.listen)) unlink(cfg.listen.c_str());
   return 0;
 }

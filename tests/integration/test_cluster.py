@@ -6,6 +6,8 @@ stops, when a host stops, and when the primary stops."""
 import os
 import re
 import shutil
+import socket
+import struct
 import tempfile
 import time
 import unittest
@@ -43,6 +45,30 @@ def get(url):
         return e.code, e.read().decode("utf-8", "replace")
 
 
+def fastcgi_get(port, source, path="/en/"):
+    """A FastCGI GET as nginx sends it, from address `source` to 127.0.0.1:port;
+    what came back (b"" when the connection was closed unread)."""
+    def record(kind, content):
+        return struct.pack(">BBHHBB", 1, kind, 1, len(content), 0, 0) + content
+
+    def pair(name, value):  # names and values shorter than 128 bytes
+        return bytes([len(name), len(value)]) + name.encode() + value.encode()
+
+    params = {"REQUEST_METHOD": "GET", "REQUEST_URI": path, "SCRIPT_NAME": path, "QUERY_STRING": "",
+              "REMOTE_ADDR": source, "SERVER_NAME": "localhost", "HTTP_HOST": "localhost"}
+    begin = record(1, struct.pack(">HB5x", 1, 0))  # BEGIN_REQUEST: the responder role, connection closed after
+    message = begin + record(4, b"".join(pair(k, v) for k, v in params.items())) + record(4, b"") + record(5, b"")
+    answer = b""
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5, source_address=(source, 0)) as s:
+            s.sendall(message)
+            while chunk := s.recv(65536):
+                answer += chunk
+    except ConnectionResetError:
+        pass
+    return answer
+
+
 class Cluster2x2(unittest.TestCase):
     """Tests run in the order of their names; each leaves every server and pool running."""
 
@@ -50,7 +76,7 @@ class Cluster2x2(unittest.TestCase):
     def setUpClass(cls):
         root = tempfile.mkdtemp(prefix="newsline-cluster-")
         os.chmod(root, 0o755)
-        cls.cluster = Cluster(root, port=free_ports(4), replicas=2, pools=2, processes=1, threads=2,
+        cls.cluster = Cluster(root, port=free_ports(5), replicas=2, pools=2, processes=1, threads=2,
                               admin_password=ADMIN_PASSWORD, extra_config={"login_flood_failures": 1000000})
         cls.cluster.start()
         cls.editor = Client(base_url=cls.cluster.url(""))
@@ -190,6 +216,12 @@ class Cluster2x2(unittest.TestCase):
                         "JOIN categories c ON c.id = a.category_id WHERE a.status = 'published' "
                         "AND a.published_at <= UTC_TIMESTAMP() ORDER BY a.id", server=1)
         return rows.split("\n")
+
+    def test_0_a_host_on_tcp_answers_nginxs_address_and_closes_on_any_other(self):
+        port = self.cluster.fastcgi_ports[1]
+        self.assertIn(b"Status: 200", fastcgi_get(port, "127.0.0.1")[:200])
+        self.assertEqual(fastcgi_get(port, "127.0.0.3"), b"")
+        self.assertIn(b"Status: 200", fastcgi_get(port, "127.0.0.1")[:200])
 
     def test_6_a_photo_uploaded_through_one_host_is_served_by_the_other(self):
         editor = Client(base_url=self.cluster.pool_url(0, ""))
