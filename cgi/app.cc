@@ -107,7 +107,10 @@ App::~App() {
   if (clock_) clock_->stop();
 }
 
-void App::start_caches(DbServers& servers) {
+void App::start_caches(DbServers& servers, PoolMetrics* metrics) {
+  servers_ = &servers;
+  metrics_ = metrics;
+  metrics_allow_ = parse_ip_list("metrics_allow", cfg_.metrics_allow);
   clock_ = std::make_unique<ContentClock>(cfg_, servers);
   clock_->start();
   if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
@@ -174,6 +177,7 @@ Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
   ex.shared = reads(req) && !admin && !ex.editor && ex.lane != Lane::media;
   ex.canonical = canonical_path(req.segments, ex.match.slash_mismatch ? !req.trailing_slash : req.trailing_slash);
   ex.cache_key = ex.canonical + query_string(req.query);
+  ex.kind = page_kind(ex.match.route, req.path);
   return ex;
 }
 
@@ -188,6 +192,7 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
     return true;
   }
   if (is_login(ex)) return refuse_login_in_flood(ex, res);
+  if (ex.kind == PageKind::internal && answer_internal(ex, res)) return true;
   const Request& req = ex.req;
   const RouteMatch& m = ex.match;
   uint64_t generation = cache_generation(ex);
@@ -207,6 +212,7 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
       res = *hit;
       choose_encoding(req, res);
       answer_conditional(req, res);
+      if (metrics_) metrics_->count_cache(ex.kind, true);
       return true;
     }
   return ex.lane == Lane::search && refuse_search_past_rate(ex, res);
@@ -256,6 +262,7 @@ void App::answer_with_database(const Exchange& ex, DbConnections& dbs, Response&
           res = *hit;
           choose_encoding(ex.req, res);
           answer_conditional(ex.req, res);
+          if (metrics_) metrics_->count_cache(ex.kind, true);
           return;
         }
       where = choose_server(ex, dbs.servers(), failed);
@@ -280,6 +287,7 @@ void App::answer_with_database(const Exchange& ex, DbConnections& dbs, Response&
 
 void App::render_and_store(const Exchange& ex, Db& db, bool current, uint64_t generation, Response& res) {
   PageCache* cache = cache_for(ex);
+  if (metrics_ && ex.shared && cache) metrics_->count_cache(ex.kind, false);
   uint64_t statements_before = db.statements_run();
   render(ex, db, current, res, generation);
   set_cache_headers(ex, res);
@@ -349,6 +357,7 @@ bool App::refuse_login_in_flood(const Exchange& ex, Response& res) {
       device_cookie_valid(*key, ex.req.cookie(kDeviceCookie), ex.req.field("name"), now))
     return false;
   login_floods_.note(now);  // the flood goes on while it is refused
+  if (metrics_) metrics_->count_login_paused();
   std::call_once(flood_refusal_made_, [this] {  // the same page every time: made once
     Response page;
     replace_with(page, 429, [&] {
@@ -365,6 +374,51 @@ bool App::refuse_login_in_flood(const Exchange& ex, Response& res) {
 
 void App::note_login_outcome(const Exchange& ex, const Response& res) {
   if (is_login(ex) && (res.status == 401 || res.status == 429)) login_floods_.note(std::time(nullptr));
+}
+
+void App::note_answer(const Exchange& ex, const Response& res) const {
+  if (metrics_) metrics_->count_request(ex.kind, res.status);
+}
+
+bool App::answer_internal(const Exchange& ex, Response& res) {
+  if (!servers_ || !reads(ex.req)) return false;
+  if (ex.req.path == "/healthz") {
+    answer_health(res);
+    return true;
+  }
+  auto client = parse_ip(ex.req.remote_addr);
+  if (ex.req.path != "/metrics" || !metrics_ || !client || !is_allowed(metrics_allow_, *client)) return false;
+  res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+  res.body = metrics_->render(servers_->status(std::time(nullptr)));
+  return true;
+}
+
+// For a load balancer: 200 while this host can serve readers (the primary or
+// a replica not too far behind answers, or else its cached pages are still
+// served: serve_stale_seconds), 503 when it cannot. "degraded": the primary is
+// away (editors cannot save), a replica is away or behind, or only the cache serves.
+void App::answer_health(Response& res) {
+  std::time_t now = std::time(nullptr);
+  auto servers = servers_->status(now);
+  bool readers = false, all_well = true;
+  std::string list;
+  for (const DbServers::Status& s : servers) {
+    bool usable = s.reachable && (s.role == "primary" || (s.behind_seconds >= 0 &&
+                                                          s.behind_seconds <= cfg_.db_replica_max_lag_seconds));
+    readers |= usable;
+    all_well &= s.reachable && s.behind_seconds == 0;
+    list += std::string(list.empty() ? "" : ",") + "{\"server\":\"" + s.role + "\",\"reachable\":" +
+            (s.reachable ? "true" : "false") + ",\"behind_seconds\":" + std::to_string(s.behind_seconds) + "}";
+  }
+  bool editors = servers.front().reachable;
+  bool cache_only = !readers && clock_ && clock_->fresh_enough(now);
+  readers |= cache_only;
+  const char* status = !readers ? "down" : all_well ? "ok" : "degraded";
+  res.status = readers ? 200 : 503;
+  res.content_type = "application/json";
+  res.body = std::string("{\"status\":\"") + status + "\",\"readers\":" + (readers ? "true" : "false") +
+             ",\"cache_only\":" + (cache_only ? "true" : "false") + ",\"editors\":" + (editors ? "true" : "false") +
+             ",\"servers\":[" + list + "]}\n";
 }
 
 void App::answer_unavailable(const Exchange& ex, const char* what, Response& res) {

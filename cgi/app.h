@@ -27,9 +27,11 @@
 #include "cache/page_cache.h"
 #include "config.h"
 #include "db/content.h"
+#include "http/addresses.h"
 #include "http/request.h"
 #include "router.h"
 #include "util/log.h"
+#include "util/metrics.h"
 
 class Db;
 class DbConnections;
@@ -47,6 +49,7 @@ struct Exchange {
   std::string canonical;  // the one spelling of the path (escapes, trailing slash)
   std::string cache_key;  // the canonical path and the route's own parameters
   Lane lane = Lane::reader;
+  PageKind kind = PageKind::other;  // as /metrics counts it
 };
 
 class App {
@@ -56,8 +59,10 @@ class App {
 
   // In a worker process (after fork): starts the content clock (which probes
   // each of `servers` and notes their content versions) and the caches that
-  // are on (cfg.page_cache, cfg.newsline_cache). Without it nothing is cached (CGI).
-  void start_caches(DbServers& servers);
+  // are on (cfg.page_cache, cfg.newsline_cache), and counts in `metrics` (the
+  // pool's, or nullptr). Without it nothing is cached (CGI), and /healthz and
+  // /metrics are not answered.
+  void start_caches(DbServers& servers, PoolMetrics* metrics);
 
   // Decodes and checks a request and matches it to its route. Needs no database.
   Exchange receive(const ParamLookup& params, const BodyReader& body) const;
@@ -73,6 +78,8 @@ class App {
   // The answer when a lane is full, or a request waited there too long: the
   // 503 page with Retry-After (429 for a login).
   void answer_busy(const Exchange& ex, Response& res);
+  // Counts an answer about to be sent (for /metrics).
+  void note_answer(const Exchange& ex, const Response& res) const;
 
   const Config& config() const { return cfg_; }
 
@@ -94,6 +101,11 @@ class App {
   void render(const Exchange& ex, Db& db, bool current, Response& res, uint64_t shared_generation);
   // Cache-Control (no-store unless said otherwise here), ETag and Last-Modified.
   void set_cache_headers(const Exchange& ex, Response& res) const;
+  // /healthz (for load balancers) and /metrics (for the operator's
+  // Prometheus, from cfg.metrics_allow's addresses only), from memory. False
+  // for any other request.
+  bool answer_internal(const Exchange& ex, Response& res);
+  void answer_health(Response& res);
   // The cache of `ex`'s answer: the search results' own for a search, else the page cache (or nullptr).
   PageCache* cache_for(const Exchange& ex) const;
   // A search from an address past cfg.search_per_minute: 429 at once, without the database.
@@ -117,6 +129,9 @@ class App {
   uint64_t catalogue_generation_ = 0;
   std::mutex key_mutex_;
   std::shared_ptr<const SigningKey> key_;  // read with std::atomic_load
+  DbServers* servers_ = nullptr;
+  PoolMetrics* metrics_ = nullptr;
+  std::vector<IpAddress> metrics_allow_;
   std::unique_ptr<ContentClock> clock_;
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<FragmentCache> fragments_;

@@ -165,7 +165,18 @@ void Db::connect() {
   health_->opened(this, static_cast<int>(mysql_get_socket(m)));
 }
 
+void Db::succeeded() {
+  health_->found();
+  if (StatementCounters* c = health_->counters) {
+    auto took = std::chrono::steady_clock::now() - waiting_since_;
+    c->statements.fetch_add(1, std::memory_order_relaxed);
+    c->nanoseconds.fetch_add(std::chrono::duration_cast<std::chrono::nanoseconds>(took).count(),
+                             std::memory_order_relaxed);
+  }
+}
+
 void Db::fail(const char* what, unsigned err, const char* msg) {
+  if (StatementCounters* c = health_->counters) c->failures.fetch_add(1, std::memory_order_relaxed);
   std::string text = std::string(what) + " [" + std::to_string(err) + "] " + msg;
   if (is_connection_lost(err)) {
     disconnect();
@@ -307,7 +318,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   if (!meta) {
     if (affected) *affected = mysql_stmt_affected_rows(stmt);
     last_insert_id_ = mysql_stmt_insert_id(stmt);
-    health_->found();
+    succeeded();
     return rows;
   }
   if (mysql_stmt_store_result(stmt) != 0) fail("store", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
@@ -361,7 +372,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   }
   mysql_stmt_free_result(stmt);
   if (status == 1) fail("fetch", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
-  health_->found();
+  succeeded();
   return rows;
 }
 

@@ -47,6 +47,14 @@ struct DbLimits {
   int statement_ms = 0;   // max_statement_time of every statement on the server; 0: none
 };
 
+// Statements run on one server and the time they took (see util/metrics.h):
+// counted by every connection to it, in memory shared by the worker processes.
+struct StatementCounters {
+  std::atomic<uint64_t> statements{0};
+  std::atomic<uint64_t> nanoseconds{0};
+  std::atomic<uint64_t> failures{0};  // errors, lost connections and time limits
+};
+
 // Whether a worker process's connections find the database: shared by all of
 // them, so that while it is away requests answer 503 at once instead of each
 // waiting for its own timeout. Any statement that succeeds clears it; the
@@ -70,6 +78,9 @@ class DbHealth {
   // takes its number is ever shut down.
   void opened(const void* owner, int socket);
   void closing(const void* owner);
+
+  // Where this server's statements are counted; nullptr: nowhere.
+  StatementCounters* counters = nullptr;
 
  private:
   std::atomic<bool> away_{false};
@@ -163,6 +174,8 @@ class Db {
   Rows execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, uint64_t* affected);
   MYSQL_STMT* prepare(const char* sql);
   [[noreturn]] void fail(const char* what, unsigned err, const char* msg);
+  // A statement answered: the server is there, and the statement is counted.
+  void succeeded();
 
   const Config& cfg_;
   DbServer server_;

@@ -1,9 +1,15 @@
 #include "db/servers.h"
 
+#include "util/metrics.h"
+
 DbServers::DbServers(const Config& cfg) : cfg_(cfg) {
   servers_.push_back(primary_server(cfg));
   servers_.insert(servers_.end(), cfg.db_replicas.begin(), cfg.db_replicas.end());
   states_ = std::make_unique<State[]>(servers_.size());
+}
+
+void DbServers::count_in(PoolMetrics& metrics) {
+  for (size_t i = 0; i < servers_.size(); ++i) health(i).counters = metrics.server(i);
 }
 
 bool DbServers::note_version(size_t i, int64_t version, std::time_t now) {
@@ -64,7 +70,8 @@ std::vector<DbServers::Status> DbServers::status(std::time_t now) const {
     const State& s = states_[i];
     std::time_t at = s.current_at.load(std::memory_order_acquire);
     long behind = current(i) ? 0 : at ? static_cast<long>(now - at) : -1;
-    out.push_back({servers_[i].name(), !s.health.away(), s.version.load(std::memory_order_acquire), behind});
+    out.push_back({i == kPrimary ? "primary" : "replica" + std::to_string(i), !s.health.away(),
+                   s.version.load(std::memory_order_acquire), behind});
   }
   return out;
 }

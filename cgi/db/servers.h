@@ -25,6 +25,8 @@
 #include "config.h"
 #include "db/db.h"
 
+class PoolMetrics;
+
 class DbServers {
  public:
   static constexpr size_t kPrimary = 0;
@@ -38,6 +40,8 @@ class DbServers {
   size_t size() const { return servers_.size(); }
   const DbServer& server(size_t i) const { return servers_[i]; }
   DbHealth& health(size_t i) { return states_[i].health; }
+  // Each server's statements are counted in `metrics` from now on.
+  void count_in(PoolMetrics& metrics);
 
   // The content clock read `version` on server i at `now`. True when the
   // newest version moved on: the primary's version is the newest whenever it
@@ -56,9 +60,9 @@ class DbServers {
   // their own writes; a replica only while the primary is away (not cached).
   Choice for_own_writes(std::time_t now, size_t failed = kNone);
 
-  // What /healthz reports of each server.
+  // What /healthz and /metrics report of each server.
   struct Status {
-    std::string name;
+    std::string role;     // "primary", "replica1", ...
     bool reachable;
     int64_t version;      // -1: not read yet
     long behind_seconds;  // since it last had the newest content (0: current; -1: never had it)

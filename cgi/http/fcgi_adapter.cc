@@ -120,7 +120,8 @@ struct Accepted {
 
 // Writes the answer in one writev of its FastCGI records, then frees the
 // request and closes the connection (nginx.conf.example keeps fastcgi_keep_conn off).
-void reply(Accepted& accepted, const Exchange& ex, const Response& res) {
+void reply(const App& app, Accepted& accepted, const Exchange& ex, const Response& res) {
+  app.note_answer(ex, res);
   // The input's end (nginx's empty stdin record) is read first: a socket closed
   // with input unread is reset, and the reset can cut the reply nginx is still
   // reading (seen after an upload). A body refused unread is not drained (64 KB at most).
@@ -137,15 +138,22 @@ void reply(Accepted& accepted, const Exchange& ex, const Response& res) {
 // Each queued request holds its connection from nginx: the queues are short
 // enough to keep a process's descriptors well under 1024 (libfcgi's limit).
 struct Lanes {
-  Lanes(const Config& cfg, DbServers& servers)
-      : reader(cfg, {cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, servers),
-        editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, servers),
+  Lanes(const Config& cfg, DbServers& servers, PoolMetrics* metrics)
+      : reader(cfg, {cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, servers,
+               counters(metrics, Lane::reader)),
+        editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, servers,
+               counters(metrics, Lane::editor)),
         login(cfg, {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
                      cfg.login_checks_per_second},
-              servers),
+              servers, counters(metrics, Lane::login)),
         // Decoding a photo takes a processor for up to a second: at idle priority, like password checks.
-        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, servers),
-        search(cfg, {cfg.search_threads, 32, std::chrono::milliseconds(2000), search_limits(cfg)}, servers) {}
+        media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, servers,
+              counters(metrics, Lane::media)),
+        search(cfg, {cfg.search_threads, 32, std::chrono::milliseconds(2000), search_limits(cfg)}, servers,
+               counters(metrics, Lane::search)) {}
+  static LaneCounters* counters(PoolMetrics* metrics, Lane lane) {
+    return metrics ? &metrics->lane(static_cast<size_t>(lane)) : nullptr;
+  }
   LanePool& operator[](Lane lane) {
     switch (lane) {
       case Lane::reader: return reader;
@@ -181,7 +189,7 @@ void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
         }));
     Response res;
     if (app.answer_from_memory(*ex, res)) {
-      reply(*accepted, *ex, res);
+      reply(app, *accepted, *ex, res);
       continue;
     }
     // Logins are hashed one at a time per address: a flood from one address
@@ -195,12 +203,12 @@ void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
             app.answer_busy(*ex, res);
           else
             app.answer_with_database(*ex, dbs, res);
-          reply(*accepted, *ex, res);
+          reply(app, *accepted, *ex, res);
         },
         one_at_a_time);
     if (!queued) {
       app.answer_busy(*ex, res);
-      reply(*accepted, *ex, res);
+      reply(app, *accepted, *ex, res);
     }
   }
 }
@@ -208,7 +216,7 @@ void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
 // One worker process: cfg.threads accepting threads and the lanes' threads;
 // the main thread waits for a stop signal (libfcgi's own handlers would wake
 // only one thread).
-int run_worker(App& app, int listen_fd) {
+int run_worker(App& app, int listen_fd, PoolMetrics* metrics) {
   // A password check's 19 MiB stay with its thread (the heap, not a mapping
   // made and unmapped at every check): page faults and TLB shootdowns of every
   // other thread of the process would come with each check otherwise.
@@ -216,8 +224,9 @@ int run_worker(App& app, int listen_fd) {
   mallopt(M_TRIM_THRESHOLD, 128 << 20);
   const Config& cfg = app.config();
   DbServers servers(cfg);
-  app.start_caches(servers);
-  Lanes lanes(cfg, servers);
+  if (metrics) servers.count_in(*metrics);
+  app.start_caches(servers, metrics);
+  Lanes lanes(cfg, servers, metrics);
   std::atomic<bool> stopping{false};
   Acceptor acceptor(cfg, listen_fd, stopping);
   std::vector<std::thread> threads;
@@ -237,9 +246,9 @@ int run_worker(App& app, int listen_fd) {
   return 0;
 }
 
-pid_t spawn_worker(App& app, int listen_fd) {
+pid_t spawn_worker(App& app, int listen_fd, PoolMetrics* metrics) {
   pid_t pid = fork();
-  if (pid == 0) _exit(run_worker(app, listen_fd));
+  if (pid == 0) _exit(run_worker(app, listen_fd, metrics));
   if (pid < 0) std::perror("newsline: fork");
   return pid;
 }
@@ -441,9 +450,11 @@ int serve_fastcgi(App& app, const Config& cfg) {
   std::fprintf(stderr, "newsline: serving FastCGI on %s (%d processes x %d threads)%s\n", cfg.listen.c_str(),
                cfg.processes, cfg.threads, reloaded ? ", reloaded" : "");
 
+  // The pool's counters (/metrics), shared with every worker forked from here on.
+  PoolMetrics* metrics = PoolMetrics::create_shared();
   std::map<pid_t, std::time_t> workers;  // pid -> start time
   for (int i = 0; i < cfg.processes; ++i)
-    if (pid_t pid = spawn_worker(app, listen_fd); pid > 0) workers[pid] = std::time(nullptr);
+    if (pid_t pid = spawn_worker(app, listen_fd, metrics); pid > 0) workers[pid] = std::time(nullptr);
   stop_previous_workers();
 
   for (;;) {
@@ -464,7 +475,8 @@ int serve_fastcgi(App& app, const Config& cfg) {
                    WIFSIGNALED(status) ? "signal" : "status",
                    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
       if (std::time(nullptr) - started < 1) sleep(1);  // a worker that dies at once must not spin
-      if (pid_t fresh = spawn_worker(app, listen_fd); fresh > 0) workers[fresh] = std::time(nullptr);
+      if (metrics) metrics->count_worker_restart();
+      if (pid_t fresh = spawn_worker(app, listen_fd, metrics); fresh > 0) workers[fresh] = std::time(nullptr);
     }
   }
   stop_workers(workers);

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-LanePool::LanePool(const Config& cfg, const Settings& settings, DbServers& servers)
-    : cfg_(cfg), settings_(settings), servers_(servers) {
+LanePool::LanePool(const Config& cfg, const Settings& settings, DbServers& servers, LaneCounters* counters)
+    : cfg_(cfg), settings_(settings), servers_(servers), counters_(counters) {
   for (int i = 0; i < settings_.threads; ++i) threads_.emplace_back([this] { run(); });
 }
 
@@ -14,12 +14,15 @@ LanePool::~LanePool() { stop(); }
 
 bool LanePool::submit(Work work, const std::string& one_at_a_time) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (stopping_ || queue_.size() >= settings_.max_queued) return false;
-  if (!one_at_a_time.empty()) {
-    if (in_hand_.count(one_at_a_time)) return false;
-    in_hand_.insert(one_at_a_time);
+  bool refused = stopping_ || queue_.size() >= settings_.max_queued ||
+                 (!one_at_a_time.empty() && in_hand_.count(one_at_a_time));
+  if (refused) {
+    if (counters_) counters_->busy.fetch_add(1, std::memory_order_relaxed);
+    return false;
   }
+  if (!one_at_a_time.empty()) in_hand_.insert(one_at_a_time);
   queue_.push_back({std::move(work), std::chrono::steady_clock::now(), one_at_a_time});
+  if (counters_) counters_->queued.fetch_add(1, std::memory_order_relaxed);
   ready_.notify_one();
   return true;
 }
@@ -54,11 +57,17 @@ void LanePool::run() {
       if (!expired) last_start_ = start;
     }
     lock.unlock();
+    if (counters_) {
+      counters_->queued.fetch_sub(1, std::memory_order_relaxed);
+      counters_->active.fetch_add(1, std::memory_order_relaxed);
+      if (expired) counters_->busy.fetch_add(1, std::memory_order_relaxed);
+    }
     if (!expired) std::this_thread::sleep_until(start);
     try {
       job.work(dbs, expired);
     } catch (...) {  // the work answers every failure itself; nothing may end the thread
     }
+    if (counters_) counters_->active.fetch_sub(1, std::memory_order_relaxed);
     lock.lock();
     if (!job.one_at_a_time.empty()) in_hand_.erase(in_hand_.find(job.one_at_a_time));
   }

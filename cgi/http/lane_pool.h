@@ -16,6 +16,7 @@
 
 #include "db/db.h"
 #include "db/servers.h"
+#include "util/metrics.h"
 
 struct Config;
 
@@ -36,7 +37,8 @@ class LanePool {
   // Answers one request; `expired` when it waited longer than max_wait (answer "busy" then).
   using Work = std::function<void(DbConnections& dbs, bool expired)>;
 
-  LanePool(const Config& cfg, const Settings& settings, DbServers& servers);
+  // `counters`: where the lane's queue is counted (PoolMetrics::lane), or nullptr.
+  LanePool(const Config& cfg, const Settings& settings, DbServers& servers, LaneCounters* counters);
   ~LanePool();
   LanePool(const LanePool&) = delete;
   LanePool& operator=(const LanePool&) = delete;
@@ -58,6 +60,7 @@ class LanePool {
   const Config& cfg_;
   const Settings settings_;
   DbServers& servers_;
+  LaneCounters* counters_;
   std::mutex mutex_;
   std::condition_variable ready_;
   std::deque<Job> queue_;

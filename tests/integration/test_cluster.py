@@ -3,6 +3,7 @@
 settings and photo-variant directory each) behind one nginx upstream
 (scripts/cluster.py). What readers and editors see when a replica lags or
 stops, when a host stops, and when the primary stops."""
+import json
 import os
 import re
 import shutil
@@ -123,7 +124,29 @@ class Cluster2x2(unittest.TestCase):
             statuses.setdefault(status, []).append(u)
         self.assertEqual(list(statuses), [200], {k: v[:3] for k, v in statuses.items()})
 
+    def health(self, pool=0):
+        status, text = get(self.cluster.pool_url(pool, "/healthz"))
+        answer = json.loads(text)
+        return status, answer, {s["server"]: s for s in answer["servers"]}
+
     # ----- tests -----------------------------------------------------------
+
+    def test_0_health_for_load_balancers_and_metrics_for_the_operator_only(self):
+        status, answer, servers = self.health()
+        self.assertEqual((status, answer["status"], answer["editors"]), (200, "ok", True))
+        self.assertEqual(sorted(servers), ["primary", "replica1", "replica2"])
+        self.assertNotIn(self.cluster.root, json.dumps(answer))  # no paths, no addresses
+        self.assert_all_answer(self.article_urls()[:5])
+        metrics = Client(base_url=self.cluster.pool_url(0, ""), source="127.0.0.1").get("/metrics")
+        self.assertEqual(metrics.status, 200)
+        self.assertTrue(metrics.header("Content-Type").startswith("text/plain; version=0.0.4"))
+        self.assertRegex(metrics.text, r'newsline_requests_total\{kind="article",status="200"\} \d+')
+        self.assertRegex(metrics.text, r'newsline_db_statements_total\{server="replica1"\} [1-9]')
+        self.assertRegex(metrics.text, r'newsline_lane_queued\{lane="reader"\} 0')
+        # Only to metrics_allow's addresses (the workers), and only from inside (nginx).
+        self.assertEqual(Client(base_url=self.cluster.pool_url(0, ""), source="127.0.0.5").get("/metrics").status, 404)
+        self.assertEqual(Client(base_url=self.cluster.url(""), source="127.0.0.5").get("/metrics").status, 403)
+
 
     def test_1_readers_pages_are_read_from_the_replicas(self):
         self.new_content()
@@ -166,6 +189,8 @@ class Cluster2x2(unittest.TestCase):
         self.cluster.stop_one("replica-1")
         try:
             self.new_content()
+            status, answer, servers = self.health()
+            self.assertEqual((status, answer["status"], servers["replica1"]["reachable"]), (200, "degraded", False))
             before = self.statements(2)
             self.assert_all_answer(self.article_urls())
             self.assertGreater(self.statements(2) - before, 20)
@@ -188,6 +213,9 @@ class Cluster2x2(unittest.TestCase):
         self.cluster.stop_one("mariadb")
         try:
             time.sleep(0.6)  # the pools' content polls have found the primary away
+            for pool in (0, 1):
+                status, answer, servers = self.health(pool)
+                self.assertEqual((status, answer["readers"], answer["editors"]), (200, True, False))
             self.assert_all_answer(self.article_urls_from_replica())
             self.assert_all_answer(["/en/search?q=%s" % word for word in ("azerbaijan", "baku", "minister")])
             page = self.editor.get("/admin/articles")

@@ -3,6 +3,7 @@ served without waiting, pages not cached answer the 503 page within 2 s, and
 fresh pages come back within 2 s of the database, without restarting a worker.
 Every test puts the database back as it found it."""
 import html
+import json
 import itertools
 import os
 import re
@@ -188,6 +189,11 @@ class StoppedDatabase(unittest.TestCase):
                 self.assertEqual(r.status, 503)
                 self.assertEqual(r.header("Retry-After"), "5")
                 self.assertLess(seconds, BOUND)
+            # A load balancer keeps sending readers: their cached pages are served.
+            health = http("/healthz")
+            self.assertEqual(health.status, 200)
+            self.assertEqual(json.loads(health.text)["status"], "degraded")
+            self.assertTrue(json.loads(health.text)["cache_only"])
         finally:
             s.start_mariadb()
         answering = time.monotonic()
@@ -233,6 +239,7 @@ class StoppedDatabase(unittest.TestCase):
         self.assertEqual(refused.status, 503)
         self.assertEqual(refused.header("Retry-After"), "5")
         self.assertIn("Not saved: the database is not answering", refused.text)
+        self.assertIn("Saving is unavailable", other.text)
         self.assertIn('<form method="post" action="/admin/articles/%d">' % aid, refused.text)
         self.assertIn('>A paragraph the editor wrote\nand a second line.</textarea>', refused.text)
         self.assertIn('<textarea name="title" rows="1">Kept through an outage</textarea>', refused.text)

@@ -1,6 +1,7 @@
 """The public site through nginx and as CGI, against the throwaway stack with
 the demo content: what a reader gets for every page type, and for hostile input."""
 import html
+import json
 import os
 import re
 import signal
@@ -39,6 +40,21 @@ class PublicPages(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         stack()
+
+    def test_health_and_metrics(self):
+        health = http("/healthz")
+        self.assertEqual((health.status, health.header("Cache-Control")), (200, "no-store"))
+        self.assertEqual(json.loads(health.text), {"status": "ok", "readers": True, "cache_only": False, "editors": True,
+                                                   "servers": [{"server": "primary", "reachable": True,
+                                                                "behind_seconds": 0}]})
+        http(SEED_PATH)
+        metrics = http("/metrics", source="127.0.0.1")
+        self.assertEqual(metrics.status, 200)
+        for line in ('newsline_db_up{server="primary"} 1', 'newsline_worker_restarts_total ',
+                     'newsline_requests_total{kind="article",status="200"} ', 'newsline_page_cache_total{kind="article",'):
+            self.assertIn(line, metrics.text)
+        self.assertEqual(http("/metrics", source="127.0.0.9").status, 403)  # nginx: the internal network only
+        self.assertEqual(http("/metrics", port=stack().unlimited_port, source="127.0.0.9").status, 404)  # the workers
 
     def test_root_redirects_to_default_edition(self):
         r = http("/")

@@ -153,11 +153,19 @@ class ServeRefuses(unittest.TestCase):
         return subprocess.run([s.binary, "--config", s.config_file, "serve"], env=env, capture_output=True,
                               text=True, timeout=20, **s.as_service())
 
-    def test_a_listen_address_that_is_not_a_unix_socket_path(self):
-        for listen in (":9000", "127.0.0.1:9000", "relative.sock"):
-            r = self.serve(listen=listen)
+    def test_a_listen_address_that_is_neither_a_unix_socket_path_nor_an_ip_address_and_port(self):
+        for listen in (":9000", "localhost:9000", "relative.sock", "127.0.0.1:99999"):
+            r = self.serve(listen=listen, listen_allow="127.0.0.1")
             self.assertEqual(r.returncode, 1, listen)
-            self.assertIn("listen: expected the absolute path of a unix socket", r.stderr)
+            self.assertIn("listen: expected a unix socket's absolute path or ADDRESS:PORT", r.stderr)
+
+    def test_a_tcp_socket_without_the_addresses_allowed_to_use_it(self):
+        r = self.serve(listen="127.0.0.1:9000")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("listen: a TCP socket needs listen_allow", r.stderr)
+        r = self.serve(listen="127.0.0.1:9000", listen_allow="nginx-host")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("listen_allow: expected IP addresses (no names), got 'nginx-host'", r.stderr)
 
     def test_a_socket_it_cannot_give_to_its_group(self):
         path = os.path.join(stack().run_dir, "refused.sock")
