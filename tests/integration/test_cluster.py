@@ -150,7 +150,8 @@ class Cluster2x2(unittest.TestCase):
 
     def test_1_readers_pages_are_read_from_the_replicas(self):
         self.new_content()
-        urls = self.article_urls()
+        urls = self.article_urls() + ["/en/", "/az/", "/en/news", "/en/news/country", "/en/corrections", "/en/feed",
+                                      "/en/feed/country", "/sitemap.xml", "/robots.txt", "/en/search?q=baku"]
         before = [self.statements(i) for i in range(3)]
         self.assert_all_answer(urls)
         grown = [self.statements(i) - before[i] for i in range(3)]
