@@ -15,3 +15,12 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON newsline.* TO 'newsline'@'localhost';
 -- events and triggers a dump asks for.
 CREATE USER IF NOT EXISTS 'newsline_backup'@'localhost' IDENTIFIED VIA unix_socket;
 GRANT SELECT, SHOW VIEW, TRIGGER, EVENT, LOCK TABLES ON newsline.* TO 'newsline_backup'@'localhost';
+
+-- Read replicas (README, "Several hosts"), on the primary: the user they
+-- replicate as, from the replicas' private addresses only. Each replica runs
+-- with read_only = ON, server_id of its own, and
+--   CHANGE MASTER TO MASTER_HOST='10.0.0.21', MASTER_USER='newsline_replication',
+--     MASTER_PASSWORD='...', MASTER_USE_GTID=slave_pos; START SLAVE;
+-- The users above reach the replicas through replication, grants included.
+-- CREATE USER IF NOT EXISTS 'newsline_replication'@'10.0.0.%' IDENTIFIED BY 'CHANGE-ME-REPLICATION';
+-- GRANT REPLICATION SLAVE ON *.* TO 'newsline_replication'@'10.0.0.%';

@@ -46,6 +46,19 @@ class Deployment(unittest.TestCase):
                            timeout=60, cwd=self.dir)
         self.assertEqual((r.returncode, r.stdout + r.stderr), (0, ""))
 
+    def test_the_drop_in_for_several_hosts_verifies_and_keeps_the_unit_rated_ok(self):
+        unit = self.unit_here()
+        os.makedirs(unit + ".d")
+        shutil.copy(os.path.join(DEPLOY, "several-hosts.conf"), unit + ".d")
+        r = subprocess.run(["systemd-analyze", "verify", unit], capture_output=True, text=True, timeout=60,
+                           cwd=self.dir)
+        self.assertEqual((r.returncode, r.stdout + r.stderr), (0, ""))
+        r = subprocess.run(["systemd-analyze", "security", "--offline=true", "--no-pager", unit],
+                           capture_output=True, text=True, timeout=60, cwd=self.dir)
+        self.assertIn("Service has access to the host's network", r.stdout)  # the drop-in was read
+        level = re.search(r"Overall exposure level for newsline.service: ([\d.]+) (\w+)", r.stdout)
+        self.assertIn(level.group(2), ("SAFE", "OK"), level.group(0))
+
     def test_the_unit_is_rated_safe_by_systemd(self):
         r = subprocess.run(["systemd-analyze", "security", "--offline=true", "--no-pager", self.unit_here()],
                            capture_output=True, text=True, timeout=60, cwd=self.dir)
