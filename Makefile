@@ -21,7 +21,7 @@ DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev 
                 curl ca-certificates python3-feedparser zlib1g-dev clang libclang-rt-14-dev \
                 systemd logrotate
 
-.PHONY: all deps build compile bench-data bench-shapes run start stop test unit-test bench migrate clean lighthouse \
+.PHONY: all deps build compile bench-data bench-shapes bench-pools run start stop test unit-test bench migrate clean lighthouse \
         sanitize-build fuzz security-deps security chaos
 
 all: build
@@ -175,9 +175,14 @@ unit-test: $(BUILD)/unit_tests
 # measures the demo content beside it in the same run, to compare the two;
 # BASELINE=var/bench-10k measures that data set beside it instead (made by
 # `make bench-data N=10000 ROOT=var/bench-10k`).
+# Then one pool of workers against two (a replica, one pool over TCP), for the record.
 bench: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	mkdir -p var
 	$(PYTHON) scripts/bench.py run $(if $(DATA),--data $(DATA) $(if $(BASELINE),--baseline $(BASELINE)) --json var/bench-data.json,--json var/bench-demo.json)
+	$(PYTHON) scripts/bench.py pools
+
+bench-pools: compile
+	$(PYTHON) scripts/bench.py pools
 
 # Worker shapes (processes x threads) compared on one stack, e.g. SHAPES=2x2,2x4.
 bench-shapes: compile $(BUILD)/fcgi_floor

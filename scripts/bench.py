@@ -56,6 +56,7 @@ content's listings are short.
 
   python3 scripts/bench.py run  [--data DIR [--baseline DIR]] [--rounds 2] [--seconds 10]
   python3 scripts/bench.py shapes [--shapes 2x2,2x4,2x8] [--rounds 3] [--seconds 8]
+  python3 scripts/bench.py pools [--rounds 3] [--seconds 8]   one pool against two (a replica, TCP)
   python3 scripts/bench.py data --articles 1000000 [--root var/bench]
 """
 import argparse
@@ -815,6 +816,63 @@ def command_shapes(args):
         shutil.rmtree(root, ignore_errors=True)
 
 
+def command_pools(args):
+    """One pool against two, for the record (issue 16): a primary and a
+    replica, pool 0 on a unix socket as on nginx's own host, pool 1 on loopback
+    TCP as on a host of its own (scripts/cluster.py), each of 2 processes x 4
+    threads. The cached article and searches (bench_search.lua) through each
+    pool alone and through nginx.conf.example's upstream of both (on a port
+    without its limits per address, as the pools' own ports), interleaved at
+    32 connections. On one machine the two pools share its
+    cores: this measures what the upstream and TCP cost, not what a second
+    host adds (README, Capacity)."""
+    from cluster import Cluster
+    root = tempfile.mkdtemp(prefix="newsline-pools-")
+    os.chmod(root, 0o755)
+    base = next(p for p in range(30000, 40000, 10) if all(_port_free(p + k) for k in range(6)))
+    cluster = Cluster(root, port=base, replicas=1, pools=2, processes=2, threads=4, admin_password=ADMIN_PASSWORD,
+                      mariadb_args=[a for a in MARIADB_ARGS if a != "--skip-log-bin"],
+                      extra_config={"search_per_minute": 100000})
+    cluster.extra_http += fastcgi_server(base + 5, "newsline")  # the upstream of both pools
+    try:
+        cluster.start()
+        ways = {"pool 0 (unix)": cluster.pool_url(0, ""), "pool 1 (tcp)": cluster.pool_url(1, ""),
+                "both pools": "http://127.0.0.1:%d" % (base + 5)}
+        targets = [Target("%s %s" % (page, way), url + path, extra) for way, url in ways.items()
+                   for page, path, extra in (("article", SEED_PATH, ()), ("search", "/en/search", ("-s", SEARCHES)))]
+        for t in targets:
+            fetch(t.url)
+        print("wrk: %d rounds x %d s at 32 connections, interleaved; demo content, 1 replica\n"
+              % (args.rounds, args.seconds))
+        results = {}
+        for rnd in range(args.rounds):
+            for t in targets:
+                r = wrk(t.url, args.seconds, 32, t.args)
+                results.setdefault(t.name, []).append(r)
+                print("  round %d %-28s %8.0f req/s  p99 %6.2f ms  non-2xx %d" % (rnd + 1, t.name, r["rps"], r["p99"],
+                                                                                r["non2xx"]), flush=True)
+        print("\n%-28s %10s %9s %9s %8s" % ("target", "req/s", "p50 ms", "p99 ms", "errors"))
+        for t in targets:
+            runs = results[t.name]
+            print("%-28s %10.0f %9.2f %9.2f %8d" % (t.name, median(runs, "rps"), median(runs, "p50"),
+                                                    median(runs, "p99"), sum(r["errors"] + r["non2xx"] for r in runs)))
+        for page in ("article", "search"):
+            one, two = median(results[page + " pool 0 (unix)"], "rps"), median(results[page + " both pools"], "rps")
+            print("%s: two pools / one = %.2f" % (page, two / one))
+    finally:
+        cluster.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def _port_free(port):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -828,6 +886,9 @@ def main():
     shapes.add_argument("--shapes", default="2x2,2x4,2x8", help="worker shapes to compare, PROCESSESxTHREADS,...")
     shapes.add_argument("--rounds", type=int, default=3)
     shapes.add_argument("--seconds", type=int, default=8)
+    pools = sub.add_parser("pools")
+    pools.add_argument("--rounds", type=int, default=3)
+    pools.add_argument("--seconds", type=int, default=8)
     data = sub.add_parser("data")
     data.add_argument("--articles", type=int, default=1000000)
     data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
@@ -836,7 +897,7 @@ def main():
     # made this process ignore SIGINT (a background job).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    {"run": command_run, "shapes": command_shapes, "data": command_data}[args.command](args)
+    {"run": command_run, "shapes": command_shapes, "pools": command_pools, "data": command_data}[args.command](args)
 
 
 if __name__ == "__main__":
