@@ -826,10 +826,10 @@ def command_pools(args):
     32 connections. On one machine the two pools share its
     cores: this measures what the upstream and TCP cost, not what a second
     host adds (README, Capacity)."""
-    from cluster import Cluster
+    from cluster import Cluster, free_ports
     root = tempfile.mkdtemp(prefix="newsline-pools-")
     os.chmod(root, 0o755)
-    base = next(p for p in range(30000, 40000, 10) if all(_port_free(p + k) for k in range(6)))
+    base = free_ports(6, start=30000)
     cluster = Cluster(root, port=base, replicas=1, pools=2, processes=2, threads=4, admin_password=ADMIN_PASSWORD,
                       mariadb_args=[a for a in MARIADB_ARGS if a != "--skip-log-bin"],
                       extra_config={"search_per_minute": 100000})
@@ -862,15 +862,6 @@ def command_pools(args):
     finally:
         cluster.stop()
         shutil.rmtree(root, ignore_errors=True)
-
-
-def _port_free(port):
-    with socket.socket() as s:
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
 def main():

@@ -23,6 +23,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from stack import Stack, StackError, _port_is_free, fastcgi_address, fastcgi_server  # noqa: E402
 
 
+def free_ports(count, start=21000):
+    """The first of `count` consecutive ports free on 127.0.0.1 (a cluster takes
+    its port and the next ones: the primary's, one per pool, the TCP pools')."""
+    for base in range(start, start + 10000, 10):
+        if all(_port_is_free(base + k) for k in range(count)):
+            return base
+    raise StackError("no %d consecutive free ports from %d" % (count, start))
+
+
 class Cluster(Stack):
     def __init__(self, root, port=8090, replicas=2, pools=2, processes=1, **kw):
         super().__init__(root, port=port, processes=processes, **kw)

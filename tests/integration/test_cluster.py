@@ -19,19 +19,7 @@ from stackfixture import ADMIN_PASSWORD, FRESHNESS_SECONDS, OUT, Client
 from integration.test_admin import create_article, edit_form_fields
 from integration.test_photos import png
 
-import sys
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
-                                "scripts"))
-from cluster import Cluster  # noqa: E402
-from stack import _port_is_free  # noqa: E402
-
-
-def free_ports(count):
-    """The first of `count` consecutive free ports on 127.0.0.1."""
-    for base in range(21000, 29000, 10):
-        if all(_port_is_free(base + k) for k in range(count)):
-            return base
-    raise RuntimeError("no free ports")
+from cluster import Cluster, free_ports  # noqa: E402  (stackfixture puts scripts/ on the path)
 
 
 def get(url):
