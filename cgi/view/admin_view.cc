@@ -1,6 +1,7 @@
 #include "view/admin_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "context.h"
@@ -77,10 +78,21 @@ void render_unsaved(Response& res, const std::string& site_name, const std::stri
       d.SetValue("CSRF", value);  // the editor's own token, checked again when the form comes back
       continue;
     }
-    auto* field = d.AddSectionDictionary("FIELD");
+    // What the editor wrote is shown; what the form says of itself (an empty
+    // field, a number such as a revision or a category, the button pressed)
+    // goes back unseen.
+    bool written = !value.empty() && name != "action" &&
+                   !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+    auto* field = d.AddSectionDictionary(written ? "FIELD" : "HIDDEN");
     field->SetValue("NAME", name);
     field->SetValue("VALUE", value);
-    field->SetIntValue("ROWS", std::clamp<long>(std::count(value.begin(), value.end(), '\n') + 1, 1, 30));
+    if (!written) continue;
+    std::string label = name;  // "published_at": "Published at"
+    std::replace(label.begin(), label.end(), '_', ' ');
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    field->SetValue("LABEL", label);
+    long lines = std::count(value.begin(), value.end(), '\n') + 1 + static_cast<long>(value.size() / 100);
+    field->SetIntValue("ROWS", std::clamp<long>(lines, 1, 30));
   }
   res.status = 503;
   res.body.clear();

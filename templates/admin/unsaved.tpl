@@ -17,7 +17,8 @@
 in a minute, or copy it somewhere safe first.</p></div>
 <form method="post" action="{{ACTION}}">
 <input type="hidden" name="csrf" value="{{CSRF}}">
-{{#FIELD}}<label>{{NAME}}
+{{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">
+{{/HIDDEN}}{{#FIELD}}<label>{{LABEL}}
 <textarea name="{{NAME}}" rows="{{ROWS}}">{{VALUE:pre_escape}}</textarea></label>
 {{/FIELD}}<p><button type="submit">Save again</button></p>
 </form>

@@ -244,10 +244,12 @@ class StoppedDatabase(unittest.TestCase):
         self.assertIn('>A paragraph the editor wrote\nand a second line.</textarea>', refused.text)
         self.assertIn('<textarea name="title" rows="1">Kept through an outage</textarea>', refused.text)
         self.assertEqual(refused.text.count('name="csrf"'), 1)
+        self.assertIn('<input type="hidden" name="action" value="save">', refused.text)  # the form's own, unseen
         self.assertEqual(other.status, 503)
         self.assertNotIn("textarea", other.text)
         # Sent again from that page once the database is back: saved.
         kept = dict(re.findall(r'<textarea name="([^"]+)" rows="\d+">([^<]*)</textarea>', refused.text))
+        kept.update(re.findall(r'<input type="hidden" name="(?!csrf)([^"]+)" value="([^"]*)">', refused.text))
         kept = {k: html.unescape(v) for k, v in kept.items()}
         deadline = time.monotonic() + 10
         while True:
