@@ -49,15 +49,14 @@ sigset_t control_signals() {
   return set;
 }
 
+constexpr int kAcceptWakeMs = 200;
+
 // Connections from the shared listening socket, for the accepting threads.
 // They wait in accept() itself, so that the kernel hands connections to the
 // idle threads in turn (every worker's cache warms); the socket's receive
 // timeout (kAcceptWakeMs, set by open_listener) wakes them now and then to see
 // whether their process is stopping. A worker thus stops accepting without
 // shutting the socket, which the workers of a reload go on accepting on.
-constexpr int kAcceptWakeMs = 200;
-
-//
 // On a TCP socket, a connection from an address not in cfg.listen_allow is
 // closed before a byte of it is read (libfcgi must never parse a stranger's records).
 class Acceptor {
