@@ -15,12 +15,13 @@ socket, so a test can ask one host in particular.
 """
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stack import Stack, StackError, _port_is_free, fastcgi_address, fastcgi_server  # noqa: E402
+from stack import Stack, StackError, _example_config, _port_is_free, fastcgi_address, fastcgi_server  # noqa: E402
 
 
 def free_ports(count, start=21000):
@@ -74,11 +75,13 @@ class Cluster(Stack):
         return "http://127.0.0.1:%d%s" % (self.pool_ports[n], path)
 
     def _upstream_edit(self):
-        """nginx.conf.example's upstream, with the pools as its hosts."""
-        example = "    server unix:%s max_fails=0;\n" % self.fcgi_socket
-        hosts = "".join("    server %s max_fails=3 fail_timeout=10s;\n" % fastcgi_address(self.pool_socket(n))
+        """nginx.conf.example's upstream, with the pools as its hosts, each with
+        the health-check parameters of the example's commented host lines."""
+        local = "    server unix:%s max_fails=0;\n" % self.fcgi_socket
+        checks = re.search(r"^    # server [0-9.]+:[0-9]+ (.*);$", _example_config(), re.M).group(1)
+        hosts = "".join("    server %s %s;\n" % (fastcgi_address(self.pool_socket(n)), checks)
                         for n in range(self.pools))
-        return example * 2, hosts
+        return local * 2, hosts
 
     # ----- start and stop --------------------------------------------------
 
