@@ -137,21 +137,22 @@ void reply(const App& app, Accepted& accepted, const Exchange& ex, const Respons
 // Each queued request holds its connection from nginx: the queues are short
 // enough to keep a process's descriptors well under 1024 (libfcgi's limit).
 struct Lanes {
-  Lanes(const Config& cfg, DbServers& servers, PoolMetrics* metrics)
+  // `slot`: this process's place among the pool's (see PoolMetrics::lane).
+  Lanes(const Config& cfg, DbServers& servers, PoolMetrics* metrics, size_t slot)
       : reader(cfg, {cfg.reader_threads, 128, std::chrono::milliseconds(1000), reader_limits(cfg)}, servers,
-               counters(metrics, Lane::reader)),
+               counters(metrics, slot, Lane::reader)),
         editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, servers,
-               counters(metrics, Lane::editor)),
+               counters(metrics, slot, Lane::editor)),
         login(cfg, {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
                      cfg.login_checks_per_second},
-              servers, counters(metrics, Lane::login)),
+              servers, counters(metrics, slot, Lane::login)),
         // Decoding a photo takes a processor for up to a second: at idle priority, like password checks.
         media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, servers,
-              counters(metrics, Lane::media)),
+              counters(metrics, slot, Lane::media)),
         search(cfg, {cfg.search_threads, 32, std::chrono::milliseconds(2000), search_limits(cfg)}, servers,
-               counters(metrics, Lane::search)) {}
-  static LaneCounters* counters(PoolMetrics* metrics, Lane lane) {
-    return metrics ? &metrics->lane(static_cast<size_t>(lane)) : nullptr;
+               counters(metrics, slot, Lane::search)) {}
+  static LaneCounters* counters(PoolMetrics* metrics, size_t slot, Lane lane) {
+    return metrics ? metrics->lane(slot, static_cast<size_t>(lane)) : nullptr;
   }
   LanePool& operator[](Lane lane) {
     switch (lane) {
@@ -215,7 +216,7 @@ void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
 // One worker process: cfg.threads accepting threads and the lanes' threads;
 // the main thread waits for a stop signal (libfcgi's own handlers would wake
 // only one thread).
-int run_worker(App& app, int listen_fd, PoolMetrics* metrics) {
+int run_worker(App& app, int listen_fd, PoolMetrics* metrics, size_t slot) {
   // A password check's 19 MiB stay with its thread (the heap, not a mapping
   // made and unmapped at every check): page faults and TLB shootdowns of every
   // other thread of the process would come with each check otherwise.
@@ -225,7 +226,7 @@ int run_worker(App& app, int listen_fd, PoolMetrics* metrics) {
   DbServers servers(cfg);
   if (metrics) servers.count_in(*metrics);
   app.start_caches(servers, metrics);
-  Lanes lanes(cfg, servers, metrics);
+  Lanes lanes(cfg, servers, metrics, slot);
   std::atomic<bool> stopping{false};
   Acceptor acceptor(cfg, listen_fd, stopping);
   std::vector<std::thread> threads;
@@ -245,9 +246,9 @@ int run_worker(App& app, int listen_fd, PoolMetrics* metrics) {
   return 0;
 }
 
-pid_t spawn_worker(App& app, int listen_fd, PoolMetrics* metrics) {
+pid_t spawn_worker(App& app, int listen_fd, PoolMetrics* metrics, size_t slot) {
   pid_t pid = fork();
-  if (pid == 0) _exit(run_worker(app, listen_fd, metrics));
+  if (pid == 0) _exit(run_worker(app, listen_fd, metrics, slot));
   if (pid < 0) std::perror("newsline: fork");
   return pid;
 }
@@ -452,8 +453,12 @@ int serve_fastcgi(App& app, const Config& cfg) {
   // The pool's counters (/metrics), shared with every worker forked from here on.
   PoolMetrics* metrics = PoolMetrics::create_shared();
   std::map<pid_t, std::time_t> workers;  // pid -> start time
-  for (int i = 0; i < cfg.processes; ++i)
-    if (pid_t pid = spawn_worker(app, listen_fd, metrics); pid > 0) workers[pid] = std::time(nullptr);
+  std::map<pid_t, size_t> slots;         // pid -> its slot of the metrics' gauges, handed on to its successor
+  for (size_t slot = 0; slot < static_cast<size_t>(cfg.processes); ++slot)
+    if (pid_t pid = spawn_worker(app, listen_fd, metrics, slot); pid > 0) {
+      workers[pid] = std::time(nullptr);
+      slots[pid] = slot;
+    }
   stop_previous_workers();
 
   for (;;) {
@@ -474,8 +479,16 @@ int serve_fastcgi(App& app, const Config& cfg) {
                    WIFSIGNALED(status) ? "signal" : "status",
                    WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
       if (std::time(nullptr) - started < 1) sleep(1);  // a worker that dies at once must not spin
-      if (metrics) metrics->count_worker_restart();
-      if (pid_t fresh = spawn_worker(app, listen_fd, metrics); fresh > 0) workers[fresh] = std::time(nullptr);
+      size_t slot = slots[pid];
+      slots.erase(pid);
+      if (metrics) {
+        metrics->count_worker_restart();
+        metrics->forget_process(slot);  // what it had queued and in hand died with it
+      }
+      if (pid_t fresh = spawn_worker(app, listen_fd, metrics, slot); fresh > 0) {
+        workers[fresh] = std::time(nullptr);
+        slots[fresh] = slot;
+      }
     }
   }
   stop_workers(workers);

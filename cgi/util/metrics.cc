@@ -80,6 +80,14 @@ void PoolMetrics::count_cache(PageKind kind, bool hit) {
   cache_[static_cast<size_t>(kind)][hit ? 1 : 0].fetch_add(1, std::memory_order_relaxed);
 }
 
+void PoolMetrics::forget_process(size_t slot) {
+  if (slot >= kMaxProcesses) return;
+  for (LaneCounters& lane : lanes_[slot]) {
+    lane.queued.store(0, std::memory_order_relaxed);
+    lane.active.store(0, std::memory_order_relaxed);
+  }
+}
+
 std::string PoolMetrics::render(const std::vector<DbServers::Status>& servers) const {
   std::string out;
   out.reserve(8192);
@@ -122,18 +130,28 @@ std::string PoolMetrics::render(const std::vector<DbServers::Status>& servers) c
     sample(out, "newsline_db_failures_total", "server=\"" + servers[i].role + "\"",
            static_cast<double>(servers_[i].failures.load(std::memory_order_relaxed)));
 
-  header(out, "newsline_lane_queued", "gauge", "Requests waiting for a lane's threads now.");
-  for (size_t i = 0; i < kLanes; ++i)
-    sample(out, "newsline_lane_queued", std::string("lane=\"") + kLaneNames[i] + "\"",
-           static_cast<double>(lanes_[i].queued.load(std::memory_order_relaxed)));
-  header(out, "newsline_lane_active", "gauge", "Requests a lane's threads are answering now.");
-  for (size_t i = 0; i < kLanes; ++i)
-    sample(out, "newsline_lane_active", std::string("lane=\"") + kLaneNames[i] + "\"",
-           static_cast<double>(lanes_[i].active.load(std::memory_order_relaxed)));
-  header(out, "newsline_lane_busy_total", "counter", "Requests answered busy: a lane's queue full, or its wait too long.");
-  for (size_t i = 0; i < kLanes; ++i)
-    sample(out, "newsline_lane_busy_total", std::string("lane=\"") + kLaneNames[i] + "\"",
-           static_cast<double>(lanes_[i].busy.load(std::memory_order_relaxed)));
+  struct LaneSeries {
+    const char* name;
+    const char* type;
+    const char* help;
+    int64_t (*read)(const LaneCounters&);
+  };
+  static const LaneSeries lane_series[] = {
+      {"newsline_lane_queued", "gauge", "Requests waiting for a lane's threads now.",
+       [](const LaneCounters& c) { return static_cast<int64_t>(c.queued.load(std::memory_order_relaxed)); }},
+      {"newsline_lane_active", "gauge", "Requests a lane's threads are answering now.",
+       [](const LaneCounters& c) { return static_cast<int64_t>(c.active.load(std::memory_order_relaxed)); }},
+      {"newsline_lane_busy_total", "counter", "Requests answered busy: a lane's queue full, or its wait too long.",
+       [](const LaneCounters& c) { return static_cast<int64_t>(c.busy.load(std::memory_order_relaxed)); }},
+  };
+  for (const LaneSeries& series : lane_series) {  // each summed over the pool's processes
+    header(out, series.name, series.type, series.help);
+    for (size_t i = 0; i < kLanes; ++i) {
+      int64_t total = 0;
+      for (size_t slot = 0; slot < kMaxProcesses; ++slot) total += series.read(lanes_[slot][i]);
+      sample(out, series.name, std::string("lane=\"") + kLaneNames[i] + "\"", static_cast<double>(total));
+    }
+  }
 
   header(out, "newsline_worker_restarts_total", "counter", "Worker processes that ended and were started again.");
   sample(out, "newsline_worker_restarts_total", "", static_cast<double>(worker_restarts_.load()));

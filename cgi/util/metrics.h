@@ -34,8 +34,9 @@ struct LaneCounters {
 
 class PoolMetrics {
  public:
-  static constexpr size_t kMaxServers = 16;  // the primary and up to 15 replicas
-  static constexpr size_t kLanes = 5;        // as Lane in router.h
+  static constexpr size_t kMaxServers = 16;    // the primary and up to 15 replicas
+  static constexpr size_t kLanes = 5;          // as Lane in router.h
+  static constexpr size_t kMaxProcesses = 64;  // as the `processes` setting allows
 
   // A zeroed block in memory shared with the processes forked after this
   // call; nullptr when it cannot be mapped (then nothing is counted).
@@ -47,7 +48,12 @@ class PoolMetrics {
   void count_worker_restart() { worker_restarts_.fetch_add(1, std::memory_order_relaxed); }
   // Server i's statements (nullptr past kMaxServers).
   StatementCounters* server(size_t i) { return i < kMaxServers ? &servers_[i] : nullptr; }
-  LaneCounters& lane(size_t i) { return lanes_[i]; }
+  // The lanes of the worker process in `slot` (0 .. processes - 1; a restarted
+  // worker takes the slot of the one it replaces). Each process has its own,
+  // so that a worker that dies takes its queue gauges with it (forget_process).
+  LaneCounters* lane(size_t slot, size_t lane) { return slot < kMaxProcesses ? &lanes_[slot][lane] : nullptr; }
+  // A worker process ended: its queued and in-hand requests went with it.
+  void forget_process(size_t slot);
 
   // The Prometheus text exposition of every counter, and of `servers` as they are now.
   std::string render(const std::vector<DbServers::Status>& servers) const;
@@ -64,5 +70,5 @@ class PoolMetrics {
   std::atomic<uint64_t> worker_restarts_{0};
   std::time_t started_ = std::time(nullptr);
   StatementCounters servers_[kMaxServers];
-  LaneCounters lanes_[kLanes];
+  LaneCounters lanes_[kMaxProcesses][kLanes];
 };

@@ -107,4 +107,21 @@ BOOST_AUTO_TEST_CASE(the_counters_are_shared_with_forked_processes_and_read_as_p
   BOOST_TEST(text.find("kind=\"home\"") == std::string::npos);  // nothing counted, nothing said
 }
 
+BOOST_AUTO_TEST_CASE(a_dead_workers_queue_leaves_the_gauges_and_its_busy_count_stays) {
+  PoolMetrics* m = PoolMetrics::create_shared();
+  BOOST_REQUIRE(m);
+  m->lane(0, 0)->queued.fetch_add(2);  // two processes' reader lanes
+  m->lane(1, 0)->queued.fetch_add(3);
+  m->lane(1, 0)->busy.fetch_add(4);
+  Config cfg;
+  DbServers servers(cfg);
+  std::string text = m->render(servers.status(1'800'000'000));
+  BOOST_TEST(text.find("newsline_lane_queued{lane=\"reader\"} 5\n") != std::string::npos);
+  m->forget_process(1);  // killed with 3 requests queued
+  text = m->render(servers.status(1'800'000'000));
+  BOOST_TEST(text.find("newsline_lane_queued{lane=\"reader\"} 2\n") != std::string::npos);
+  BOOST_TEST(text.find("newsline_lane_busy_total{lane=\"reader\"} 4\n") != std::string::npos);
+  BOOST_TEST(!m->lane(PoolMetrics::kMaxProcesses, 0));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
