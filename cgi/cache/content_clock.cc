@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <memory>
 #include <string>
 
 #include "config.h"
@@ -39,8 +38,12 @@ void ContentClock::advance(size_t server, int64_t version, std::time_t changed_a
     last_modified_.store(modified, std::memory_order_release);
     generation_.fetch_add(1, std::memory_order_acq_rel);
   }
-  // A replica behind the newest content may not know of the next publication yet.
-  if (version >= servers_.newest_version()) next_due_ = next_due;
+  // A replica behind the newest content may not know of the next publication
+  // yet: the next reading of a current server says when it is.
+  if (version >= servers_.newest_version())
+    next_due_ = next_due;
+  else if (due_passed)
+    next_due_ = 0;
 }
 
 bool ContentClock::poll_once(size_t server, Db& db, std::string* why) {
