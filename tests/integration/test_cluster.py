@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import socket
 import struct
 import tempfile
@@ -186,6 +187,26 @@ class Cluster2x2(unittest.TestCase):
         finally:
             self.cluster.start_replica(1)
             self.cluster.wait_for_replicas()
+
+    def test_3b_a_hanging_replica_holds_a_reader_at_most_once_for_its_timeout(self):
+        self.new_content()
+        replica = self.cluster._pid("replica-1")
+        os.kill(replica, signal.SIGSTOP)
+        try:
+            timings = []
+            for url in self.article_urls():
+                started = time.monotonic()
+                status, _ = get(self.cluster.url(url))
+                timings.append((status, time.monotonic() - started))
+        finally:
+            os.kill(replica, signal.SIGCONT)
+        self.assertEqual({status for status, _ in timings}, {200})
+        slow = [round(t, 2) for _, t in timings if t > 0.5]
+        # Only the first readers sent to it wait (db_read_timeout, 1 s, then read elsewhere):
+        # by then the replica is marked away and the rest are read from the other.
+        self.assertLess(max(t for _, t in timings), 2.5, slow)
+        self.assertLessEqual(len(slow), 4, slow)
+        self.cluster.wait_for_replicas()
 
     def test_4_a_stopped_host_leaves_the_other_to_answer(self):
         self.cluster.stop_one("newsline-1")
