@@ -144,8 +144,9 @@ sanitize-build: deps
 	$(MAKE) --no-print-directory -j$(JOBS) $(SAN_BUILD)/unit_tests $(FUZZ_BIN) $(if $(SANITIZE),$(SAN_BUILD)/newsline)
 
 # Every fuzz target for FUZZ_SECONDS each, two at a time; crashes in test-output/fuzz/.
+# FUZZ_CPU=1: FUZZ_SECONDS of processor time each, at the lowest priority (an hour's fuzzing beside other work).
 fuzz: sanitize-build
-	$(PYTHON) scripts/fuzz.py --seconds $(FUZZ_SECONDS)
+	$(PYTHON) scripts/fuzz.py --seconds $(FUZZ_SECONDS) $(if $(FUZZ_CPU),--cpu)
 
 # The outside tools `make security` and `make chaos` run (Debian's packages).
 SECURITY_PACKAGES := sqlmap wapiti hydra slowhttptest
