@@ -265,6 +265,8 @@ void App::answer_with_database(const Exchange& ex, DbConnections& dbs, Response&
           if (metrics_) metrics_->count_cache(ex.kind, true);
           return;
         }
+      // A miss once per request, however many servers it takes to answer.
+      if (attempt == 1 && metrics_ && ex.shared && cache) metrics_->count_cache(ex.kind, false);
       where = choose_server(ex, dbs.servers(), failed);
       render_and_store(ex, dbs.to(where.server), where.current, where.current ? generation : 0, res);
     } catch (const DbUnavailable& e) {
@@ -287,7 +289,6 @@ void App::answer_with_database(const Exchange& ex, DbConnections& dbs, Response&
 
 void App::render_and_store(const Exchange& ex, Db& db, bool current, uint64_t generation, Response& res) {
   PageCache* cache = cache_for(ex);
-  if (metrics_ && ex.shared && cache) metrics_->count_cache(ex.kind, false);
   uint64_t statements_before = db.statements_run();
   render(ex, db, current, res, generation);
   set_cache_headers(ex, res);

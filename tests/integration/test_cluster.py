@@ -113,6 +113,15 @@ class Cluster2x2(unittest.TestCase):
             statuses.setdefault(status, []).append(u)
         self.assertEqual(list(statuses), [200], {k: v[:3] for k, v in statuses.items()})
 
+    def article_cache_lookups(self):
+        """(hits, misses) of article pages, both hosts together (/metrics)."""
+        found = {"hit": 0, "miss": 0}
+        for pool in (0, 1):
+            text = Client(base_url=self.cluster.pool_url(pool, ""), source="127.0.0.1").get("/metrics").text
+            for result, n in re.findall(r'^newsline_page_cache_total\{kind="article",result="(\w+)"\} (\d+)$', text, re.M):
+                found[result] += int(n)
+        return found["hit"], found["miss"]
+
     def health(self, pool=0):
         status, text = get(self.cluster.pool_url(pool, "/healthz"))
         answer = json.loads(text)
@@ -191,6 +200,7 @@ class Cluster2x2(unittest.TestCase):
     def test_3b_a_hanging_replica_holds_a_reader_at_most_once_for_its_timeout(self):
         self.new_content()
         replica = self.cluster._pid("replica-1")
+        lookups_before = self.article_cache_lookups()
         os.kill(replica, signal.SIGSTOP)
         try:
             timings = []
@@ -206,6 +216,9 @@ class Cluster2x2(unittest.TestCase):
         # by then the replica is marked away and the rest are read from the other.
         self.assertLess(max(t for _, t in timings), 2.5, slow)
         self.assertLessEqual(len(slow), 4, slow)
+        # Each page asked for once is one miss, though the slow ones were read twice.
+        hits, misses = (after - before for after, before in zip(self.article_cache_lookups(), lookups_before))
+        self.assertEqual((hits, misses), (0, len(timings)))
         self.cluster.wait_for_replicas()
 
     def test_4_a_stopped_host_leaves_the_other_to_answer(self):
