@@ -17,6 +17,7 @@
 #include "pages/admin.h"
 #include "pages/pages.h"
 #include "router.h"
+#include "util/json.h"
 #include "view/admin_view.h"
 #include "view/view.h"
 
@@ -402,24 +403,30 @@ void App::answer_health(Response& res) {
   std::time_t now = std::time(nullptr);
   auto servers = servers_->status(now);
   bool readers = false, all_well = true;
-  std::string list;
+  Json list = Json::array();
   for (const DbServers::Status& s : servers) {
     bool usable = s.reachable && (s.role == "primary" || (s.behind_seconds >= 0 &&
                                                           s.behind_seconds <= cfg_.db_replica_max_lag_seconds));
     readers |= usable;
     all_well &= s.reachable && s.behind_seconds == 0;
-    list += std::string(list.empty() ? "" : ",") + "{\"server\":\"" + s.role + "\",\"reachable\":" +
-            (s.reachable ? "true" : "false") + ",\"behind_seconds\":" + std::to_string(s.behind_seconds) + "}";
+    list.push(Json::object()
+                  .set("server", s.role)
+                  .set("reachable", s.reachable)
+                  .set("behind_seconds", static_cast<int64_t>(s.behind_seconds)));
   }
   bool editors = servers.front().reachable;
   bool cache_only = !readers && clock_ && clock_->fresh_enough(now);
   readers |= cache_only;
-  const char* status = !readers ? "down" : all_well ? "ok" : "degraded";
   res.status = readers ? 200 : 503;
   res.content_type = "application/json";
-  res.body = std::string("{\"status\":\"") + status + "\",\"readers\":" + (readers ? "true" : "false") +
-             ",\"cache_only\":" + (cache_only ? "true" : "false") + ",\"editors\":" + (editors ? "true" : "false") +
-             ",\"servers\":[" + list + "]}\n";
+  res.body = Json::object()
+                 .set("status", !readers ? "down" : all_well ? "ok" : "degraded")
+                 .set("readers", readers)
+                 .set("cache_only", cache_only)
+                 .set("editors", editors)
+                 .set("servers", std::move(list))
+                 .dump() +
+             "\n";
 }
 
 void App::answer_unavailable(const Exchange& ex, const char* what, Response& res) {
