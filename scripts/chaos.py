@@ -36,7 +36,7 @@ REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from stack import Stack  # noqa: E402
-from stackfixture import ADMIN_PASSWORD, Client, free_port  # noqa: E402
+from stackfixture import ADMIN_PASSWORD, Client, Prober, free_port  # noqa: E402
 from integration.test_admin import create_article, edit_form_fields  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output", "chaos")
@@ -66,24 +66,10 @@ class Timeline:
         print("  %5.1f s  %s" % (self.now(), text), flush=True)
 
 
-class Reader(threading.Thread):
-    """Asks for `paths()` every `interval` seconds, each request from the next of `sources`."""
-
-    def __init__(self, timeline, kind, base, paths, interval, sources):
-        super().__init__(daemon=True)
-        self.timeline, self.kind, self.paths, self.interval = timeline, kind, paths, interval
-        self.clients = itertools.cycle([Client(base_url=base, source=s) for s in sources])
-        self.stop = threading.Event()
-
-    def run(self):
-        while not self.stop.wait(self.interval):
-            at = self.timeline.now()
-            started = time.monotonic()
-            try:
-                status = next(self.clients)._send(self.paths(), "GET", None, {}, timeout=10).status
-            except Exception:
-                status = 0  # no answer in 10 s, or the connection refused or reset
-            self.timeline.add(self.kind, status, time.monotonic() - started, at)
+def reader(timeline, kind, base, paths, interval, sources):
+    """A probe asking for `paths()` every `interval` seconds, its answers on the timeline as `kind`."""
+    return Prober(base, paths, interval, sources, timeout=10,
+                  record=lambda status, seconds, started: timeline.add(kind, status, seconds, started - timeline.start))
 
 
 class Editor(threading.Thread):
@@ -341,8 +327,8 @@ def main():
             Client(base_url=base).get(path)
         words = itertools.count()
         timeline = Timeline()
-        probes = [Reader(timeline, "cached", base, lambda: next(cached_paths), 0.05, ["127.0.4.1"]),
-                  Reader(timeline, "uncached", base, lambda: "/en/search?q=energy+%d" % next(words), 0.1,
+        probes = [reader(timeline, "cached", base, lambda: next(cached_paths), 0.05, ["127.0.4.1"]),
+                  reader(timeline, "uncached", base, lambda: "/en/search?q=energy+%d" % next(words), 0.1,
                          ["127.0.4.%d" % i for i in range(10, 40)])]
         editor = Editor(timeline, base, article_id=create_draft(base))
         log_start = os.path.getsize(os.path.join(stack.log_dir, "newsline.log"))

@@ -41,7 +41,7 @@ REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
 from stack import Stack  # noqa: E402
-from stackfixture import ADMIN_PASSWORD, Client, free_port  # noqa: E402
+from stackfixture import ADMIN_PASSWORD, Client, Prober, free_port  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output", "security")
 
@@ -193,15 +193,14 @@ def public_addresses(stack, client, cursor):
     return targets
 
 
-def cookie_header(client):
-    return "; ".join("%s=%s" % (c.name, c.value) for c in client.jar if c.name in ("nl_session", "nl_editor"))
+SESSION_COOKIES = ("nl_session", "nl_editor")
 
 
 def admin_targets(base, client, cursor):
     """sqlmap targets for the admin area: each GET filter with its parameters
     and each POST form with its fields (the CSRF token sent, never tested)."""
     pages, forms = crawl_admin(client)
-    cookie = cookie_header(client)
+    cookie = client.cookie_header(SESSION_COOKIES)
     targets = []
     for form in forms:
         if not form["action"].startswith("/admin"):
@@ -241,7 +240,7 @@ def login_target(base):
     """The login form itself, with the login cookie its CSRF token is bound to."""
     client = Client(base_url=base)
     page = client.get("/admin/login")
-    login_cookie = "; ".join("%s=%s" % (c.name, c.value) for c in client.jar)
+    login_cookie = client.cookie_header()
     data = urllib.parse.urlencode({"csrf": client.csrf(page), "name": "admin", "password": "guess", "next": "/admin"})
     return ("post-admin-login", ["-u", base + "/admin/login", "--data", data, "--cookie", login_cookie,
                                  "-p", "name,password,next", "--ignore-code=401"])
@@ -367,7 +366,7 @@ def run_wapiti(base, seconds):
     # Logged in, wapiti submits every form with a valid token: this stack is made for it, and it must
     # not log out (nor change the password, which ends every other session).
     ok_admin, admin_urls, admin = wapiti("admin", base + "/admin/articles", [
-        "--scope", "folder", "-H", "Cookie: " + cookie_header(client),
+        "--scope", "folder", "-H", "Cookie: " + client.cookie_header(SESSION_COOKIES),
         "-x", base + "/admin/logout", "-x", base + "/admin/password"], seconds)
     checker = Client(base_url=base, source="127.0.3.5")
     checker.login(password=ADMIN_PASSWORD)
@@ -401,7 +400,7 @@ def hydra(base, port, passwords, seconds, name):
     its cookie. Returns (valid guesses, attempts hydra made, seconds)."""
     client = Client(base_url=base, source="127.0.0.1")
     page = client.get("/admin/login")
-    cookie = "; ".join("%s=%s" % (c.name, c.value) for c in client.jar)
+    cookie = client.cookie_header()
     wordlist = os.path.join(OUT, "hydra-%s-passwords.txt" % name)
     with open(wordlist, "w") as f:
         f.write("\n".join(passwords) + "\n")
@@ -431,7 +430,7 @@ class EditorLogins(threading.Thread):
 
     def run(self):
         while not self.stop.wait(3.0):
-            for c in [c for c in self.browser.jar if c.name in ("nl_session", "nl_editor")]:
+            for c in [c for c in self.browser.jar if c.name in SESSION_COOKIES]:
                 self.browser.jar.clear(c.domain, c.path, c.name)  # a new session, the same browser
             self.statuses.append(self.browser.login(password=ADMIN_PASSWORD).status)
 
@@ -462,27 +461,10 @@ def run_hydra(stack, seconds):
 
 # ----- slowhttptest ---------------------------------------------------------------
 
-class Probe(threading.Thread):
-    """A reader on another address: a cached article ten times a second and a
-    search never asked before (never cached) once a second, within nginx's
-    rate for searches. Records status and time of each."""
-
-    def __init__(self, base, article):
-        super().__init__(daemon=True)
-        self.base, self.article, self.samples, self.stop = base, article, [], threading.Event()
-
-    def run(self):
-        client = Client(base_url=self.base, source="127.0.3.4")
-        for i in itertools.count():
-            if self.stop.wait(0.1):
-                return
-            path = "/en/search?q=energy+%d" % i if i % 10 == 0 else self.article
-            started = time.monotonic()
-            try:
-                status = client._send(path, "GET", None, {}, timeout=5).status
-            except Exception:
-                status = 0  # no answer within 5 s, or the connection refused
-            self.samples.append((status, time.monotonic() - started))
+def probe_paths(article):
+    """A cached article, and every tenth a search never asked before (never cached)."""
+    for i in itertools.count():
+        yield "/en/search?q=energy+%d" % i if i % 10 == 0 else article
 
 
 def slowhttptest(mode, url, seconds):
@@ -501,13 +483,15 @@ def run_slowhttptest(base, article, seconds):
     lines, ok = [], True
     modes = (("slowloris", "/en/"),) if SHORT else (("slowloris", "/en/"), ("slow-body", "/admin/login"))
     for mode, path in modes:
-        probe = Probe(base, article)
+        samples = []  # a reader on another address, ten times a second, within nginx's rate for searches
+        probe = Prober(base, probe_paths(article).__next__, 0.1, ["127.0.3.4"], timeout=5,
+                       record=lambda status, seconds, _: samples.append((status, seconds)))
         probe.start()
         held = slowhttptest(mode, base + path, seconds)
         probe.stop.set()
         probe.join()
-        times = sorted(t for _, t in probe.samples)
-        statuses = collections.Counter(s for s, _ in probe.samples)
+        times = sorted(t for _, t in samples)
+        statuses = collections.Counter(s for s, _ in samples)
         failed = sum(n for s, n in statuses.items() if s != 200)
         p99 = times[int(len(times) * 0.99) - 1] if times else float("inf")
         good = failed == 0 and p99 < 0.5 and len(times) > seconds * 5

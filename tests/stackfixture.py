@@ -12,6 +12,7 @@ import subprocess
 import signal
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -292,6 +293,32 @@ class Client:
             if c.name == name:
                 return c
         return None
+
+    def cookie_header(self, names=None):
+        """Its cookies (only `names`, if given) as a Cookie header's value, for a tool that takes one."""
+        return "; ".join("%s=%s" % (c.name, c.value) for c in self.jar if names is None or c.name in names)
+
+
+class Prober(threading.Thread):
+    """A reader asking for `next_path()` every `interval` seconds, each time from
+    the next of `sources`, while something else goes on. Each answer goes to
+    `record(status, seconds, started)` (`started`: time.monotonic(); status 0:
+    no answer within `timeout`, or the connection refused or reset)."""
+
+    def __init__(self, base, next_path, interval, sources, record, timeout=10):
+        super().__init__(daemon=True)
+        self.next_path, self.interval, self.record, self.timeout = next_path, interval, record, timeout
+        self.clients = itertools.cycle([Client(base_url=base, source=s) for s in sources])
+        self.stop = threading.Event()
+
+    def run(self):
+        while not self.stop.wait(self.interval):
+            started = time.monotonic()
+            try:
+                status = next(self.clients)._send(self.next_path(), "GET", None, {}, timeout=self.timeout).status
+            except Exception:
+                status = 0
+            self.record(status, time.monotonic() - started, started)
 
 
 FRESHNESS_SECONDS = 1.0  # readers see every change within a second (issue 4)
