@@ -49,12 +49,10 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_for_cpu_seconds(command, seconds, log):
-    """Runs a target at nice 19 until it has used `seconds` of processor time,
-    then interrupts it (libFuzzer prints its statistics). Never paused: its
+def wait_for_cpu_seconds(proc, seconds):
+    """Lets a target run until it has used `seconds` of processor time, then
+    interrupts it (libFuzzer prints its statistics). Never paused: its
     timeouts are wall time, so a stopped target reports a false one."""
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=sanitizer_environment(),
-                            preexec_fn=lambda: os.nice(19))
     while proc.poll() is None:
         if cpu_seconds(proc.pid) >= seconds:
             proc.send_signal(signal.SIGINT)
@@ -81,12 +79,13 @@ def run_target(name, seconds, seed=0, cpu=False):
     if os.path.exists(dictionary):
         command.insert(1, "-dict=" + dictionary)
     log_path = os.path.join(artifacts, "log.txt")
-    with open(log_path, "w") as log:
-        if cpu:
-            returncode = run_for_cpu_seconds(command, seconds, log)
-        else:
-            returncode = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, env=sanitizer_environment(),
-                                        timeout=seconds + 300).returncode
+    with open(log_path, "w") as log, subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, env=sanitizer_environment(),
+            preexec_fn=(lambda: os.nice(19)) if cpu else None) as proc:
+        try:
+            returncode = wait_for_cpu_seconds(proc, seconds) if cpu else proc.wait(seconds + 300)
+        finally:
+            proc.kill()  # only if it outlived its bounds
     text = open(log_path, errors="replace").read()
     stats = dict(re.findall(r"^stat::(\w+):\s+(\d+)", text, re.M))
     # The last state it reported: DONE at its time limit, its last line when interrupted (--cpu).
