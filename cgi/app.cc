@@ -16,7 +16,7 @@
 #include "http/response.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
-#include "router.h"
+#include "pages/routes.h"
 #include "util/json.h"
 #include "view/admin_view.h"
 #include "view/view.h"
@@ -104,16 +104,11 @@ void answer_conditional(const Request& req, Response& res) {
 
 }  // namespace
 
-App::~App() {
-  if (clock_) clock_->stop();
-}
-
-void App::start_caches(DbServers& servers, PoolMetrics* metrics) {
+void App::start_caches(DbServers& servers, const ContentClock& clock, PoolMetrics* metrics) {
   servers_ = &servers;
+  clock_ = &clock;
   metrics_ = metrics;
   metrics_allow_ = parse_ip_list("metrics_allow", cfg_.metrics_allow);
-  clock_ = std::make_unique<ContentClock>(cfg_, servers);
-  clock_->start();
   if (cfg_.page_cache) cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.page_cache_mb) << 20);
   if (cfg_.newsline_cache) fragments_ = std::make_unique<FragmentCache>();
   // Search results have a budget of their own: a crawl of queries cannot evict pages.
@@ -178,7 +173,10 @@ Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
   ex.shared = reads(req) && !admin && !ex.editor && ex.lane != Lane::media;
   ex.canonical = canonical_path(req.segments, ex.match.slash_mismatch ? !req.trailing_slash : req.trailing_slash);
   ex.cache_key = ex.canonical + query_string(req.query);
-  ex.kind = page_kind(ex.match.route, req.path);
+  if (ex.match.route)
+    ex.kind = ex.match.route->kind;
+  else
+    ex.kind = req.path == "/healthz" || req.path == "/metrics" ? PageKind::internal : PageKind::other;
   return ex;
 }
 
@@ -198,7 +196,7 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
   const RouteMatch& m = ex.match;
   uint64_t generation = cache_generation(ex);
   auto editions_now = std::atomic_load(&editions_);
-  bool unknown_edition = m.route && std::string_view(m.route->pattern).rfind("/{edition}", 0) == 0 &&
+  bool unknown_edition = m.route && m.route->has_edition() &&
                          editions_now && !find_edition(*editions_now, m.params[0].text);
   if (ex.shared && (!m.route || unknown_edition)) return answer_not_found_from_memory(ex, generation, res);
   // One address per page: a second spelling of it (escapes, slashes) is sent to the canonical one.

@@ -21,15 +21,15 @@
 
 #include "auth/address_rate.h"
 #include "auth/flood_watch.h"
-#include "auth/signing.h"
+#include "util/signing.h"
 #include "cache/content_clock.h"
 #include "cache/fragment_cache.h"
 #include "cache/page_cache.h"
-#include "config.h"
+#include "util/config.h"
 #include "db/content.h"
-#include "http/addresses.h"
+#include "util/addresses.h"
 #include "http/request.h"
-#include "router.h"
+#include "http/router.h"
 #include "util/log.h"
 #include "util/metrics.h"
 
@@ -55,14 +55,13 @@ struct Exchange {
 class App {
  public:
   explicit App(const Config& cfg) : cfg_(cfg) {}
-  ~App();
 
-  // In a worker process (after fork): starts the content clock (which probes
-  // each of `servers` and notes their content versions) and the caches that
-  // are on (cfg.page_cache, cfg.newsline_cache), and counts in `metrics` (the
-  // pool's, or nullptr). Without it nothing is cached (CGI), and /healthz and
-  // /metrics are not answered.
-  void start_caches(DbServers& servers, PoolMetrics* metrics);
+  // In a worker process (after fork): makes the caches that are on
+  // (cfg.page_cache, cfg.newsline_cache), whose pages are as current as
+  // `clock` (kept by the server's content poller, which probes each of
+  // `servers`), and counts in `metrics` (the pool's, or nullptr). Without it
+  // nothing is cached (CGI), and /healthz and /metrics are not answered.
+  void start_caches(DbServers& servers, const ContentClock& clock, PoolMetrics* metrics);
 
   // Decodes and checks a request and matches it to its route. Needs no database.
   Exchange receive(const ParamLookup& params, const BodyReader& body) const;
@@ -132,7 +131,7 @@ class App {
   DbServers* servers_ = nullptr;
   PoolMetrics* metrics_ = nullptr;
   std::vector<IpAddress> metrics_allow_;
-  std::unique_ptr<ContentClock> clock_;
+  const ContentClock* clock_ = nullptr;
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<FragmentCache> fragments_;
   std::unique_ptr<PageCache> search_cache_;

@@ -5,23 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "auth/signing.h"
+#include "auth/session.h"
 #include "cache/fragment_cache.h"
-#include "config.h"
 #include "db/content.h"
 #include "db/db.h"
 #include "http/request.h"
 #include "http/response.h"
-
-// A logged-in editor or admin (see auth/session.h).
-struct Session {
-  int64_t user_id = 0;
-  std::string user_name;
-  std::string role;  // "admin" or "editor"
-  std::string csrf_token;
-  std::string token_hash;
-  bool is_admin() const { return role == "admin"; }
-};
+#include "util/config.h"
+#include "util/signing.h"
 
 struct Context {
   const Request& req;
@@ -33,10 +24,14 @@ struct Context {
   const SigningKey& key;  // signs editor cookies, login form tokens and cursors
   std::time_t now;  // one clock reading per request: every query sees the same "now"
   std::optional<Session> session;  // set by dispatch() for routes that need a login
+  const Edition* edition = nullptr;  // set by dispatch() for "/{edition}/..." routes: the edition of the address
   // Rendered fragments of the current content, on shared pages only (see App::answer):
   // nullptr for editors, who always get fresh pages, and when the cache is off.
   FragmentCache* fragments = nullptr;
   uint64_t generation = 0;  // the ContentClock generation read before this request's queries
+
+  // What the session functions (auth/session.h) read and answer with.
+  SessionScope session_scope() { return {req, res, cfg, db, key, now}; }
 
   // The edition with this code, or nullptr.
   const Edition* find_edition(const std::string& code) const { return ::find_edition(editions, code); }

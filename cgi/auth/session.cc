@@ -1,8 +1,8 @@
 #include "auth/session.h"
 
 #include "auth/crypto.h"
-#include "auth/signing.h"
-#include "http/params.h"
+#include "util/signing.h"
+#include "util/parse.h"
 #include "db/users.h"
 
 namespace {
@@ -25,7 +25,7 @@ bool signed_and_current(const SigningKey& key, Signed purpose, std::string_view 
   return key.verify(purpose, value.substr(0, last_dot), value.substr(last_dot + 1));
 }
 
-void set_editor_cookie(Context& ctx, int64_t user_id) {
+void set_editor_cookie(SessionScope ctx, int64_t user_id) {
   long lifetime = ctx.cfg.session_idle_minutes * 60L;
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie,
                                                 editor_cookie_value(ctx.key, user_id, ctx.now + lifetime), "/", lifetime));
@@ -52,14 +52,14 @@ bool device_cookie_valid(const SigningKey& key, std::string_view value, const st
          signed_and_current(key, Signed::device, value, now);
 }
 
-void set_device_cookie(Context& ctx, const std::string& user_name) {
+void set_device_cookie(SessionScope ctx, const std::string& user_name) {
   constexpr long kYear = 365 * 86400L;
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kDeviceCookie, device_cookie_value(ctx.key, user_name,
                                                                                           ctx.now + kYear),
                                                 "/admin/login", kYear));
 }
 
-std::string cookie_value(const Context& ctx, const std::string& name, const std::string& value,
+std::string cookie_value(SessionScope ctx, const std::string& name, const std::string& value,
                          const std::string& path, long max_age) {
   std::string c = name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict";
   if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
@@ -67,7 +67,7 @@ std::string cookie_value(const Context& ctx, const std::string& name, const std:
   return c;
 }
 
-std::optional<Session> current_session(Context& ctx) {
+std::optional<Session> current_session(SessionScope ctx) {
   const std::string& token = ctx.req.cookie(kSessionCookie);
   if (token.size() != 43) return std::nullopt;
   std::string hash = token_hash(token);
@@ -86,7 +86,7 @@ std::optional<Session> current_session(Context& ctx) {
   return Session{row->user_id, row->user_name, row->role, row->csrf_token, hash};
 }
 
-Session start_session(Context& ctx, const User& user) {
+Session start_session(SessionScope ctx, const User& user) {
   std::string token = random_token();
   Session s{user.id, user.name, user.role, random_token(), token_hash(token)};
   insert_session(ctx.db, s.token_hash, user.id, s.csrf_token, ctx.now, ctx.req.remote_addr);
@@ -96,13 +96,13 @@ Session start_session(Context& ctx, const User& user) {
   return s;
 }
 
-void end_session(Context& ctx, const Session& session) {
+void end_session(SessionScope ctx, const Session& session) {
   delete_session(ctx.db, session.token_hash);
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kSessionCookie, "", "/admin", 0));
   ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie, "", "/", 0));
 }
 
-std::string login_csrf_token(Context& ctx) {
+std::string login_csrf_token(SessionScope ctx) {
   const std::string& existing = ctx.req.cookie(kLoginCsrfCookie);
   // Reused while it has more than half its life left, so an open form stays good.
   if (signed_and_current(ctx.key, Signed::login_form, existing, ctx.now + kLoginFormLifetime / 2)) return existing;
@@ -111,7 +111,7 @@ std::string login_csrf_token(Context& ctx) {
   return token;
 }
 
-bool login_form_token_valid(const Context& ctx) {
+bool login_form_token_valid(SessionScope ctx) {
   const std::string& cookie = ctx.req.cookie(kLoginCsrfCookie);
   return same_token(ctx.req.field("csrf"), cookie) &&
          signed_and_current(ctx.key, Signed::login_form, cookie, ctx.now);

@@ -7,7 +7,7 @@
 #include <cstring>
 
 #include "auth/crypto.h"
-#include "config.h"
+#include "util/config.h"
 #include "db/db.h"
 #include "db/throttle.h"
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <optional>
 
-#include "http/params.h"
+#include "util/parse.h"
 #include "util/packed_fields.h"
 
 namespace {

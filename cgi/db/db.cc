@@ -12,7 +12,7 @@
 
 #include <sys/socket.h>
 
-#include "config.h"
+#include "util/config.h"
 
 namespace {
 

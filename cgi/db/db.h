@@ -15,7 +15,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "config.h"
+#include "util/config.h"
+#include "util/metrics.h"
 
 typedef struct st_mysql MYSQL;
 typedef struct st_mysql_stmt MYSQL_STMT;
@@ -45,14 +46,6 @@ struct DbLimits {
   int read_seconds;       // each wait for the server's answer (the client gives up then)
   int write_seconds;
   int statement_ms = 0;   // max_statement_time of every statement on the server; 0: none
-};
-
-// Statements run on one server and the time they took (see util/metrics.h):
-// counted by every connection to it, in memory shared by the worker processes.
-struct StatementCounters {
-  std::atomic<uint64_t> statements{0};
-  std::atomic<uint64_t> nanoseconds{0};
-  std::atomic<uint64_t> failures{0};  // errors, lost connections and time limits
 };
 
 // Whether a worker process's connections find the database: shared by all of

@@ -3,7 +3,7 @@
 #include <limits>
 
 #include "db/articles.h"
-#include "http/params.h"
+#include "util/parse.h"
 #include "util/markdown.h"
 
 namespace {

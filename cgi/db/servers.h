@@ -22,10 +22,10 @@
 #include <string>
 #include <vector>
 
-#include "config.h"
+#include "util/config.h"
 #include "db/db.h"
 
-class PoolMetrics;
+
 
 class DbServers {
  public:
@@ -61,12 +61,7 @@ class DbServers {
   Choice for_own_writes(std::time_t now, size_t failed = kNone);
 
   // What /healthz and /metrics report of each server.
-  struct Status {
-    std::string role;     // "primary", "replica1", ...
-    bool reachable;
-    int64_t version;      // -1: not read yet
-    long behind_seconds;  // since it last had the newest content (0: current; -1: never had it)
-  };
+  using Status = ServerStatus;
   std::vector<Status> status(std::time_t now) const;
 
  private:

@@ -1,6 +1,6 @@
 #include "db/throttle.h"
 
-#include "config.h"
+#include "util/config.h"
 #include "db/db.h"
 
 void ensure_throttle_rows(Db& db, const std::vector<std::string>& subjects, std::time_t now) {

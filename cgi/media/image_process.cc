@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "http/params.h"
+#include "util/parse.h"
 #include "util/packed_fields.h"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "router.h"
+#include "http/router.h"
 
 struct Context;
 

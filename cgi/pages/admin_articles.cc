@@ -14,7 +14,7 @@
 #include "db/media.h"
 #include "db/newsroom.h"
 #include "db/search.h"
-#include "http/params.h"
+#include "util/parse.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
 #include "util/markdown.h"
@@ -404,7 +404,9 @@ void admin_article_save(Context& ctx, const RouteParams& p) {
 
 void admin_article_preview(Context& ctx, const RouteParams& p) {
   ArticleDraft a = article_or_404(ctx, p[0].id);
-  const Edition& edition = edition_or_404(ctx, a.edition);
+  const Edition* edition_of_draft = ctx.find_edition(a.edition);
+  if (!edition_of_draft) throw HttpError{404};
+  const Edition& edition = *edition_of_draft;
   std::optional<CategoryRow> category = find_category_by_id(ctx.db, a.category_id);
   Article shown;
   shown.id = a.id;

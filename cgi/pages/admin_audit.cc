@@ -1,7 +1,7 @@
 // The audit log (admins), newest first, paginated by id.
 #include "context.h"
 #include "db/audit.h"
-#include "http/params.h"
+#include "util/parse.h"
 #include "pages/admin.h"
 #include "view/admin_view.h"
 

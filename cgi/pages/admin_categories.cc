@@ -1,7 +1,7 @@
 // Categories per edition (admins): create, rename, order, delete when empty.
 #include <algorithm>
 #include "context.h"
-#include "http/params.h"
+#include "util/parse.h"
 #include "db/categories.h"
 #include "db/content.h"
 #include "db/db.h"

@@ -20,7 +20,7 @@ std::string safe_next(const std::string& next) {
 void render_login(Context& ctx, int status, const std::string& name, const std::string& error) {
   AdminView view(ctx, "Log in", "admin/login.tpl");
   const std::string& next = ctx.req.method == "POST" ? ctx.req.field("next") : ctx.req.param("next");
-  fill_login(view.content(), login_csrf_token(ctx), name, safe_next(next), error);
+  fill_login(view.content(), login_csrf_token(ctx.session_scope()), name, safe_next(next), error);
   view.render(ctx.res, status);
 }
 
@@ -45,7 +45,7 @@ void rehash_if_needed(Context& ctx, const User& user, const std::string& passwor
 }  // namespace
 
 void admin_login_form(Context& ctx, const RouteParams&) {
-  if (current_session(ctx)) {
+  if (current_session(ctx.session_scope())) {
     ctx.res.redirect(303, safe_next(ctx.req.param("next")));
     return;
   }
@@ -67,16 +67,16 @@ void admin_login(Context& ctx, const RouteParams&) {
   }
   login_succeeded(ctx.db, name, ctx.req.remote_addr);
   rehash_if_needed(ctx, *user, password);
-  ctx.session = start_session(ctx, *user);
+  ctx.session = start_session(ctx.session_scope(), *user);
   audit(ctx, "login", "user " + std::to_string(user->id));
-  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kLoginCsrfCookie, "", "/admin/login", 0));
-  set_device_cookie(ctx, user->name);
+  ctx.res.add_header("Set-Cookie", cookie_value(ctx.session_scope(), kLoginCsrfCookie, "", "/admin/login", 0));
+  set_device_cookie(ctx.session_scope(), user->name);
   ctx.res.redirect(303, safe_next(ctx.req.field("next")));
 }
 
 void admin_logout(Context& ctx, const RouteParams&) {
   audit(ctx, "logout", "user " + std::to_string(ctx.session->user_id));
-  end_session(ctx, *ctx.session);
+  end_session(ctx.session_scope(), *ctx.session);
   ctx.res.redirect(303, "/admin/login");
 }
 

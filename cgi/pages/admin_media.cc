@@ -8,7 +8,7 @@
 #include "db/articles.h"
 #include "db/content.h"
 #include "db/media.h"
-#include "http/params.h"
+#include "util/parse.h"
 #include "media/image.h"
 #include "media/image_process.h"
 #include "media/variant_store.h"

@@ -9,7 +9,7 @@
 #include "db/content.h"
 #include "db/media.h"
 #include "db/newsroom.h"
-#include "http/params.h"
+#include "util/parse.h"
 #include "pages/admin.h"
 #include "util/slug.h"
 #include "util/text.h"

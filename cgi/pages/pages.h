@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "db/content.h"
-#include "router.h"
+#include "http/router.h"
 
 struct Context;
 
@@ -43,9 +43,6 @@ class Newsline;
 // generation and kept with the fragments, under error_page_key().
 void site_error_page(Context& ctx, int status, const Edition& edition, Newsline* newsline = nullptr);
 std::string error_page_key(int status, const std::string& edition);
-
-// The edition named by a route's first parameter; 404 when there is none such.
-const Edition& edition_or_404(const Context& ctx, const std::string& code);
 
 class PageView;
 // site_newsline.cc: the news line of one page. Made before the page's query:

@@ -9,7 +9,7 @@
 // GET -> 200; 301 to the canonical URL when the category or slug is not the current one
 // (a former slug, or none); 404 for an unknown edition, id, or a slug the article never had.
 void site_article(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   const int64_t id = p[2].id;  // the router checked both: a positive id, an ASCII slug
   const std::string& slug = p[2].slug;
   Newsline newsline(ctx, edition);

@@ -98,7 +98,7 @@ void site_sitemap_index(Context& ctx, const RouteParams&) {
 
 // GET /{edition}/sitemap/{file} -> 200; 404 for an unknown edition, file, or a day without a sitemap.
 void site_edition_sitemap(Context& ctx, const RouteParams& p) {
-  const Edition& e = edition_or_404(ctx, p[0].text);
+  const Edition& e = *ctx.edition;
   const std::string& file = p[1].text;
   if (file == "sections.xml") {
     answer_xml(ctx, render_sections_sitemap(ctx, e, sitemap_tag_slugs(ctx.db, e.code), sitemap_author_slugs(ctx.db, e.code)));

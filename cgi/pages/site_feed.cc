@@ -20,7 +20,7 @@ void answer_feed(Context& ctx, const Edition& e, const FeedChannel& channel, con
 
 // GET -> 200; 404 for an unknown edition.
 void site_edition_feed(Context& ctx, const RouteParams& p) {
-  const Edition& e = edition_or_404(ctx, p[0].text);
+  const Edition& e = *ctx.edition;
   FeedChannel channel{ctx.cfg.site_name + " (" + e.name + ")", home_path(e.code), feed_path(e.code),
                       e.label("description")};
   answer_feed(ctx, e, channel, edition_feed_items(ctx.db, ctx.catalogue, e.code, ctx.now, kFeedItems));
@@ -28,7 +28,7 @@ void site_edition_feed(Context& ctx, const RouteParams& p) {
 
 // GET -> 200; 404 for an unknown edition or category.
 void site_category_feed(Context& ctx, const RouteParams& p) {
-  const Edition& e = edition_or_404(ctx, p[0].text);
+  const Edition& e = *ctx.edition;
   const Category* c = ctx.catalogue.find(e.code, p[1].text);
   if (!c) {
     site_error_page(ctx, 404, e, nullptr);
@@ -41,7 +41,7 @@ void site_category_feed(Context& ctx, const RouteParams& p) {
 
 // GET -> 200; 404 for an unknown edition or tag.
 void site_tag_feed(Context& ctx, const RouteParams& p) {
-  const Edition& e = edition_or_404(ctx, p[0].text);
+  const Edition& e = *ctx.edition;
   std::optional<Tag> tag = find_tag(ctx.db, e.code, p[1].text);
   if (!tag) {
     site_error_page(ctx, 404, e, nullptr);

@@ -25,7 +25,7 @@ void site_root(Context& ctx, const RouteParams&) {
 // GET /{edition}/ -> 200, or 404 for an unknown edition. One statement: the
 // pinned stories and every section's newest (one range of its index each).
 void site_home(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   Newsline newsline(ctx, edition);
   const std::vector<const Category*>& sections = ctx.catalogue.in_edition(edition.code);
   std::vector<int64_t> section_ids;

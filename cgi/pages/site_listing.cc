@@ -48,7 +48,7 @@ Cursor cursor_or_newest(const std::optional<Cursor>& before, std::time_t now) {
 
 // GET /{edition}/news[?before=CURSOR] -> 200; 404 unknown edition; 400 bad cursor.
 void site_all_news(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
   ListingPage page = edition_listing_page(ctx.db, ctx.catalogue, edition.code, before, ctx.now,
@@ -59,7 +59,7 @@ void site_all_news(Context& ctx, const RouteParams& p) {
 
 // GET /{edition}/news/{category}[?before=CURSOR] -> 200; 404 unknown edition or category; 400 bad cursor.
 void site_category(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
   ListingPage page = category_listing_page(ctx.db, ctx.catalogue, edition.code, p[1].text, before, ctx.now,
@@ -75,7 +75,7 @@ void site_category(Context& ctx, const RouteParams& p) {
 
 // GET /{edition}/tag/{tag}[?before=CURSOR] -> 200; 404 unknown edition or tag; 400 bad cursor.
 void site_tag(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
   std::optional<Tag> tag = find_tag(ctx.db, edition.code, p[1].text);
@@ -93,7 +93,7 @@ void site_tag(Context& ctx, const RouteParams& p) {
 // GET /{edition}/author/{author}[?before=CURSOR] -> 200 (their articles of this
 // edition, with their bio); 404 unknown edition or author; 400 bad cursor.
 void site_author(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
   std::optional<Author> author = find_author_by_slug(ctx.db, p[1].text);
@@ -110,7 +110,7 @@ void site_author(Context& ctx, const RouteParams& p) {
 
 // GET /{edition}/corrections[?before=CURSOR] -> 200; 404 unknown edition; 400 bad cursor.
 void site_corrections(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
   Newsline newsline(ctx, edition);
   size_t size = ctx.cfg.listing_page_size;

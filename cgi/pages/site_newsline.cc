@@ -22,9 +22,3 @@ void Newsline::add_to(PageView& view) {
   }
   view.set_newsline(html_);
 }
-
-const Edition& edition_or_404(const Context& ctx, const std::string& code) {
-  const Edition* e = ctx.find_edition(code);
-  if (!e) throw HttpError{404};
-  return *e;
-}

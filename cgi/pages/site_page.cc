@@ -7,7 +7,7 @@
 
 // GET -> 200; 404 for an unknown edition or page.
 void site_page(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   Newsline newsline(ctx, edition);
   std::optional<SimplePage> page = find_page(ctx.db, edition.code, p[1].text);
   if (!page) {

@@ -33,7 +33,7 @@ void find_results(Context& ctx, const Edition& edition, SearchPage& page) {
 // over kMaxSearchQueryBytes or a bad cursor; 503 when the statement hit its
 // time limit (a query whose words are in most stories).
 void site_search(Context& ctx, const RouteParams& p) {
-  const Edition& edition = edition_or_404(ctx, p[0].text);
+  const Edition& edition = *ctx.edition;
   Newsline newsline(ctx, edition);
   SearchPage page;
   page.text = ctx.req.param("q");

@@ -1,7 +1,7 @@
 #include "util/cursor.h"
 
-#include "auth/signing.h"
-#include "http/params.h"
+#include "util/signing.h"
+#include "util/parse.h"
 
 namespace {
 // 9 bytes of MAC (12 characters): guessing one takes 2^72 tries.

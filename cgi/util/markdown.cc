@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <memory>
 
-#include "http/params.h"
+#include "util/parse.h"
 
 namespace {
 

@@ -5,13 +5,10 @@
 #include <cstring>
 #include <new>
 
-#include "router.h"
 
 namespace {
 
 const char* const kLaneNames[PoolMetrics::kLanes] = {"reader", "editor", "login", "media", "search"};
-
-bool starts_with(const char* text, const char* prefix) { return std::strncmp(text, prefix, std::strlen(prefix)) == 0; }
 
 void header(std::string& out, const char* name, const char* type, const char* help) {
   out += "# HELP ";
@@ -43,22 +40,6 @@ const char* page_kind_name(PageKind kind) {
   return names[static_cast<size_t>(kind)];
 }
 
-PageKind page_kind(const Route* route, const std::string& path) {
-  if (!route) return path == "/healthz" || path == "/metrics" ? PageKind::internal : PageKind::other;
-  const char* p = route->pattern;
-  if (route->lane == Lane::login) return PageKind::login;
-  if (starts_with(p, "/admin")) return PageKind::admin;
-  if (starts_with(p, "/media/")) return PageKind::photo;
-  if (route->lane == Lane::search) return PageKind::search;
-  if (std::strcmp(p, "/{edition}/") == 0) return PageKind::home;
-  if (std::strcmp(p, "/{edition}/news/{category}/{article}") == 0) return PageKind::article;
-  if (starts_with(p, "/{edition}/page/")) return PageKind::page;
-  if (starts_with(p, "/{edition}/feed")) return PageKind::feed;
-  if (std::strstr(p, "sitemap") || std::strcmp(p, "/robots.txt") == 0) return PageKind::crawler;
-  if (starts_with(p, "/{edition}/")) return PageKind::listing;  // all news, a category, a tag, an author, corrections
-  return PageKind::other;
-}
-
 PoolMetrics* PoolMetrics::create_shared() {
   void* block = mmap(nullptr, sizeof(PoolMetrics), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (block == MAP_FAILED) return nullptr;
@@ -88,7 +69,7 @@ void PoolMetrics::forget_process(size_t slot) {
   }
 }
 
-std::string PoolMetrics::render(const std::vector<DbServers::Status>& servers) const {
+std::string PoolMetrics::render(const std::vector<ServerStatus>& servers) const {
   std::string out;
   out.reserve(8192);
   header(out, "newsline_requests_total", "counter", "Requests answered, by page kind and HTTP status.");
@@ -112,10 +93,10 @@ std::string PoolMetrics::render(const std::vector<DbServers::Status>& servers) c
   sample(out, "newsline_login_paused_total", "", static_cast<double>(login_paused_.load()));
 
   header(out, "newsline_db_up", "gauge", "Whether the workers reach the database server (1) or find it away (0).");
-  for (const DbServers::Status& s : servers) sample(out, "newsline_db_up", "server=\"" + s.role + "\"", s.reachable);
+  for (const ServerStatus& s : servers) sample(out, "newsline_db_up", "server=\"" + s.role + "\"", s.reachable);
   header(out, "newsline_db_behind_seconds", "gauge",
          "Seconds since the server last had the newest content (0: current; -1: not yet seen current).");
-  for (const DbServers::Status& s : servers)
+  for (const ServerStatus& s : servers)
     sample(out, "newsline_db_behind_seconds", "server=\"" + s.role + "\"", static_cast<double>(s.behind_seconds));
   header(out, "newsline_db_statements_total", "counter", "Statements answered, by server.");
   for (size_t i = 0; i < servers.size() && i < kMaxServers; ++i)

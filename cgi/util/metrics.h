@@ -13,17 +13,27 @@
 #include <string>
 #include <vector>
 
-#include "db/db.h"
-#include "db/servers.h"
-
-struct Route;
 
 // What a request asked for, as /metrics counts it.
 enum class PageKind : uint8_t { home, article, listing, page, search, feed, crawler, photo, admin, login, internal, other };
 constexpr size_t kPageKinds = 12;
 const char* page_kind_name(PageKind kind);
-// The kind of `route` (nullptr: no route, a 404 or a refused request); `path` for the internal pages.
-PageKind page_kind(const Route* route, const std::string& path);
+
+// Statements run on one database server and the time they took: counted by
+// every connection to it (DbHealth::counters), in memory shared by the worker processes.
+struct StatementCounters {
+  std::atomic<uint64_t> statements{0};
+  std::atomic<uint64_t> nanoseconds{0};
+  std::atomic<uint64_t> failures{0};  // errors, lost connections and time limits
+};
+
+// What /healthz and /metrics report of one database server (DbServers::status).
+struct ServerStatus {
+  std::string role;     // "primary", "replica1", ...
+  bool reachable;
+  int64_t version;      // -1: not read yet
+  long behind_seconds;  // since it last had the newest content (0: current; -1: never had it)
+};
 
 // One lane's threads (see LanePool): how many requests wait and are in hand now.
 struct LaneCounters {
@@ -56,7 +66,7 @@ class PoolMetrics {
   void forget_process(size_t slot);
 
   // The Prometheus text exposition of every counter, and of `servers` as they are now.
-  std::string render(const std::vector<DbServers::Status>& servers) const;
+  std::string render(const std::vector<ServerStatus>& servers) const;
 
  private:
   PoolMetrics() = default;

@@ -5,7 +5,7 @@
 
 #include "auth/crypto.h"
 #include "auth/session.h"
-#include "auth/signing.h"
+#include "util/signing.h"
 #include "fuzz.h"
 #include "http/request.h"
 

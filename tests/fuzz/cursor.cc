@@ -3,7 +3,7 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include "auth/crypto.h"
-#include "auth/signing.h"
+#include "util/signing.h"
 #include "fuzz.h"
 #include "util/cursor.h"
 

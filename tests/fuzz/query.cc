@@ -2,7 +2,7 @@
 // UTF-8 (a URL's without control characters, a form's with line breaks and
 // tabs only), and the query the site writes reads back as the same pairs.
 #include "fuzz.h"
-#include "router.h"
+#include "http/router.h"
 
 namespace {
 

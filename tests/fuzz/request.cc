@@ -7,7 +7,7 @@
 
 #include "fuzz.h"
 #include "http/request.h"
-#include "router.h"
+#include "pages/routes.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider in(data, size);

@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "fuzz.h"
-#include "http/params.h"
-#include "router.h"
+#include "util/parse.h"
+#include "pages/routes.h"
 
 namespace {
 

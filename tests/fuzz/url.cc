@@ -1,7 +1,7 @@
 // A URL's path and its escapes: what decodes is valid UTF-8 without control
 // characters, and the canonical spelling of a path decodes to the same segments.
 #include "fuzz.h"
-#include "router.h"
+#include "http/router.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text = fuzz_text(data, size);

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "config.h"
+#include "util/config.h"
 #include "http/response.h"
 
 BOOST_AUTO_TEST_SUITE(configuration)

@@ -1,6 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
-#include "auth/signing.h"
+#include "util/signing.h"
 #include "db/article_links.h"
 #include "util/json.h"
 #include "util/cursor.h"

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "config.h"
+#include "util/config.h"
 #include "db/servers.h"
 
 namespace {

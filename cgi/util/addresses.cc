@@ -1,4 +1,4 @@
-#include "http/addresses.h"
+#include "util/addresses.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -4,7 +4,7 @@
 #include "app.h"
 #include "db/db.h"
 #include "db/servers.h"
-#include "http/adapters.h"
+#include "server/adapters.h"
 #include "http/response.h"
 
 int serve_cgi(App& app) {

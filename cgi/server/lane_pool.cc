@@ -1,4 +1,4 @@
-#include "http/lane_pool.h"
+#include "server/lane_pool.h"
 
 #include <pthread.h>
 #include <sched.h>

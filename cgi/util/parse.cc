@@ -1,4 +1,4 @@
-#include "http/params.h"
+#include "util/parse.h"
 
 std::optional<int64_t> parse_number(std::string_view text, int64_t min, int64_t max) {
   // 18 digits cannot overflow int64_t; a leading zero is a second spelling of a number.

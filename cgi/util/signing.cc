@@ -1,4 +1,4 @@
-#include "auth/signing.h"
+#include "util/signing.h"
 
 #include <sodium.h>
 

@@ -1,6 +1,6 @@
-#include "config.h"
+#include "util/config.h"
 
-#include "http/addresses.h"
+#include "util/addresses.h"
 #include "util/text.h"
 
 #include <cstdlib>

@@ -1,13 +1,15 @@
-// The route table: every page the site answers, with the methods it allows,
-// the query parameters it reads, who may use it and which threads answer it.
-// Placeholders are typed and checked here, once, before any handler runs; a
-// path whose segments fit no route is a 404 that needs no database.
+// Routes and their matching: what a route declares (the methods it allows, the
+// query parameters it reads, who may use it, which threads answer it, its kind
+// of page) and how a request's path finds its route. Placeholders are typed and
+// checked here, once, before any handler runs; a path whose segments fit no
+// route is a 404 that needs no database. The table itself is pages/routes.cc.
 #pragma once
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "http/url.h"
+#include "util/metrics.h"
 
 struct Context;
 
@@ -35,11 +37,16 @@ enum class Lane { reader, editor, login, media, search };
 struct Route {
   const char* pattern;  // "/{edition}/news/{category}"; a trailing '/' is part of the canonical URL
   const char* methods;  // space-separated, e.g. "GET HEAD"
+  PageKind kind;        // as /metrics counts it
   Handler handler;
   Access access = Access::anyone;
   Csrf csrf = Csrf::none;
   const char* query = "";  // the query parameters it reads, space-separated; others are dropped
   Lane lane = Lane::reader;
+
+  // The route's first segment is an edition ("/{edition}/..."): the router
+  // resolves it once (404 for an unknown one) and handlers find it in the Context.
+  bool has_edition() const;
 };
 
 struct RouteMatch {
@@ -48,8 +55,6 @@ struct RouteMatch {
   bool method_allowed = false;   // false: 405 with Allow: route->methods
   bool slash_mismatch = false;   // true: the canonical form of the path ends differently
 };
-
-const std::vector<Route>& routes();
 
 // Matches decoded path segments (and whether the path ended in '/') against `table`.
 RouteMatch match_route(const std::vector<Route>& table, const std::string& method,
@@ -66,10 +71,6 @@ QueryParams declared_params(const Route& route, const QueryParams& query);
 // "?a=1&b=2" of `params` (empty when there are none), each value escaped.
 std::string query_string(const QueryParams& params);
 
-// Every method any route of this path allows (the Allow header of a 405).
-std::string allowed_methods(const std::vector<std::string>& segments, bool trailing_slash);
-
-// Answers the request in `ctx` (matched to `match` at the edge): checks method,
-// login, role and CSRF token (303 to the login form, 403, 404, 405), then runs
-// the handler.
-void dispatch(Context& ctx, const RouteMatch& match);
+// Every method any route of `table` allows for this path (the Allow header of a 405).
+std::string allowed_methods(const std::vector<Route>& table, const std::vector<std::string>& segments,
+                            bool trailing_slash);

@@ -26,13 +26,15 @@
 #include <vector>
 
 #include "app.h"
+#include "cache/content_clock.h"
+#include "server/content_poller.h"
 #include "auth/throttle.h"
-#include "http/lane_pool.h"
-#include "config.h"
+#include "server/lane_pool.h"
+#include "util/config.h"
 #include "db/db.h"
 #include "db/servers.h"
-#include "http/adapters.h"
-#include "http/addresses.h"
+#include "server/adapters.h"
+#include "util/addresses.h"
 #include "http/fcgi_records.h"
 #include "http/response.h"
 #include "util/log.h"
@@ -225,7 +227,10 @@ int run_worker(App& app, int listen_fd, PoolMetrics* metrics, size_t slot) {
   const Config& cfg = app.config();
   DbServers servers(cfg);
   if (metrics) servers.count_in(*metrics);
-  app.start_caches(servers, metrics);
+  ContentClock clock(cfg, servers);
+  ContentPoller poller(cfg, servers, clock);
+  app.start_caches(servers, clock, metrics);
+  poller.start();
   Lanes lanes(cfg, servers, metrics, slot);
   std::atomic<bool> stopping{false};
   Acceptor acceptor(cfg, listen_fd, stopping);
@@ -243,6 +248,7 @@ int run_worker(App& app, int listen_fd, PoolMetrics* metrics, size_t slot) {
   stopping.store(true, std::memory_order_release);
   for (auto& t : threads) t.join();
   lanes.stop();
+  poller.stop();
   return 0;
 }
 
