@@ -62,7 +62,10 @@ def _reachable_by_others(path):
 
 
 def _port_is_free(port):
+    """True when no program listens on 127.0.0.1:port. SO_REUSEADDR, as nginx
+    binds: connections closed a moment ago (TIME_WAIT) do not take the port."""
     with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
             return True

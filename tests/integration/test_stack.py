@@ -40,7 +40,7 @@ def run_stack_py(checkout, *args, timeout=180):
 
 
 class NewcomerCheckout(unittest.TestCase):
-    def test_a_checkout_under_a_0700_directory_serves_pages_with_their_stylesheet(self):
+    def test_a_checkout_under_a_0700_directory_serves_pages_with_their_stylesheet_and_starts_again_at_once(self):
         home = tempfile.mkdtemp(prefix="newsline-home-")  # mode 0700, as root's home and Debian's homes are
         self.assertEqual(os.stat(home).st_mode & 0o777, 0o700)
         checkout = os.path.join(home, "newsline")
@@ -59,6 +59,14 @@ class NewcomerCheckout(unittest.TestCase):
                 self.assertEqual(css.headers.get_content_type(), "text/css")
                 self.assertIn(b".newsline", css.read())
             self.assertEqual(os.stat(home).st_mode & 0o777, 0o700, "the home directory was opened up")
+            # Stopped and started again at once: the connections just closed
+            # (nginx closed them: TIME_WAIT on its port) do not make the port look taken.
+            r = run_stack_py(checkout, "stop")
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            r = run_stack_py(checkout, "start", "--port", str(port))
+            self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+            with urllib.request.urlopen("http://127.0.0.1:%d/en/" % port, timeout=10) as page:
+                self.assertEqual(page.status, 200)
             if os.geteuid() == 0:
                 real = os.path.realpath(var)
                 mariadb_pid = int(open(os.path.join(real, "run", "mariadb.pid.stack")).read())
