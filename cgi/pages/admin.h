@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "context.h"
+#include "db/content.h"
+#include "db/db.h"
 #include "http/router.h"
 
 struct Context;
@@ -86,3 +89,25 @@ void admin_error_page(Context& ctx, int status, const std::string& message);
 // Writes an audit row for the logged-in user (or `user_name` when there is none).
 void audit(Context& ctx, const std::string& action, const std::string& target, const std::string& details = "",
            const std::string& user_name = "");
+
+// What a change did, in the audit log's words.
+struct Audited {
+  std::string action, target, details;
+};
+
+// The one way an admin handler changes what readers may see: `change`, the
+// content version (so every worker's cached pages stop being true, and none
+// sees the change before it is whole) and the audit row, in one transaction.
+// `change` returns what it did, or nullopt to roll it all back (a conflict).
+// `readers_see_it` false (a draft saved again): the caches are left alone.
+// True when the change was written.
+template <typename Change>
+bool publish_change(Context& ctx, Change change, bool readers_see_it = true) {
+  return with_transaction(ctx.db, [&] {
+    std::optional<Audited> done = change();
+    if (!done) return false;
+    if (readers_see_it) bump_content_version(ctx.db, ctx.now);
+    audit(ctx, done->action, done->target, done->details);
+    return true;
+  });
+}

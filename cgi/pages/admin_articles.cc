@@ -285,12 +285,12 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
                   const std::string& audit_action) {
   bool readers_may_see = status_before == "published" || a.status == "published";
   int64_t user = ctx.session->user_id;
-  return with_transaction(ctx.db, [&] {
+  return publish_change(ctx, [&]() -> std::optional<Audited> {
     if (a.id == 0) {
       a.id = insert_article(ctx.db, a, user, ctx.now);
       a.revision = 1;
     } else {
-      if (!update_article_if_revision(ctx.db, a, user, ctx.now)) return false;
+      if (!update_article_if_revision(ctx.db, a, user, ctx.now)) return std::nullopt;
       a.revision += 1;
       if (!old_slug.empty() && old_slug != a.slug) remember_old_slug(ctx.db, a.id, old_slug);
     }
@@ -299,11 +299,8 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
     save_newsroom_fields(ctx, a);
     write_search_entry(ctx.db, a);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
-    // Same transaction: no worker can see the new version before the change itself.
-    if (readers_may_see) bump_content_version(ctx.db, ctx.now);
-    audit(ctx, audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title);
-    return true;
-  });
+    return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};
+  }, readers_may_see);
 }
 
 // 409: both versions, the editor's text kept in the form, ready to save over the new revision.
@@ -500,11 +497,9 @@ void admin_article_correction(Context& ctx, const RouteParams& p) {
   std::string text = trimmed(without_cr(ctx.req.field("text")));
   if (text.empty() || utf8_length(text) > 2000)
     throw HttpError{422, nullptr, "A correction says in 1 to 2000 characters what was wrong and what is right."};
-  with_transaction(ctx.db, [&] {
+  publish_change(ctx, [&] {
     insert_correction(ctx.db, a.id, a.edition, text, ctx.session->user_id, ctx.now);
-    bump_content_version(ctx.db, ctx.now);
-    audit(ctx, "correction", "article " + std::to_string(a.id), text);
-    return true;
+    return Audited{"correction", "article " + std::to_string(a.id), text};
   });
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(a.id) + "?done=correction");
 }

@@ -45,11 +45,9 @@ void admin_category_create(Context& ctx, const RouteParams&) {
     render_list(ctx, errors, 422);
     return;
   }
-  with_transaction(ctx.db, [&] {
+  publish_change(ctx, [&] {
     int64_t id = insert_category(ctx.db, edition, slug, name, *position);
-    bump_content_version(ctx.db, ctx.now);
-    audit(ctx, "category_create", "category " + std::to_string(id), edition + "/" + slug + ": " + name);
-    return true;
+    return Audited{"category_create", "category " + std::to_string(id), edition + "/" + slug + ": " + name};
   });
   ctx.res.redirect(303, "/admin/categories?done=category");
 }
@@ -63,12 +61,10 @@ void admin_category_update(Context& ctx, const RouteParams& p) {
     render_list(ctx, {"A name has 1 to 100 characters; the order is a number from 0 to 99999."}, 422);
     return;
   }
-  with_transaction(ctx.db, [&] {
+  publish_change(ctx, [&] {
     update_category(ctx.db, c->id, name, *position);
-    bump_content_version(ctx.db, ctx.now);
-    audit(ctx, "category_update", "category " + std::to_string(c->id),
-          c->name + " -> " + name + ", order " + std::to_string(*position));
-    return true;
+    return Audited{"category_update", "category " + std::to_string(c->id),
+                   c->name + " -> " + name + ", order " + std::to_string(*position)};
   });
   ctx.res.redirect(303, "/admin/categories?done=category");
 }
@@ -76,11 +72,9 @@ void admin_category_update(Context& ctx, const RouteParams& p) {
 void admin_category_delete(Context& ctx, const RouteParams& p) {
   std::optional<CategoryRow> c = find_category_by_id(ctx.db, p[0].id);
   if (!c) throw HttpError{404};
-  bool deleted = with_transaction(ctx.db, [&] {
-    if (!delete_category_if_empty(ctx.db, c->id)) return false;
-    bump_content_version(ctx.db, ctx.now);
-    audit(ctx, "category_delete", "category " + std::to_string(c->id), c->edition + "/" + c->slug);
-    return true;
+  bool deleted = publish_change(ctx, [&]() -> std::optional<Audited> {
+    if (!delete_category_if_empty(ctx.db, c->id)) return std::nullopt;
+    return Audited{"category_delete", "category " + std::to_string(c->id), c->edition + "/" + c->slug};
   });
   if (!deleted) throw HttpError{409, nullptr, "The category still has articles (of any status); it cannot be deleted."};
   ctx.res.redirect(303, "/admin/categories?done=category_deleted");

@@ -213,15 +213,13 @@ void admin_media_save(Context& ctx, const RouteParams& p) {
     render_photo_form(ctx, *photo, errors, 422);
     return;
   }
-  with_transaction(ctx.db, [&] {
+  publish_change(ctx, [&] {
     update_photo_words(ctx.db, photo->id, w.alt, w.caption, w.credit);
     // The bodies that show it carry its words in their stored rendering.
     for (int64_t article : articles_showing_photo(ctx.db, photo->id))
       if (auto a = load_article(ctx.db, article))
         save_body_html(ctx.db, article, render_article_body(ctx, a->edition, a->body).html);
-    bump_content_version(ctx.db, ctx.now);
-    audit(ctx, "photo_update", "photo " + std::to_string(photo->id), w.alt);
-    return true;
+    return Audited{"photo_update", "photo " + std::to_string(photo->id), w.alt};
   });
   ctx.res.redirect(303, "/admin/media/" + std::to_string(photo->id) + "?done=saved");
 }

@@ -29,18 +29,6 @@ const Edition& chosen_edition(Context& ctx, const std::string& code) {
   return *e;
 }
 
-// Runs `change` with the content version bumped and an audit row, in one transaction.
-template <typename F>
-void publish_change(Context& ctx, const std::string& action, const std::string& target, const std::string& details,
-                    F change) {
-  with_transaction(ctx.db, [&] {
-    change();
-    bump_content_version(ctx.db, ctx.now);
-    audit(ctx, action, target, details);
-    return true;
-  });
-}
-
 // ----- Front page -----
 
 void render_front(Context& ctx, const Edition& edition, const std::vector<std::string>& typed,
@@ -99,8 +87,10 @@ void admin_front_save(Context& ctx, const RouteParams&) {
   }
   std::string list;
   for (int64_t id : ids) list += (list.empty() ? "" : ", ") + std::to_string(id);
-  publish_change(ctx, "front_page", "edition " + edition.code, list.empty() ? "none pinned" : list,
-                 [&] { replace_front_slots(ctx.db, edition.code, ids); });
+  publish_change(ctx, [&] {
+    replace_front_slots(ctx.db, edition.code, ids);
+    return Audited{"front_page", "edition " + edition.code, list.empty() ? "none pinned" : list};
+  });
   ctx.res.redirect(303, "/admin/front?edition=" + edition.code + "&done=front");
 }
 
@@ -138,14 +128,19 @@ void admin_tag_save(Context& ctx, const RouteParams& p) {
   Tag tag = tag_or_404(ctx, p[0].id);
   std::string name = trimmed(ctx.req.field("name"));
   if (name.empty() || utf8_length(name) > 100) throw HttpError{422, nullptr, "A tag's name has 1 to 100 characters."};
-  publish_change(ctx, "tag_rename", "tag " + std::to_string(tag.id), tag.name + " -> " + name,
-                 [&] { rename_tag(ctx.db, tag.id, name); });
+  publish_change(ctx, [&] {
+    rename_tag(ctx.db, tag.id, name);
+    return Audited{"tag_rename", "tag " + std::to_string(tag.id), tag.name + " -> " + name};
+  });
   ctx.res.redirect(303, "/admin/tags?edition=" + tag.edition + "&done=tag");
 }
 
 void admin_tag_delete(Context& ctx, const RouteParams& p) {
   Tag tag = tag_or_404(ctx, p[0].id);
-  publish_change(ctx, "tag_delete", "tag " + std::to_string(tag.id), tag.name, [&] { delete_tag(ctx.db, tag.id); });
+  publish_change(ctx, [&] {
+    delete_tag(ctx.db, tag.id);
+    return Audited{"tag_delete", "tag " + std::to_string(tag.id), tag.name};
+  });
   ctx.res.redirect(303, "/admin/tags?edition=" + tag.edition + "&done=tag_deleted");
 }
 
@@ -218,7 +213,10 @@ void admin_author_save(Context& ctx, const RouteParams& p) {
     render_author(ctx, a, photo, errors, 422);
     return;
   }
-  publish_change(ctx, "author_update", "author " + std::to_string(a.id), a.name, [&] { update_author(ctx.db, a); });
+  publish_change(ctx, [&] {
+    update_author(ctx.db, a);
+    return Audited{"author_update", "author " + std::to_string(a.id), a.name};
+  });
   ctx.res.redirect(303, "/admin/authors/" + std::to_string(a.id) + "?done=author");
 }
 
@@ -313,8 +311,10 @@ void admin_page_create(Context& ctx, const RouteParams&) {
     render_page_form(ctx, pg, ctx.req.field("position"), errors, 422);
     return;
   }
-  publish_change(ctx, "page_create", "page " + pg.edition + "/" + pg.slug, pg.title,
-                 [&] { pg.id = insert_page(ctx.db, pg, ctx.now); });
+  publish_change(ctx, [&] {
+    pg.id = insert_page(ctx.db, pg, ctx.now);
+    return Audited{"page_create", "page " + pg.edition + "/" + pg.slug, pg.title};
+  });
   ctx.res.redirect(303, "/admin/pages/" + std::to_string(pg.id) + "?done=page");
 }
 
@@ -330,13 +330,18 @@ void admin_page_save(Context& ctx, const RouteParams& p) {
     render_page_form(ctx, pg, ctx.req.field("position"), errors, 422);
     return;
   }
-  publish_change(ctx, "page_update", "page " + std::to_string(pg.id), pg.title,
-                 [&] { update_page(ctx.db, pg, ctx.now); });
+  publish_change(ctx, [&] {
+    update_page(ctx.db, pg, ctx.now);
+    return Audited{"page_update", "page " + std::to_string(pg.id), pg.title};
+  });
   ctx.res.redirect(303, "/admin/pages/" + std::to_string(pg.id) + "?done=page");
 }
 
 void admin_page_delete(Context& ctx, const RouteParams& p) {
   SimplePage pg = page_or_404(ctx, p[0].id);
-  publish_change(ctx, "page_delete", "page " + std::to_string(pg.id), pg.title, [&] { delete_page(ctx.db, pg.id); });
+  publish_change(ctx, [&] {
+    delete_page(ctx.db, pg.id);
+    return Audited{"page_delete", "page " + std::to_string(pg.id), pg.title};
+  });
   ctx.res.redirect(303, "/admin/pages?done=page_deleted");
 }
