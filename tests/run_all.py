@@ -7,15 +7,17 @@
    test each; `make fuzz` runs them for longer.
 3. Integration tests (tests/integration, Python unittest) against a throwaway
    MariaDB + FastCGI workers + nginx on loopback that they start and stop.
-4. The browser check (tests/browser) in headless Chromium, part of the same run.
+4. The browser check (tests/browser) in headless Chromium.
 5. The short runs of `make security` and `make chaos` (scripts/security.py
    and scripts/chaos.py --short), one test per tool and per target.
-Artifacts (screenshots, logs) are kept under test-output/.
+Then how long each stage took, and the total. Artifacts (screenshots, logs)
+are kept under test-output/.
 """
 import os
 import re
 import subprocess
 import sys
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
@@ -56,13 +58,11 @@ def run_unit_tests(binary, label, env=None):
     return passed, failed
 
 
-def run_python_tests():
+def run_python_tests(folder):
+    """tests/<folder> (integration or browser), Python unittest."""
     sys.path.insert(0, os.path.join(REPO, "tests"))
-    suite = unittest.TestSuite()
-    loader = unittest.TestLoader()
-    for d in ("integration", "browser"):
-        suite.addTests(loader.discover(os.path.join(REPO, "tests", d), pattern="test_*.py",
-                                       top_level_dir=os.path.join(REPO, "tests")))
+    suite = unittest.TestLoader().discover(os.path.join(REPO, "tests", folder), pattern="test_*.py",
+                                           top_level_dir=os.path.join(REPO, "tests"))
     result = unittest.TextTestRunner(verbosity=2, stream=sys.stdout).run(suite)
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
     skipped = len(result.skipped)
@@ -84,14 +84,39 @@ def run_script(name, args, timeout):
     return int(counts.group(1)), int(counts.group(2))
 
 
+STAGES = [
+    ("unit", lambda: run_unit_tests(os.path.join("build", "unit_tests"), "unit tests")),
+    ("sanitized unit", lambda: run_unit_tests(os.path.join("build", "san", "unit_tests"),
+                                              "unit tests with ASan+UBSan", sanitizer_environment())),
+    ("fuzz", lambda: run_script("fuzz", ["--seconds", os.environ.get("FUZZ_SECONDS_IN_TEST", "10"), "--seed", "1"],
+                                1200)),
+    ("integration", lambda: run_python_tests("integration")),
+    ("browser", lambda: run_python_tests("browser")),
+    ("security", lambda: run_script("security", ["--short"], 900)),
+    ("chaos", lambda: run_script("chaos", ["--short"], 600)),
+]
+
+
+def print_times(times):
+    """How long each stage took, so that whoever shortens `make test` knows where its time goes."""
+    print("\nstage            seconds  passed  failed")
+    for name, seconds, passed, failed in times:
+        print("%-15s %8.0f %7s %7s" % (name, seconds, passed, failed))
+    print("%-15s %8.0f" % ("total", sum(t[1] for t in times)))
+
+
 def main():
-    results = [run_unit_tests(os.path.join("build", "unit_tests"), "unit tests"),
-               run_unit_tests(os.path.join("build", "san", "unit_tests"), "unit tests with ASan+UBSan",
-                              sanitizer_environment()),
-               run_script("fuzz", ["--seconds", os.environ.get("FUZZ_SECONDS_IN_TEST", "10"), "--seed", "1"], 1200),
-               run_python_tests(),
-               run_script("security", ["--short"], 900),
-               run_script("chaos", ["--short"], 600)]
+    times = []
+    # `make test` builds first and passes how long that took (NEWSLINE_BUILD_SECONDS).
+    if os.environ.get("NEWSLINE_BUILD_SECONDS"):
+        times.append(("build", float(os.environ["NEWSLINE_BUILD_SECONDS"]), "", ""))
+    results = []
+    for name, run in STAGES:
+        started = time.monotonic()
+        passed, failed = run()
+        times.append((name, time.monotonic() - started, passed, failed))
+        results.append((passed, failed))
+    print_times(times)
     passed, failed = sum(p for p, _ in results), sum(f for _, f in results)
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed or passed == 0 else 0)
