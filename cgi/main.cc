@@ -36,6 +36,7 @@
 #include "server/adapters.h"
 #include "util/time_format.h"
 #include "view/static_files.h"
+#include "view/templates.h"
 #include "view/view.h"
 
 namespace {

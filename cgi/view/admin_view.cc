@@ -33,16 +33,6 @@ const std::map<std::string, std::string>& notices() {
 
 }  // namespace
 
-const std::vector<const char*>& admin_templates() {
-  static const std::vector<const char*> t = {
-      "admin/layout.tpl",        "admin/login.tpl",         "admin/article_list.tpl", "admin/article_form.tpl",
-      "admin/conflict.tpl",      "admin/delete_confirm.tpl", "admin/revision_list.tpl", "admin/revision_show.tpl",
-      "admin/category_list.tpl", "admin/user_list.tpl",     "admin/password.tpl",     "admin/audit.tpl",
-      "admin/message.tpl",       "admin/photo_upload.tpl",  "admin/media_library.tpl", "admin/media_edit.tpl", "admin/front.tpl", "admin/tags.tpl", "admin/authors.tpl", "admin/author_edit.tpl", "admin/pages.tpl", "admin/page_form.tpl", "admin/unsaved.tpl",
-  };
-  return t;
-}
-
 AdminView::AdminView(const Context& ctx, const std::string& title, const char* content_template)
     : layout_("admin") {
   layout_.SetValue("SITE_NAME", ctx.cfg.site_name);

@@ -80,6 +80,3 @@ void fill_message(ctemplate::TemplateDictionary& d, const std::string& heading, 
 // database) with every field sent, in a form that sends them again to `action`.
 void render_unsaved(Response& res, const std::string& site_name, const std::string& action,
                     const std::vector<std::pair<std::string, std::string>>& fields);
-
-// Every admin template, for load_templates().
-const std::vector<const char*>& admin_templates();

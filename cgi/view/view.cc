@@ -22,12 +22,6 @@ static const ctemplate::StaticTemplateString kItem = STS_INIT(kItem, "ITEM");
 
 namespace {
 
-const char* const kTemplates[] = {
-    "site/layout.tpl", "site/newsline.tpl", "site/article.tpl", "site/home.tpl",
-    "site/listing.tpl", "site/error.tpl", "site/unavailable.tpl", "site/picture.tpl", "site/figure.tpl", "site/page.tpl", "site/corrections.tpl",
-    "feed/rss.tpl", "sitemap/index.tpl", "sitemap/urlset.tpl", "sitemap/news.tpl",
-};
-
 std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {
   std::string out;
   if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &dict, &out))
@@ -36,20 +30,6 @@ std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) 
 }
 
 }  // namespace
-
-bool load_templates(const std::string& dir) {
-  ctemplate::Template::SetTemplateRootDirectory(dir);
-  bool ok = true;
-  std::vector<const char*> all(std::begin(kTemplates), std::end(kTemplates));
-  all.insert(all.end(), admin_templates().begin(), admin_templates().end());
-  for (const char* t : all) {
-    if (!ctemplate::LoadTemplate(t, ctemplate::STRIP_BLANK_LINES)) {
-      std::fprintf(stderr, "newsline: cannot load template %s/%s\n", dir.c_str(), t);
-      ok = false;
-    }
-  }
-  return ok;
-}
 
 PageView::PageView(const Context& ctx, const Edition& edition, const std::string& title,
                    const char* content_template)

@@ -16,9 +16,6 @@
 struct Context;
 struct Response;
 
-// Points ctemplate at `dir` and loads every template once, so a broken
-// template fails at start-up. Returns false (and logs) when one does not load.
-bool load_templates(const std::string& dir);
 
 class PageView {
  public:

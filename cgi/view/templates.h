@@ -1,0 +1,17 @@
+// Every template of the site, listed once: start-up loads (and so checks) each
+// of them, `newsline check` too, and tests/unit/template_test.cc fails on a
+// file under templates/ missing from this list or without AUTOESCAPE.
+#pragma once
+#include <string>
+#include <vector>
+
+struct TemplateFile {
+  const char* path;              // under the template directory
+  const char* escape_context;    // its AUTOESCAPE context: "HTML" or "XML"
+};
+
+const std::vector<TemplateFile>& all_templates();
+
+// Loads every template from `dir` (ctemplate's cache). False, with a line on
+// stderr for each, when one is missing or does not parse.
+bool load_templates(const std::string& dir);
