@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 #include <functional>
-#include <string_view>
 
 #include "auth/session.h"
 #include "context.h"

@@ -12,8 +12,6 @@
 #include "db/db.h"
 #include "http/router.h"
 
-struct Context;
-
 // admin_login.cc
 void admin_login_form(Context& ctx, const RouteParams& p);      // anyone: 200 form; 303 when logged in
 void admin_login(Context& ctx, const RouteParams& p);           // anyone + login CSRF: 303 on success, 401 wrong, 429 throttled
