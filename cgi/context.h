@@ -41,7 +41,7 @@ struct Context {
 
 // Thrown by a handler to answer with an error page in the site layout
 // (404 for an unknown article, category or edition). `edition` picks the
-// language of the page and its news line; nullptr means the default edition.
+// language of the page (in the site layout, with its sidebars); nullptr means the default edition.
 struct HttpError {
   int status;
   const Edition* edition = nullptr;

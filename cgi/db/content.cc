@@ -38,50 +38,32 @@ constexpr const char* kRelatedSql =
     " ORDER BY r.position";
 constexpr const char* kCategoryByIdSql = "SELECT id, edition, slug, name FROM categories WHERE id = ?";
 constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM categories WHERE edition = ? AND slug = ?";
-// Page queries: each part is tagged in column 0, and every row has the headline
-// columns 1..5 (id, slug, title, category id, published_at), then body_html or
-// the related position, author, source, and the body's Markdown when it has no
+// The category feed, like the edition's, in its own index order.
+constexpr const char* kCategoryFeedSql =
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS
+    " FROM articles a FORCE INDEX (ix_category_feed)" NL_PHOTO_JOIN
+    " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR
+    NL_NEWEST_FIRST;
+// The article page in one statement: the article (part 1) and its related
+// stories (part 2), tagged in column 0. Every row has the headline columns
+// 1..5 (id, slug, title, category id, published_at), then body_html or the
+// related position, author, source, and the body's Markdown when it has no
 // stored rendering (an article written by SQL), the photo (10..14), and for
 // the article itself its photo's caption and credit, its lead, whether an
 // editor wrote that lead, when it was last saved, and its stored links
-// (db/article_links.h) (15..20). Rows are put in
-// order in C++, so the union needs no sort.
+// (db/article_links.h) (15..20). Rows are put in order in C++, so the union
+// needs no sort.
 #define NL_NO_ARTICLE_EXTRAS "'', '', '', NULL, NULL, NULL"
-#define NL_NEWSLINE_PART                                                     \
-  "(SELECT 9, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS \
-  NL_EDITION_FEED_FROM                                                       \
-  " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"  \
-  NL_NEWEST_FIRST ")"
-// Each page's own parts.
-#define NL_ARTICLE_PARTS                                                                     \
-  "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"      \
-  "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), ''),"  /* the source only when not rendered */ \
-  "  " NL_PHOTO_COLUMNS ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at, b.links" \
-  " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id" NL_PHOTO_JOIN        \
-  " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)" \
-  " UNION ALL "                                                                              \
-  "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS \
-  " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"                \
-  " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)"
-#define NL_EDITION_LISTING_PART                                \
-  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_PHOTO_COLUMNS ", " NL_NO_ARTICLE_EXTRAS \
-  NL_EDITION_FEED_FROM NL_PHOTO_JOIN                           \
-  " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
-  NL_NEWEST_FIRST ")"
-#define NL_CATEGORY_LISTING_PART                               \
-  "(SELECT 3, " NL_HEADLINE_COLUMNS ", '', '', '', '', " NL_PHOTO_COLUMNS ", " NL_NO_ARTICLE_EXTRAS \
-  " FROM articles a FORCE INDEX (ix_category_feed)" NL_PHOTO_JOIN \
-  " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR \
-  NL_NEWEST_FIRST ")"
-// A page's SQL: its own parts alone, and with the news line part after them.
-struct PageSql {
-  const char* own_parts;
-  const char* with_newsline;
-};
-#define NL_PAGE_SQL(parts) PageSql{parts, parts " UNION ALL " NL_NEWSLINE_PART}
-constexpr PageSql kArticlePage = NL_PAGE_SQL(NL_ARTICLE_PARTS);
-constexpr PageSql kEditionListing = NL_PAGE_SQL(NL_EDITION_LISTING_PART);
-constexpr PageSql kCategoryListing = NL_PAGE_SQL(NL_CATEGORY_LISTING_PART);
+constexpr const char* kArticlePageSql =
+    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"
+    "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), ''),"  /* the source only when not rendered */
+    "  " NL_PHOTO_COLUMNS ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at, b.links"
+    " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id" NL_PHOTO_JOIN
+    " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
+    " UNION ALL "
+    "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS
+    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
+    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)";
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
     " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?),"
@@ -295,37 +277,20 @@ const Category* SiteCatalogue::find(const std::string& edition, const std::strin
 
 namespace {
 
-enum Part { kArticle = 1, kRelated = 2, kItem = 3, kNewsline = 9 };
+enum Part { kArticle = 1, kRelated = 2 };
 
-bool newer_first(const Headline& a, const Headline& b) {
-  return a.published_at != b.published_at ? a.published_at > b.published_at : a.id > b.id;
-}
-
-// Runs a page's SQL with `own` (its own parts' parameters) and, unless
-// newsline_size is 0 (the worker has the news line rendered), the news line part.
-Rows select_page(Db& db, const PageSql& sql, std::vector<Param> own, const std::string& edition, std::time_t now,
-                 int newsline_size) {
-  if (newsline_size == 0) return db.select(sql.own_parts, own);
-  own.insert(own.end(), {edition, Param::time(now), newsline_size});
-  return db.select(sql.with_newsline, own);
-}
-
-void sort_newest_first(std::vector<Headline>& v) { std::sort(v.begin(), v.end(), newer_first); }
-
-ListingPage listing_from(HeadlineReader& reader, Rows rows) {
-  ListingPage page;
-  for (Row& r : rows) (r[0].i == kItem ? page.items : page.newsline).push_back(reader.headline(r, 1, 10));
-  sort_newest_first(page.items);
-  sort_newest_first(page.newsline);
-  return page;
+// The `limit` headlines of a feed statement (edition or category) before cursor `c`.
+std::vector<Headline> feed_page(Db& db, const SiteCatalogue& categories, const char* sql, const Param& feed,
+                                const Cursor& c, int limit) {
+  return HeadlineReader(db, categories)
+      .headlines(db.select(sql, {feed, Param::time(c.published_at), Param::time(c.published_at), c.id, limit}));
 }
 
 }  // namespace
 
 ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
-                         std::time_t now, int newsline_size) {
-  Rows rows = select_page(db, kArticlePage, {id, edition, Param::time(now), id, Param::time(now)}, edition, now,
-                          newsline_size);
+                         std::time_t now) {
+  Rows rows = db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now)});
   HeadlineReader reader(db, categories);
   ArticlePage page;
   std::vector<std::pair<int64_t, Headline>> related;
@@ -345,60 +310,29 @@ ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::str
       a.updated_at = r[19].i;
       if (!r[20].is_null) a.links = std::move(r[20].s);
       page.article = std::move(a);
-    } else if (r[0].i == kRelated) {
-      related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1, 10));  // in the editor's order
     } else {
-      page.newsline.push_back(reader.headline(r, 1, 10));
+      related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1, 10));  // in the editor's order
     }
   }
   std::stable_sort(related.begin(), related.end(), [](auto& x, auto& y) { return x.first < y.first; });
   for (auto& [position, h] : related) page.related.push_back(std::move(h));
-  sort_newest_first(page.newsline);
   return page;
 }
 
-ListingPage edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
-                                 const std::optional<Cursor>& before, std::time_t now, int limit, int newsline_size) {
-  if (!before) {  // the first page: the news line is the head of the same list, so one part reads both
-    ListingPage page;
-    Cursor c = cursor_or_now(std::nullopt, now);
-    page.items = HeadlineReader(db, categories)
-                     .headlines(db.select(kEditionFeedSql, {edition, Param::time(c.published_at),
-                                                            Param::time(c.published_at), c.id,
-                                                            std::max(limit, newsline_size)}));
-    page.newsline.assign(page.items.begin(),
-                         page.items.begin() + std::min<size_t>(page.items.size(), static_cast<size_t>(newsline_size)));
-    page.items.resize(std::min<size_t>(page.items.size(), static_cast<size_t>(limit)));
-    return page;
-  }
-  Cursor c = cursor_or_now(before, now);
-  HeadlineReader reader(db, categories);
-  return listing_from(reader, select_page(db, kEditionListing,
-                                          {edition, Param::time(c.published_at), Param::time(c.published_at), c.id,
-                                           limit},
-                                          edition, now, newsline_size));
+std::vector<Headline> edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
+                                           const std::optional<Cursor>& before, std::time_t now, int limit) {
+  return feed_page(db, categories, kEditionFeedSql, edition, cursor_or_now(before, now), limit);
 }
 
 ListingPage category_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
                                   const std::string& category_slug, const std::optional<Cursor>& before,
-                                  std::time_t now, int limit, int newsline_size) {
-  // Unknown to the catalogue: a category created since it was read, or none at all
-  // (a 404 page, which still has the news line).
+                                  std::time_t now, int limit) {
+  // Unknown to the catalogue: a category created since it was read, or none at all (a 404).
   const Category* known = categories.find(edition, category_slug);
-  std::optional<Category> category = known ? std::optional<Category>(*known)
-                                           : category_by_slug(db, edition, category_slug);
-  if (!category) {
-    ListingPage none;
-    if (newsline_size) none.newsline = latest_headlines(db, categories, edition, now, newsline_size);
-    return none;
-  }
-  Cursor c = cursor_or_now(before, now);
-  HeadlineReader reader(db, categories);
-  ListingPage page = listing_from(reader, select_page(db, kCategoryListing,
-                                                      {category->id, Param::time(c.published_at),
-                                                       Param::time(c.published_at), c.id, limit},
-                                                      edition, now, newsline_size));
-  page.category = std::move(category);
+  ListingPage page;
+  page.category = known ? std::optional<Category>(*known) : category_by_slug(db, edition, category_slug);
+  if (page.category)
+    page.items = feed_page(db, categories, kCategoryFeedSql, page.category->id, cursor_or_now(before, now), limit);
   return page;
 }
 
@@ -432,20 +366,17 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
   std::vector<std::pair<std::string, Rows>> out;
-  out.emplace_back("article page", explain(kArticlePage.with_newsline,
-                                           {1, "en", Param::time(now), 1, Param::time(now), "en", Param::time(now), 40}));
+  out.emplace_back("article page", explain(kArticlePageSql, {1, "en", Param::time(now), 1, Param::time(now)}));
   out.emplace_back("news line", explain(kNewslineSql, {"en", Param::time(now), 40}));
   for (bool is_deep : {false, true}) {
     const Cursor& c = is_deep ? deep : first;
     const char* depth = is_deep ? ", deep page" : "";
     out.emplace_back(std::string("all news") + depth,
-                     explain(kEditionListing.with_newsline, {"en", Param::time(c.published_at),
-                                                             Param::time(c.published_at), c.id, 51, "en",
-                                                             Param::time(now), 40}));
+                     explain(kEditionFeedSql, {"en", Param::time(c.published_at), Param::time(c.published_at),
+                                               c.id, 51}));
     out.emplace_back(std::string("category") + depth,
-                     explain(kCategoryListing.with_newsline, {politics, Param::time(c.published_at),
-                                                              Param::time(c.published_at), c.id, 51, "en",
-                                                              Param::time(now), 40}));
+                     explain(kCategoryFeedSql, {politics, Param::time(c.published_at), Param::time(c.published_at),
+                                                c.id, 51}));
   }
   out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now), Param::time(now)}));
   // The editors' list after a cursor, with each index its filters choose.

@@ -120,28 +120,25 @@ std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Row
 // EXPLAIN of every listing query with typical parameters (for `newsline explain`).
 std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::time_t now);
 
-// The data of each page, read in one round trip (a UNION ALL of its parts):
-// with the page cache off, a page costs one statement. Each reads the news line's
-// `newsline_size` headlines too; 0 leaves them out (the worker has it rendered).
+// The data of each page, each read by one statement; the layout reads its
+// sidebars itself (view/sidebars.h).
 struct ArticlePage {
   std::optional<Article> article;  // nullopt: no visible article with that id in that edition
   std::vector<Headline> related;
-  std::vector<Headline> newsline;
 };
-ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id, std::time_t now, int newsline_size);
+ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
+                         std::time_t now);
 
-
+// The `limit` newest visible stories of the edition before the cursor (all of them: none).
+std::vector<Headline> edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
+                                           const std::optional<Cursor>& before, std::time_t now, int limit);
 struct ListingPage {
-  std::optional<Category> category;  // category pages: nullopt when there is no such category
+  std::optional<Category> category;  // nullopt when there is no such category
   std::vector<Headline> items;
-  std::vector<Headline> newsline;
 };
-ListingPage edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition, const std::optional<Cursor>& before,
-                                 std::time_t now, int limit, int newsline_size);
-ListingPage category_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition, const std::string& category_slug,
-                                  const std::optional<Cursor>& before, std::time_t now, int limit,
-                                  int newsline_size);
-
+ListingPage category_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
+                                  const std::string& category_slug, const std::optional<Cursor>& before,
+                                  std::time_t now, int limit);
 
 // True when `slug` is one the article had before.
 bool article_had_slug(Db& db, int64_t id, const std::string& slug);

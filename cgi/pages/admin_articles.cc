@@ -419,7 +419,6 @@ void admin_article_preview(Context& ctx, const RouteParams& p) {
   PageView view(ctx, edition, a.title, "site/article.tpl");
   fill_article(view.content(), edition, shown, related_headlines(ctx.db, ctx.catalogue, a.id, ctx.now));
   view.set_preview();
-  Newsline(ctx, edition).add_to(view);
   view.render(ctx.res);
 }
 

@@ -1,10 +1,7 @@
 // Page handlers, one file per page family. Each answers through ctx.res or
 // throws HttpError (404/405); database trouble propagates as DbUnavailable (503).
 #pragma once
-#include <memory>
-#include <optional>
 #include <string>
-#include <vector>
 
 #include "db/content.h"
 #include "http/router.h"
@@ -36,33 +33,9 @@ void site_search(Context& ctx, const RouteParams& p);
 void site_page(Context& ctx, const RouteParams& p);
 // site_article.cc: one article; 301 to the canonical URL from an old slug or category.
 void site_article(Context& ctx, const RouteParams& p);
-class Newsline;
-// site_error.cc: error pages. 404/405/400/414 in the site layout with the news
-// line: the caller's, when it already made one, else one of its own. Every
-// error page of an edition is alike, so it is rendered once per content
-// generation and kept with the fragments, under error_page_key().
-void site_error_page(Context& ctx, int status, const Edition& edition, Newsline* newsline = nullptr);
+// site_error.cc: error pages. 404/405/400/414 in the site layout (with its
+// sidebars). Every error page of an edition is alike, so it is rendered once
+// per content generation and kept with the fragments, under error_page_key().
+// Handlers do not call it: they throw HttpError{status, &edition}.
+void site_error_page(Context& ctx, int status, const Edition& edition);
 std::string error_page_key(int status, const std::string& edition);
-
-class PageView;
-// site_newsline.cc: the news line of one page. Made before the page's query:
-// when the worker holds the edition's news line rendered for the current
-// content, the query need not read its headlines.
-class Newsline {
- public:
-  Newsline(Context& ctx, const Edition& edition);
-  // How many headlines the page's query should read for the news line: none
-  // when the rendered copy is at hand.
-  int rows_to_read() const;
-  // The headlines the page's query read for it (when rows_to_read() was not 0).
-  void set_read(std::vector<Headline> headlines) { read_ = std::move(headlines); }
-  // Puts the news line into `view`: the rendered copy; else the headlines read,
-  // rendered now and kept for the next pages; else read by a query of its own.
-  void add_to(PageView& view);
-
- private:
-  Context& ctx_;
-  const Edition& edition_;
-  std::shared_ptr<const std::string> html_;
-  std::optional<std::vector<Headline>> read_;
-};

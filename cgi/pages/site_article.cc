@@ -12,21 +12,14 @@ void site_article(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   const int64_t id = p[2].id;  // the router checked both: a positive id, an ASCII slug
   const std::string& slug = p[2].slug;
-  Newsline newsline(ctx, edition);
-  ArticlePage page = article_page(ctx.db, ctx.catalogue, edition.code, id, ctx.now, newsline.rows_to_read());
-  newsline.set_read(std::move(page.newsline));
+  ArticlePage page = article_page(ctx.db, ctx.catalogue, edition.code, id, ctx.now);
   std::optional<Article>& article = page.article;
-  if (!article) {
-    site_error_page(ctx, 404, edition, &newsline);
-    return;
-  }
+  if (!article) throw HttpError{404, &edition};
 
   std::string canonical = article_path(edition.code, *article);
   if (slug != article->slug || p[1].text != article->category_slug) {
-    if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug)) {
-      site_error_page(ctx, 404, edition, &newsline);
-      return;
-    }
+    if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug))
+      throw HttpError{404, &edition};
     ctx.res.redirect(301, canonical);
     return;
   }
@@ -36,6 +29,5 @@ void site_article(Context& ctx, const RouteParams& p) {
   for (const Translation& t : extras.translations) view.set_edition_link(t.edition, article_path(t.edition, t.headline));
   view.set_canonical(canonical);
   describe_article(view, ctx, edition, *article, extras, canonical);
-  newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -9,7 +9,7 @@ std::string error_page_key(int status, const std::string& edition) {
   return "error/" + std::to_string(status) + "/" + edition;
 }
 
-void site_error_page(Context& ctx, int status, const Edition& edition, Newsline* newsline) {
+void site_error_page(Context& ctx, int status, const Edition& edition) {
   std::string key = error_page_key(status, edition.code);
   if (ctx.fragments)
     if (auto page = ctx.fragments->find(key, ctx.generation)) {
@@ -21,10 +21,6 @@ void site_error_page(Context& ctx, int status, const Edition& edition, Newsline*
   PageView view(ctx, edition, title, "site/error.tpl");
   fill_error(view.content(), edition, status);
   view.set_robots("noindex");
-  if (newsline)
-    newsline->add_to(view);
-  else
-    Newsline(ctx, edition).add_to(view);
   view.render(ctx.res, status);
   if (ctx.fragments) ctx.fragments->store(key, ctx.generation, std::make_shared<const std::string>(ctx.res.body));
 }

@@ -30,10 +30,7 @@ void site_edition_feed(Context& ctx, const RouteParams& p) {
 void site_category_feed(Context& ctx, const RouteParams& p) {
   const Edition& e = *ctx.edition;
   const Category* c = ctx.catalogue.find(e.code, p[1].text);
-  if (!c) {
-    site_error_page(ctx, 404, e, nullptr);
-    return;
-  }
+  if (!c) throw HttpError{404, &e};
   FeedChannel channel{c->name + " | " + ctx.cfg.site_name, category_path(e.code, c->slug),
                       category_feed_path(e.code, c->slug), e.label("description")};
   answer_feed(ctx, e, channel, category_feed_items(ctx.db, ctx.catalogue, c->id, ctx.now, kFeedItems));
@@ -43,10 +40,7 @@ void site_category_feed(Context& ctx, const RouteParams& p) {
 void site_tag_feed(Context& ctx, const RouteParams& p) {
   const Edition& e = *ctx.edition;
   std::optional<Tag> tag = find_tag(ctx.db, e.code, p[1].text);
-  if (!tag) {
-    site_error_page(ctx, 404, e, nullptr);
-    return;
-  }
+  if (!tag) throw HttpError{404, &e};
   FeedChannel channel{"#" + tag->name + " | " + ctx.cfg.site_name, tag_path(e.code, tag->slug),
                       tag_feed_path(e.code, tag->slug), e.label("description")};
   answer_feed(ctx, e, channel, tag_feed_items(ctx.db, ctx.catalogue, tag->id, ctx.now, kFeedItems));

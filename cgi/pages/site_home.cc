@@ -26,7 +26,6 @@ void site_root(Context& ctx, const RouteParams&) {
 // pinned stories and every section's newest (one range of its index each).
 void site_home(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
-  Newsline newsline(ctx, edition);
   const std::vector<const Category*>& sections = ctx.catalogue.in_edition(edition.code);
   std::vector<int64_t> section_ids;
   for (const Category* c : sections) section_ids.push_back(c->id);
@@ -50,6 +49,5 @@ void site_home(Context& ctx, const RouteParams& p) {
   fill_home(view.content(), edition, top, blocks);
   view.set_canonical(home_path(edition.code));
   describe_home(view, ctx, edition);
-  newsline.add_to(view);
   view.render(ctx.res);
 }

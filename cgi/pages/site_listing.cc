@@ -19,24 +19,23 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
   return c;
 }
 
-// Renders a listing page from `page` (loaded with one row more than a page,
+// Renders a listing page from `items` (loaded with one row more than a page,
 // which tells whether an older page exists without a COUNT). `feed`: the
 // path of the listing's own RSS feed, if it has one.
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
-                    const std::optional<Cursor>& before, ListingPage& page, Newsline& newsline,
+                    const std::optional<Cursor>& before, std::vector<Headline> items,
                     const Author* author = nullptr, const std::string& feed = "") {
   size_t size = ctx.cfg.listing_page_size;
   std::string next;
-  if (page.items.size() > size) {
-    page.items.resize(size);
-    next = format_cursor({page.items.back().published_at, page.items.back().id}, ctx.key);
+  if (items.size() > size) {
+    items.resize(size);
+    next = format_cursor({items.back().published_at, items.back().id}, ctx.key);
   }
   PageView view(ctx, edition, heading, "site/listing.tpl");
-  fill_listing(view.content(), edition, heading, path, page.items, next, !before);
+  fill_listing(view.content(), edition, heading, path, items, next, !before);
   if (author) fill_author_intro(view.content(), edition, *author);
   if (!feed.empty()) view.add_feed(heading, feed);
   view.set_canonical(before ? path + "?before=" + ctx.req.param("before") : path);
-  newsline.add_to(view);
   view.render(ctx.res);
 }
 
@@ -50,43 +49,31 @@ Cursor cursor_or_newest(const std::optional<Cursor>& before, std::time_t now) {
 void site_all_news(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
-  Newsline newsline(ctx, edition);
-  ListingPage page = edition_listing_page(ctx.db, ctx.catalogue, edition.code, before, ctx.now,
-                                          ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
-  newsline.set_read(std::move(page.newsline));
-  render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, page, newsline);
+  std::vector<Headline> items =
+      edition_listing_page(ctx.db, ctx.catalogue, edition.code, before, ctx.now, ctx.cfg.listing_page_size + 1);
+  render_listing(ctx, edition, edition.label("all_news"), all_news_path(edition.code), before, std::move(items));
 }
 
 // GET /{edition}/news/{category}[?before=CURSOR] -> 200; 404 unknown edition or category; 400 bad cursor.
 void site_category(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
-  Newsline newsline(ctx, edition);
   ListingPage page = category_listing_page(ctx.db, ctx.catalogue, edition.code, p[1].text, before, ctx.now,
-                                           ctx.cfg.listing_page_size + 1, newsline.rows_to_read());
-  newsline.set_read(std::move(page.newsline));
-  if (!page.category) {
-    site_error_page(ctx, 404, edition, &newsline);
-    return;
-  }
-  render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before, page,
-                 newsline, nullptr, category_feed_path(edition.code, page.category->slug));
+                                           ctx.cfg.listing_page_size + 1);
+  if (!page.category) throw HttpError{404, &edition};
+  render_listing(ctx, edition, page.category->name, category_path(edition.code, page.category->slug), before,
+                 std::move(page.items), nullptr, category_feed_path(edition.code, page.category->slug));
 }
 
 // GET /{edition}/tag/{tag}[?before=CURSOR] -> 200; 404 unknown edition or tag; 400 bad cursor.
 void site_tag(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
-  Newsline newsline(ctx, edition);
   std::optional<Tag> tag = find_tag(ctx.db, edition.code, p[1].text);
-  if (!tag) {
-    site_error_page(ctx, 404, edition, &newsline);
-    return;
-  }
-  ListingPage page;
-  page.items = tag_feed(ctx.db, ctx.catalogue, tag->id, cursor_or_newest(before, ctx.now),
-                        ctx.cfg.listing_page_size + 1);
-  render_listing(ctx, edition, "#" + tag->name, tag_path(edition.code, tag->slug), before, page, newsline, nullptr,
+  if (!tag) throw HttpError{404, &edition};
+  std::vector<Headline> items =
+      tag_feed(ctx.db, ctx.catalogue, tag->id, cursor_or_newest(before, ctx.now), ctx.cfg.listing_page_size + 1);
+  render_listing(ctx, edition, "#" + tag->name, tag_path(edition.code, tag->slug), before, std::move(items), nullptr,
                  tag_feed_path(edition.code, tag->slug));
 }
 
@@ -95,16 +82,11 @@ void site_tag(Context& ctx, const RouteParams& p) {
 void site_author(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
-  Newsline newsline(ctx, edition);
   std::optional<Author> author = find_author_by_slug(ctx.db, p[1].text);
-  if (!author) {
-    site_error_page(ctx, 404, edition, &newsline);
-    return;
-  }
-  ListingPage page;
-  page.items = author_feed(ctx.db, ctx.catalogue, author->id, edition.code, cursor_or_newest(before, ctx.now),
-                           ctx.cfg.listing_page_size + 1);
-  render_listing(ctx, edition, author->name, author_path(edition.code, author->slug), before, page, newsline,
+  if (!author) throw HttpError{404, &edition};
+  std::vector<Headline> items = author_feed(ctx.db, ctx.catalogue, author->id, edition.code,
+                                           cursor_or_newest(before, ctx.now), ctx.cfg.listing_page_size + 1);
+  render_listing(ctx, edition, author->name, author_path(edition.code, author->slug), before, std::move(items),
                  &*author);
 }
 
@@ -112,7 +94,6 @@ void site_author(Context& ctx, const RouteParams& p) {
 void site_corrections(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
-  Newsline newsline(ctx, edition);
   size_t size = ctx.cfg.listing_page_size;
   std::vector<Correction> items = edition_corrections(ctx.db, ctx.catalogue, edition.code,
                                                       cursor_or_newest(before, ctx.now), ctx.now, size + 1);
@@ -125,6 +106,5 @@ void site_corrections(Context& ctx, const RouteParams& p) {
   PageView view(ctx, edition, edition.label("corrections"), "site/corrections.tpl");
   fill_corrections(view.content(), edition, items, path, next, !before);
   view.set_canonical(before ? path + "?before=" + ctx.req.param("before") : path);
-  newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -8,15 +8,10 @@
 // GET -> 200; 404 for an unknown edition or page.
 void site_page(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
-  Newsline newsline(ctx, edition);
   std::optional<SimplePage> page = find_page(ctx.db, edition.code, p[1].text);
-  if (!page) {
-    site_error_page(ctx, 404, edition, &newsline);
-    return;
-  }
+  if (!page) throw HttpError{404, &edition};
   PageView view(ctx, edition, page->title, "site/page.tpl");
   fill_simple_page(view.content(), *page);
   view.set_canonical(page_path(edition.code, page->slug));
-  newsline.add_to(view);
   view.render(ctx.res);
 }

@@ -34,7 +34,6 @@ void find_results(Context& ctx, const Edition& edition, SearchPage& page) {
 // time limit (a query whose words are in most stories).
 void site_search(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
-  Newsline newsline(ctx, edition);
   SearchPage page;
   page.text = ctx.req.param("q");
   page.query = parse_search_query(page.text, edition.code);
@@ -58,6 +57,5 @@ void site_search(Context& ctx, const RouteParams& p) {
                 "site/search.tpl");
   fill_search(view.content(), edition, page);
   view.set_robots("noindex, follow");
-  newsline.add_to(view);
   view.render(ctx.res, status);
 }

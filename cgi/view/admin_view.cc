@@ -6,6 +6,7 @@
 
 #include "context.h"
 #include "http/response.h"
+#include "view/templates.h"
 
 namespace {
 
@@ -53,9 +54,7 @@ AdminView::AdminView(const Context& ctx, const std::string& title, const char* c
 
 void AdminView::render(Response& res, int status) {
   res.status = status;
-  res.body.clear();
-  if (!ctemplate::ExpandTemplate("admin/layout.tpl", ctemplate::STRIP_BLANK_LINES, &layout_, &res.body))
-    throw std::runtime_error("template expansion failed: admin/layout.tpl");
+  res.body = expand_template("admin/layout.tpl", layout_);
 }
 
 void render_unsaved(Response& res, const std::string& site_name, const std::string& action,
@@ -85,8 +84,6 @@ void render_unsaved(Response& res, const std::string& site_name, const std::stri
     field->SetIntValue("ROWS", std::clamp<long>(lines, 1, 30));
   }
   res.status = 503;
-  res.body.clear();
-  if (!ctemplate::ExpandTemplate("admin/unsaved.tpl", ctemplate::STRIP_BLANK_LINES, &d, &res.body))
-    throw std::runtime_error("template expansion failed: admin/unsaved.tpl");
+  res.body = expand_template("admin/unsaved.tpl", d);
   res.set_header("Retry-After", "5");
 }

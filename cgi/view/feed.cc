@@ -7,6 +7,7 @@
 #include "context.h"
 #include "util/time_format.h"
 #include "view/photo.h"
+#include "view/templates.h"
 #include "view/urls.h"
 
 namespace {
@@ -62,8 +63,5 @@ std::string render_feed(const Context& ctx, const Edition& e, const FeedChannel&
     }
   }
   if (built) d.SetValueAndShowSection("DATE", format_rfc822(built), "BUILT");
-  std::string out;
-  if (!ctemplate::ExpandTemplate("feed/rss.tpl", ctemplate::STRIP_BLANK_LINES, &d, &out))
-    throw std::runtime_error("template expansion failed: feed/rss.tpl");
-  return out;
+  return expand_template("feed/rss.tpl", d);
 }

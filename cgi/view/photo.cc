@@ -2,6 +2,7 @@
 
 #include "db/content.h"
 #include "media/variant_store.h"
+#include "view/templates.h"
 
 namespace {
 
@@ -34,13 +35,6 @@ int fallback_width(const std::vector<int>& widths, PhotoPlace place) {
   for (int w : widths)
     if (w <= want) best = w;
   return best;
-}
-
-std::string expand_to_string(const char* file, const ctemplate::TemplateDictionary& d) {
-  std::string out;
-  if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &d, &out))
-    throw std::runtime_error(std::string("template expansion failed: ") + file);
-  return out;
 }
 
 void fill_figure(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place, const Edition& e) {
@@ -123,10 +117,10 @@ std::string render_body_photo(const Photo& photo, const std::string& alt, bool b
   ctemplate::TemplateDictionary d("photo");
   if (!block) {
     fill_picture(&d, p, PhotoPlace::body);
-    return expand_to_string("site/picture.tpl", d);
+    return expand_template("site/picture.tpl", d);
   }
   fill_figure(&d, p, PhotoPlace::body, e);
-  return expand_to_string("site/figure.tpl", d);
+  return expand_template("site/figure.tpl", d);
 }
 
 int preview_width(const Photo& p) { return p.width > kPreviewWidth ? kPreviewWidth : widths_for(p.width).back(); }

@@ -3,6 +3,7 @@
 #include <ctemplate/template.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 const std::vector<TemplateFile>& all_templates() {
   static const std::vector<TemplateFile> list = {
@@ -37,4 +38,11 @@ bool load_templates(const std::string& dir) {
     }
   }
   return ok;
+}
+
+std::string expand_template(const char* file, const ctemplate::TemplateDictionary& d) {
+  std::string out;
+  if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &d, &out))
+    throw std::runtime_error(std::string("template expansion failed: ") + file);
+  return out;
 }

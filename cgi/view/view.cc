@@ -7,6 +7,8 @@
 #include "util/text.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
+#include "view/sidebars.h"
+#include "view/templates.h"
 #include "view/urls.h"
 
 // The names of the variables set for every headline, hashed once (ctemplate
@@ -18,18 +20,6 @@ static const ctemplate::StaticTemplateString kIso = STS_INIT(kIso, "ISO");
 static const ctemplate::StaticTemplateString kTime = STS_INIT(kTime, "TIME");
 static const ctemplate::StaticTemplateString kCategory = STS_INIT(kCategory, "CATEGORY");
 static const ctemplate::StaticTemplateString kCategoryUrl = STS_INIT(kCategoryUrl, "CATEGORY_URL");
-static const ctemplate::StaticTemplateString kItem = STS_INIT(kItem, "ITEM");
-
-namespace {
-
-std::string expand(const char* file, const ctemplate::TemplateDictionary& dict) {
-  std::string out;
-  if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &dict, &out))
-    throw std::runtime_error(std::string("template expansion failed: ") + file);
-  return out;
-}
-
-}  // namespace
 
 PageView::PageView(const Context& ctx, const Edition& edition, const std::string& title,
                    const char* content_template)
@@ -130,24 +120,6 @@ void PageView::set_canonical(const std::string& path) {
   layout_.SetValueAndShowSection("CANONICAL_URL", ctx_.cfg.site_url + path, "CANONICAL");
 }
 
-std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines, int64_t breaking_id) {
-  ctemplate::TemplateDictionary d("newsline");
-  d.SetValue("HEADING", edition.label("newsline"));
-  d.SetValue("ALL_NEWS", edition.label("all_news"));
-  d.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
-  for (const Headline& h : headlines) {
-    auto* item = d.AddSectionDictionary(kItem);
-    fill_headline(item, edition.code, h, false);
-    if (h.id == breaking_id) item->SetValueAndShowSection("LABEL", edition.label("breaking"), "BREAKING");
-  }
-  return expand("site/newsline.tpl", d);
-}
-
-void PageView::set_newsline(std::shared_ptr<const std::string> html) {
-  newsline_ = std::move(html);
-  layout_.SetValueWithoutCopy("NEWSLINE", *newsline_);  // newsline_ keeps the bytes alive
-}
-
 void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h,
                    bool with_category) {
   LocalTime published(h.published_at);
@@ -172,8 +144,10 @@ void PageView::set_preview() {
 }
 
 void PageView::render(Response& res, int status) {
+  std::vector<std::shared_ptr<const std::string>> sidebars;  // their bytes, until the layout is expanded
+  fill_sidebars(layout_, ctx_, edition_, sidebars);
   res.status = status;
-  res.body = expand("site/layout.tpl", layout_);
+  res.body = expand_template("site/layout.tpl", layout_);
 }
 
 void render_standalone(Response& res, int status, const std::string& site_name, const std::string& heading,
@@ -183,7 +157,7 @@ void render_standalone(Response& res, int status, const std::string& site_name, 
   d.SetValue("HEADING", heading);
   d.SetValue("TEXT", text);
   res.status = status;
-  res.body = expand("site/unavailable.tpl", d);
+  res.body = expand_template("site/unavailable.tpl", d);
 }
 
 void render_unavailable(Response& res, const std::string& site_name) {

@@ -26,8 +26,6 @@ class PageView {
   ctemplate::TemplateDictionary& content() { return *content_; }
   // <link rel="canonical"> to site_url + path.
   void set_canonical(const std::string& path);
-  // The news line sidebar, as render_newsline() made it.
-  void set_newsline(std::shared_ptr<const std::string> html);
   // The edition switcher's link to `edition` leads to `path` (an article's translation).
   void set_edition_link(const std::string& edition, const std::string& path);
   // Marks the page as an editor's preview (banner, noindex).
@@ -50,7 +48,7 @@ class PageView {
   void add_feed(const std::string& title, const std::string& path);
   // <script type="application/ld+json"> with `json` (util/json.h's output only).
   void set_structured_data(const std::string& json);
-  // Expands the page into res.body with the given status.
+  // Expands the page, with its sidebars (view/sidebars.h), into res.body with the given status.
   void render(Response& res, int status = 200);
 
  private:
@@ -61,13 +59,7 @@ class PageView {
   std::map<std::string, ctemplate::TemplateDictionary*> edition_links_;
   ctemplate::TemplateDictionary* description_ = nullptr;
   ctemplate::TemplateDictionary* robots_ = nullptr;
-  std::shared_ptr<const std::string> newsline_;
 };
-
-// The news line sidebar of `edition` (templates/site/newsline.tpl, auto-escaped),
-// a fragment that every page of the edition shows alike.
-// `breaking_id`: the edition's breaking story (marked), 0 for none.
-std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines, int64_t breaking_id);
 
 // A headline's variables in `d`: URL, TITLE, WHEN and ISO (the news line);
 // `with_category` adds CATEGORY, CATEGORY_URL and TIME (the content templates).

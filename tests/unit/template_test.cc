@@ -13,6 +13,7 @@
 #include "view/admin_view.h"
 #include "view/templates.h"
 #include "view/photo.h"
+#include "view/sidebars.h"
 #include "view/view.h"
 
 namespace {

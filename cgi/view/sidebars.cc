@@ -1,0 +1,60 @@
+#include "view/sidebars.h"
+
+#include <ctemplate/template.h>
+
+#include "context.h"
+#include "view/templates.h"
+#include "view/urls.h"
+#include "view/view.h"
+
+static const ctemplate::StaticTemplateString kItem = STS_INIT(kItem, "ITEM");  // hashed once, as in view.cc
+
+namespace {
+
+struct Sidebar {
+  const char* slot;  // the layout's variable, and the fragment's key with the edition
+  std::string (*make)(const Context& ctx, const Edition& edition);  // reads and renders it
+};
+
+std::string make_newsline(const Context& ctx, const Edition& edition) {
+  std::vector<Headline> headlines =
+      latest_headlines(ctx.db, ctx.catalogue, edition.code, ctx.now, ctx.cfg.newsline_size);
+  const Headline* breaking = ctx.catalogue.breaking(edition.code, ctx.now);
+  return render_newsline(edition, headlines, breaking ? breaking->id : 0);
+}
+
+constexpr Sidebar kSidebars[] = {
+    {"NEWSLINE", make_newsline},
+};
+
+std::shared_ptr<const std::string> fragment(const Context& ctx, const Edition& edition, const Sidebar& sidebar) {
+  std::string key = std::string(sidebar.slot) + "/" + edition.code;
+  if (ctx.fragments)
+    if (auto html = ctx.fragments->find(key, ctx.generation)) return html;
+  auto html = std::make_shared<const std::string>(sidebar.make(ctx, edition));
+  if (ctx.fragments) ctx.fragments->store(key, ctx.generation, html);
+  return html;
+}
+
+}  // namespace
+
+void fill_sidebars(ctemplate::TemplateDictionary& layout, const Context& ctx, const Edition& edition,
+                   std::vector<std::shared_ptr<const std::string>>& kept) {
+  for (const Sidebar& sidebar : kSidebars) {
+    kept.push_back(fragment(ctx, edition, sidebar));
+    layout.SetValueWithoutCopy(sidebar.slot, *kept.back());
+  }
+}
+
+std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines, int64_t breaking_id) {
+  ctemplate::TemplateDictionary d("newsline");
+  d.SetValue("HEADING", edition.label("newsline"));
+  d.SetValue("ALL_NEWS", edition.label("all_news"));
+  d.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
+  for (const Headline& h : headlines) {
+    auto* item = d.AddSectionDictionary(kItem);
+    fill_headline(item, edition.code, h, false);
+    if (h.id == breaking_id) item->SetValueAndShowSection("LABEL", edition.label("breaking"), "BREAKING");
+  }
+  return expand_template("site/newsline.tpl", d);
+}
