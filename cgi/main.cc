@@ -55,7 +55,7 @@ void print_help() {
       "  explain        EXPLAIN every listing query (index use, no filesort)\n"
       "  cursor TIME ID the signed ?before= value of the listing page after article ID, published\n"
       "                 at TIME (Unix seconds): for links made by hand, and the bench's deep page\n"
-      "  search-index   index for search the published articles written by SQL (load does it too)\n"
+      "  search-index   index the published articles written by SQL for search and sitemaps (load does it too)\n"
       "  prune          delete old login throttle rows, audit rows and expired sessions now\n"
       "                 (every worker also does it each housekeeping_seconds)\n"
       "  demo-photos    give the published articles without a lead photo one made here with\n"
@@ -100,11 +100,14 @@ int migrate(const Config& request_cfg) {
   return 0;
 }
 
-// Indexes for search the published articles that are not (written by SQL).
+// Indexes for search the published articles that are not, and counts the
+// sitemaps' days again (articles written by SQL).
 int search_index(const Config& request_cfg) {
   Config cfg = for_maintenance(request_cfg);
   Db db(cfg, maintenance_limits(cfg));
   std::printf("indexed %d articles for search\n", index_missing_articles(db));
+  rebuild_sitemap_days(db);
+  bump_content_version(db, std::time(nullptr));  // running workers drop what they cached
   return 0;
 }
 
@@ -250,6 +253,7 @@ int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
   render_missing_body_html(db);
   write_missing_links(db);
   index_missing_articles(db);
+  rebuild_sitemap_days(db);
   bump_content_version(db, std::time(nullptr));  // running workers drop what they cached
   return 0;
 }

@@ -30,6 +30,24 @@ constexpr const char* kSitemapAuthorsSql =
     " WHERE w.author_id = au.id AND w.edition = ? AND w.status = 'published' LIMIT 1) IS NOT NULL"
     " ORDER BY au.slug LIMIT ?";
 
+// Each day's count and latest change, from its articles.
+#define NL_DAY_COUNT                                                                                         \
+  "COUNT(*), MAX(GREATEST(a.published_at, COALESCE(a.updated_at, a.published_at)))"                          \
+  " FROM articles a FORCE INDEX (ix_edition_feed) WHERE a.status = 'published'"
+// One day, [day, day + 1): a range of the feed index. No GROUP BY (a temporary
+// table); HAVING leaves a day with no articles out.
+#define NL_ONE_DAY_COUNT                                                                                     \
+  "SELECT ?, DATE(?), " NL_DAY_COUNT " AND a.edition = ? AND a.published_at >= ? AND a.published_at < ? + INTERVAL 1 DAY" \
+  " HAVING COUNT(*) > 0"
+constexpr const char* kOneDayCountSql = NL_ONE_DAY_COUNT;
+constexpr const char* kRefreshDaySql = "INSERT INTO sitemap_days (edition, day, articles, modified) " NL_ONE_DAY_COUNT;
+constexpr const char* kCountEveryDaySql = "INSERT INTO sitemap_days (edition, day, articles, modified)"
+    " SELECT a.edition, DATE(a.published_at), " NL_DAY_COUNT " GROUP BY a.edition, DATE(a.published_at)";
+// Newest first in the primary key's order, read backwards (no sort).
+constexpr const char* kSitemapDaysSql =
+    "SELECT edition, UNIX_TIMESTAMP(day), LEAST(UNIX_TIMESTAMP(modified), ?) FROM sitemap_days"
+    " WHERE day <= DATE(?) ORDER BY edition DESC, day DESC";
+
 std::vector<std::string> slugs(Rows rows) {
   std::vector<std::string> out;
   for (Row& r : rows) out.push_back(std::move(r[0].s));
@@ -37,6 +55,34 @@ std::vector<std::string> slugs(Rows rows) {
 }
 
 }  // namespace
+
+std::vector<SitemapDay> sitemap_days(Db& db, std::time_t now) {
+  std::vector<SitemapDay> out;
+  for (Row& r : db.select(kSitemapDaysSql, {static_cast<int64_t>(now), Param::time(now)}))
+    out.push_back({std::move(r[0].s), static_cast<std::time_t>(r[1].number()), static_cast<std::time_t>(r[2].number())});
+  return out;
+}
+
+void refresh_sitemap_day(Db& db, const std::string& edition, std::time_t published_at) {
+  std::time_t day = published_at - published_at % 86400;
+  db.execute("DELETE FROM sitemap_days WHERE edition = ? AND day = ?", {edition, Param::time(day)});
+  Param start = Param::time(day);
+  db.execute(kRefreshDaySql, {edition, start, edition, start, start});
+}
+
+std::optional<std::pair<std::string, std::time_t>> article_edition_and_time(Db& db, int64_t article_id) {
+  Rows rows = db.select("SELECT edition, published_at FROM articles WHERE id = ?", {article_id});
+  if (rows.empty()) return std::nullopt;
+  return std::pair{rows[0][0].s, static_cast<std::time_t>(rows[0][1].i)};
+}
+
+void rebuild_sitemap_days(Db& db) {
+  with_transaction(db, [&] {
+    db.execute("DELETE FROM sitemap_days", {});
+    db.execute(kCountEveryDaySql, {});
+    return true;
+  });
+}
 
 std::vector<std::pair<std::string, std::time_t>> first_publications(Db& db, std::time_t now) {
   std::vector<std::pair<std::string, std::time_t>> out;
@@ -72,7 +118,10 @@ std::vector<std::pair<std::string, Rows>> explain_sitemap_queries(Db& db, std::t
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
   Param t = Param::time(now);
-  return {{"sitemap days", explain(kFirstPublicationsSql, {t})},
+  Param today = Param::time(now - now % 86400);
+  return {{"sitemap first days", explain(kFirstPublicationsSql, {t})},
+          {"sitemap index", explain(kSitemapDaysSql, {static_cast<int64_t>(now), t})},
+          {"sitemap day count", explain(kOneDayCountSql, {"en", today, "en", today, today})},
           {"sitemap day", explain(kSitemapArticlesSql, {"en", Param::time(now - 86400), t, t, kSitemapLimit})},
           {"sitemap tags", explain(kSitemapTagsSql, {"en", kSitemapLimit})},
           {"sitemap authors", explain(kSitemapAuthorsSql, {"en", kSitemapLimit})}};

@@ -1,11 +1,13 @@
-// What the sitemaps list: per edition, the days since its first article, each
+// What the sitemaps list: per edition, the days that have articles, each
 // day's articles (with their lead photo and stored links, for translations),
 // the articles of the last two days (Google News), and the tags and authors
 // that have pages. Each statement reads a range of an index.
 #pragma once
 #include <cstdint>
 #include <ctime>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "db/content.h"
@@ -13,6 +15,24 @@
 
 // A sitemap holds at most this many addresses (sitemaps.org).
 constexpr int kSitemapLimit = 50000;
+
+// A day of an edition that has published articles (sitemap_days): its sitemap
+// is in the index, with `modified` (the latest publication or save that day) as its lastmod.
+struct SitemapDay {
+  std::string edition;
+  std::time_t day = 0;  // 00:00 UTC
+  std::time_t modified = 0;
+};
+// Every such day up to `now`'s, per edition newest first; `modified` at most `now`.
+std::vector<SitemapDay> sitemap_days(Db& db, std::time_t now);
+// Counts the day of `published_at` in `edition` again from its articles (a
+// range of ix_edition_feed): in the transaction that moves an article into,
+// out of or within it.
+void refresh_sitemap_day(Db& db, const std::string& edition, std::time_t published_at);
+// The edition and publication time stored for an article, before a change moves them.
+std::optional<std::pair<std::string, std::time_t>> article_edition_and_time(Db& db, int64_t article_id);
+// Counts every day again (articles written by SQL).
+void rebuild_sitemap_days(Db& db);
 
 // The first publication of each edition (the first entry of its ix_edition_feed range):
 // its day sitemaps run from that day to today.

@@ -14,6 +14,7 @@
 #include "db/media.h"
 #include "db/newsroom.h"
 #include "db/search.h"
+#include "db/sitemaps.h"
 #include "util/parse.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -286,6 +287,7 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
   bool readers_may_see = status_before == "published" || a.status == "published";
   int64_t user = ctx.session->user_id;
   return publish_change(ctx, [&]() -> std::optional<Audited> {
+    auto stored = readers_may_see && a.id ? article_edition_and_time(ctx.db, a.id) : std::nullopt;
     if (a.id == 0) {
       a.id = insert_article(ctx.db, a, user, ctx.now);
       a.revision = 1;
@@ -299,6 +301,10 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
     save_newsroom_fields(ctx, a);
     write_search_entry(ctx.db, a);
     insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
+    if (readers_may_see) {  // the sitemap index's days it leaves and enters
+      if (stored) refresh_sitemap_day(ctx.db, stored->first, stored->second);
+      refresh_sitemap_day(ctx.db, a.edition, a.published_at);
+    }
     return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};
   }, readers_may_see);
 }

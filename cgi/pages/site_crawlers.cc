@@ -79,21 +79,24 @@ void site_robots(Context& ctx, const RouteParams&) {
       "Sitemap: " + ctx.cfg.site_url + "/sitemap.xml\n";
 }
 
-// GET /sitemap.xml -> 200: per edition its sections, its news and each day since its first article, newest first.
+// GET /sitemap.xml -> 200: per edition its sections, its news and each day that has
+// articles, newest first, each day with its latest change (<lastmod>), as the news sitemap.
 void site_sitemap_index(Context& ctx, const RouteParams&) {
-  std::vector<std::string> paths;
-  auto firsts = first_publications(ctx.db, ctx.now);
+  std::vector<SitemapEntry> entries;
+  std::vector<SitemapDay> days = sitemap_days(ctx.db, ctx.now);
   for (const Edition& e : ctx.editions) {
-    paths.push_back(sitemap_path(e.code, "sections.xml"));
-    paths.push_back(sitemap_path(e.code, "news.xml"));
-    for (const auto& [code, first] : firsts) {
-      if (code != e.code) continue;
-      std::time_t oldest = day_of(first).start();
-      for (std::time_t day = day_of(ctx.now).start(); day >= oldest; day -= kDay)
-        paths.push_back(sitemap_path(e.code, day_of(day).file()));
+    entries.push_back({sitemap_path(e.code, "sections.xml"), 0});
+    SitemapEntry news{sitemap_path(e.code, "news.xml"), 0};
+    std::vector<SitemapEntry> day_entries;
+    for (const SitemapDay& d : days) {
+      if (d.edition != e.code) continue;
+      day_entries.push_back({sitemap_path(e.code, day_of(d.day).file()), d.modified});
+      news.modified = std::max(news.modified, d.modified);
     }
+    entries.push_back(std::move(news));
+    entries.insert(entries.end(), day_entries.begin(), day_entries.end());
   }
-  answer_xml(ctx, render_sitemap_index(ctx, paths));
+  answer_xml(ctx, render_sitemap_index(ctx, entries));
 }
 
 // GET /{edition}/sitemap/{file} -> 200; 404 for an unknown edition, file, or a day without a sitemap.

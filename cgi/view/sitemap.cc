@@ -8,16 +8,10 @@
 #include "db/article_links.h"
 #include "util/time_format.h"
 #include "view/photo.h"
+#include "view/templates.h"
 #include "view/urls.h"
 
 namespace {
-
-std::string expand(const char* file, const ctemplate::TemplateDictionary& d) {
-  std::string out;
-  if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &d, &out))
-    throw std::runtime_error(std::string("template expansion failed: ") + file);
-  return out;
-}
 
 ctemplate::TemplateDictionary* add_url(ctemplate::TemplateDictionary& d, const Context& ctx, const std::string& path) {
   auto* url = d.AddSectionDictionary("URL");
@@ -27,10 +21,14 @@ ctemplate::TemplateDictionary* add_url(ctemplate::TemplateDictionary& d, const C
 
 }  // namespace
 
-std::string render_sitemap_index(const Context& ctx, const std::vector<std::string>& paths) {
+std::string render_sitemap_index(const Context& ctx, const std::vector<SitemapEntry>& entries) {
   ctemplate::TemplateDictionary d("sitemap index");
-  for (const std::string& p : paths) d.AddSectionDictionary("SITEMAP")->SetValue("LOC", ctx.cfg.site_url + p);
-  return expand("sitemap/index.tpl", d);
+  for (const SitemapEntry& e : entries) {
+    auto* sitemap = d.AddSectionDictionary("SITEMAP");
+    sitemap->SetValue("LOC", ctx.cfg.site_url + e.path);
+    if (e.modified) sitemap->SetValueAndShowSection("DATE", format_iso8601(e.modified), "LASTMOD");
+  }
+  return expand_template("sitemap/index.tpl", d);
 }
 
 std::string render_article_sitemap(const Context& ctx, const Edition& e, const std::vector<SitemapArticle>& articles) {
@@ -56,7 +54,7 @@ std::string render_article_sitemap(const Context& ctx, const Edition& e, const s
           "LOC", ctx.cfg.site_url + photo_url(p, preview_width(p), VariantFormat::jpeg));
     }
   }
-  return expand("sitemap/urlset.tpl", d);
+  return expand_template("sitemap/urlset.tpl", d);
 }
 
 std::string render_sections_sitemap(const Context& ctx, const Edition& e, const std::vector<std::string>& tags,
@@ -69,7 +67,7 @@ std::string render_sections_sitemap(const Context& ctx, const Edition& e, const 
   for (const std::string& a : authors) add_url(d, ctx, author_path(e.code, a));
   for (const FooterLink& page : ctx.catalogue.footer(e.code)) add_url(d, ctx, page_path(e.code, page.slug));
   add_url(d, ctx, corrections_path(e.code));
-  return expand("sitemap/urlset.tpl", d);
+  return expand_template("sitemap/urlset.tpl", d);
 }
 
 std::string render_news_sitemap(const Context& ctx, const Edition& e, const std::vector<SitemapArticle>& articles) {
@@ -81,5 +79,5 @@ std::string render_news_sitemap(const Context& ctx, const Edition& e, const std:
     url->SetValue("DATE", format_iso8601(a.headline.published_at));
     url->SetValue("TITLE", a.headline.title);
   }
-  return expand("sitemap/news.tpl", d);
+  return expand_template("sitemap/news.tpl", d);
 }
