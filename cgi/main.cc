@@ -41,34 +41,6 @@
 
 namespace {
 
-void print_help() {
-  std::printf(
-      "usage: newsline [--config FILE] [COMMAND]\n\n"
-      "Commands:\n"
-      "  serve          serve FastCGI on the 'listen' socket (the default when 'listen' is set);\n"
-      "                 SIGTERM stops it, SIGHUP reloads it: the program, settings and templates\n"
-      "                 on disk take over, new workers start, the old ones finish their requests\n"
-      "  check          read the settings and templates, as a reload does before it goes ahead\n"
-      "  cgi            answer one request as a CGI program (the default otherwise)\n"
-      "  migrate        apply the migrations in sql_dir/migrations not applied yet\n"
-      "  load FILE...   run trusted SQL files (demo content) against the database\n"
-      "  explain        EXPLAIN every listing query (index use, no filesort)\n"
-      "  cursor TIME ID the signed ?before= value of the listing page after article ID, published\n"
-      "                 at TIME (Unix seconds): for links made by hand, and the bench's deep page\n"
-      "  search-index   index the published articles written by SQL for search and sitemaps (load does it too)\n"
-      "  prune          delete old login throttle rows, audit rows and expired sessions now\n"
-      "                 (every worker also does it each housekeeping_seconds)\n"
-      "  demo-photos    give the published articles without a lead photo one made here with\n"
-      "                 libvips (the demo content: no photo is downloaded)\n"
-      "  photo FILE     check FILE as an upload would be and print what it is (or why it is refused)\n"
-      "  image ...      the photo helper the workers start for each upload and variant (stdin to stdout)\n"
-      "  user add NAME --role admin|editor\n"
-      "                 add a user; the password is read from the first line of stdin\n\n"
-      "Settings (config file lines 'key = value'; each overridden by the environment\n"
-      "variable NEWSLINE_<KEY>, e.g. NEWSLINE_DB_PASSWORD):\n");
-  for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
-}
-
 // Maintenance commands connect as the migration user (see maintenance_limits
 // for how long they wait).
 Config for_maintenance(const Config& cfg) {
@@ -80,7 +52,7 @@ Config for_maintenance(const Config& cfg) {
   return c;
 }
 
-int migrate(const Config& request_cfg) {
+int migrate(const Config& request_cfg, const std::vector<std::string>&) {
   Config cfg = for_maintenance(request_cfg);
   Db db(cfg, maintenance_limits(cfg), nullptr, false, true);
   std::string log;
@@ -102,7 +74,7 @@ int migrate(const Config& request_cfg) {
 
 // Indexes for search the published articles that are not, and counts the
 // sitemaps' days again (articles written by SQL).
-int search_index(const Config& request_cfg) {
+int search_index(const Config& request_cfg, const std::vector<std::string>&) {
   Config cfg = for_maintenance(request_cfg);
   Db db(cfg, maintenance_limits(cfg));
   std::printf("indexed %d articles for search\n", index_missing_articles(db));
@@ -112,7 +84,7 @@ int search_index(const Config& request_cfg) {
 }
 
 // Prints, per listing query, each table's access type, key and Extra of EXPLAIN.
-int explain(const Config& cfg) {
+int explain(const Config& cfg, const std::vector<std::string>&) {
   Db db(cfg, maintenance_limits(cfg));
   auto queries = explain_listing_queries(db, std::time(nullptr));
   for (auto& q : explain_newsroom_queries(db, std::time(nullptr))) queries.push_back(std::move(q));
@@ -130,7 +102,7 @@ int explain(const Config& cfg) {
 }
 
 // Deletes what only ages, as the workers do every cfg.housekeeping_seconds, in batches until none is left.
-int prune(const Config& cfg) {
+int prune(const Config& cfg, const std::vector<std::string>&) {
   Db db(cfg, maintenance_limits(cfg));
   PruneCounts total;
   for (;;) {
@@ -188,7 +160,7 @@ int user_command(const Config& cfg, const std::vector<std::string>& args) {
 
 // Photos for the demo content, drawn by libvips (make_demo_photo) and stored
 // through the upload's own path (make_master), so they are like any upload.
-int demo_photos(const Config& request_cfg) {
+int demo_photos(const Config& request_cfg, const std::vector<std::string>&) {
   Config cfg = for_maintenance(request_cfg);
   Db db(cfg, maintenance_limits(cfg));
   std::time_t now = std::time(nullptr);
@@ -239,7 +211,8 @@ int check_photo(const Config& cfg, const std::vector<std::string>& args) {
   return 0;
 }
 
-int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
+int load_sql(const Config& request_cfg, const std::vector<std::string>& args) {  // load FILE...
+  const std::vector<std::string> files(args.begin() + 1, args.end());
   Config cfg = for_maintenance(request_cfg);
   Db db(cfg, maintenance_limits(cfg), nullptr, false, true);
   for (const std::string& f : files) {
@@ -256,6 +229,100 @@ int load_sql(const Config& request_cfg, const std::vector<std::string>& files) {
   rebuild_sitemap_days(db);
   bump_content_version(db, std::time(nullptr));  // running workers drop what they cached
   return 0;
+}
+
+// The binary's own work: check the settings and templates, then serve.
+int check(const Config& cfg, const std::vector<std::string>&) {  // what a reload runs first
+  if (!load_templates(cfg.template_dir)) return 1;
+  std::fprintf(stderr, "newsline: the settings and templates check out\n");
+  return 0;
+}
+
+int serve(const Config& cfg, bool fastcgi) {
+  if (fastcgi && cfg.listen.empty()) {
+    std::fprintf(stderr, "newsline: 'serve' needs the 'listen' setting\n");
+    return 2;
+  }
+  if (fastcgi && geteuid() == 0) {
+    std::fprintf(stderr, "newsline: will not serve as root; run it as a user of its own (`make deps` creates 'newsline')\n");
+    return 2;
+  }
+  if (!load_templates(cfg.template_dir)) return 1;
+  load_static_versions(cfg.static_dir);
+  App app(cfg);
+  return fastcgi ? serve_fastcgi(app, cfg) : serve_cgi(app);
+}
+
+// Every command, once: `--help` prints this table and main() runs from it.
+struct Command {
+  const char* name;
+  const char* usage;  // the name with its arguments, as --help shows it
+  const char* help;   // lines after the first are indented under it
+  int (*run)(const Config& cfg, const std::vector<std::string>& args);  // args[0] is the name
+};
+
+const Command kCommands[] = {
+    {"serve", "serve",
+     "serve FastCGI on the 'listen' socket (the default when 'listen' is set);\n"
+     "SIGTERM stops it, SIGHUP reloads it: the program, settings and templates\n"
+     "on disk take over, new workers start, the old ones finish their requests",
+     [](const Config& cfg, const std::vector<std::string>&) { return serve(cfg, true); }},
+    {"check", "check", "read the settings and templates, as a reload does before it goes ahead", check},
+    {"cgi", "cgi", "answer one request as a CGI program (the default otherwise)",
+     [](const Config& cfg, const std::vector<std::string>&) { return serve(cfg, false); }},
+    {"migrate", "migrate", "apply the migrations in sql_dir/migrations not applied yet",
+     migrate},
+    {"load", "load FILE...", "run trusted SQL files (demo content) against the database",
+     load_sql},
+    {"explain", "explain", "EXPLAIN every listing query (index use, no filesort)",
+     explain},
+    {"cursor", "cursor TIME ID",
+     "the signed ?before= value of the listing page after article ID, published\n"
+     "at TIME (Unix seconds): for links made by hand, and the bench's deep page",
+     cursor},
+    {"search-index", "search-index",
+     "index the published articles written by SQL for search and sitemaps (load does it too)",
+     search_index},
+    {"prune", "prune",
+     "delete old login throttle rows, audit rows and expired sessions now\n"
+     "(every worker also does it each housekeeping_seconds)",
+     prune},
+    {"demo-photos", "demo-photos",
+     "give the published articles without a lead photo one made here with\n"
+     "libvips (the demo content: no photo is downloaded)",
+     demo_photos},
+    {"photo", "photo FILE", "check FILE as an upload would be and print what it is (or why it is refused)",
+     check_photo},
+    {"image", "image ...",
+     "the photo helper the workers start for each upload and variant (stdin to stdout);\n"
+     "it reads no settings", nullptr},
+    {"user", "user add NAME --role admin|editor",
+     "add a user; the password is read from the first line of stdin", user_command},
+};
+
+const Command* find_command(const std::string& name) {
+  for (const Command& c : kCommands)
+    if (name == c.name) return &c;
+  return nullptr;
+}
+
+void print_help() {
+  std::printf("usage: newsline [--config FILE] [COMMAND]\n\nCommands:\n");
+  for (const Command& c : kCommands) {
+    std::string usage = c.usage;
+    const char* indent = "                 ";
+    // A long usage takes a line of its own; the help starts under it.
+    if (usage.size() > 14) std::printf("  %s\n%s", usage.c_str(), indent);
+    else std::printf("  %-14s ", usage.c_str());
+    for (const char* p = c.help; *p; ++p) {
+      std::putchar(*p);
+      if (*p == '\n') std::fputs(indent, stdout);
+    }
+    std::putchar('\n');
+  }
+  std::printf("\nSettings (config file lines 'key = value'; each overridden by the environment\n"
+              "variable NEWSLINE_<KEY>, e.g. NEWSLINE_DB_PASSWORD):\n");
+  for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
 }
 
 }  // namespace
@@ -277,7 +344,7 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    if (!args.empty() && args[0] == "image") return image_process_main(args);  // before any setting is read
+    if (!args.empty() && args[0] == "image") return image_process_main(args);  // reads no settings
     if (!crypto_init()) {
       std::fprintf(stderr, "newsline: libsodium cannot be initialised\n");
       return 1;
@@ -287,40 +354,14 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "newsline: unknown time zone '%s'\n", cfg.time_zone.c_str());
       return 2;
     }
-    std::string command = args.empty() ? (cfg.listen.empty() ? "cgi" : "serve") : args[0];
-    if (command == "migrate") return migrate(cfg);
-    if (command == "load") return load_sql(cfg, std::vector<std::string>(args.begin() + 1, args.end()));
-    if (command == "user") return user_command(cfg, args);
-    if (command == "explain") return explain(cfg);
-    if (command == "prune") return prune(cfg);
-    if (command == "search-index") return search_index(cfg);
-    if (command == "cursor") return cursor(cfg, args);
-    if (command == "demo-photos") return demo_photos(cfg);
-    if (command == "photo") return check_photo(cfg, args);
-    if (command == "check") {  // what a reload runs first: the settings above, and the templates
-      if (!load_templates(cfg.template_dir)) return 1;
-      std::fprintf(stderr, "newsline: the settings and templates check out\n");
-      return 0;
-    }
-    if (command != "serve" && command != "cgi") {
-      std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", command.c_str());
+    std::string name = args.empty() ? (cfg.listen.empty() ? "cgi" : "serve") : args[0];
+    const Command* command = find_command(name);
+    if (!command || !command->run) {
+      std::fprintf(stderr, "newsline: unknown command '%s' (try --help)\n", name.c_str());
       return 2;
     }
-    if (!load_templates(cfg.template_dir)) return 1;
-    load_static_versions(cfg.static_dir);
-    App app(cfg);
-    if (command == "serve") {
-      if (cfg.listen.empty()) {
-        std::fprintf(stderr, "newsline: 'serve' needs the 'listen' setting\n");
-        return 2;
-      }
-      if (geteuid() == 0) {
-        std::fprintf(stderr, "newsline: will not serve as root; run it as a user of its own (`make deps` creates 'newsline')\n");
-        return 2;
-      }
-      return serve_fastcgi(app, cfg);
-    }
-    return serve_cgi(app);
+    if (args.empty()) args.push_back(name);
+    return command->run(cfg, args);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "newsline: %s\n", e.what());
     return 1;
