@@ -62,13 +62,11 @@ content's listings are short.
 import argparse
 import collections
 import contextlib
-import html as htmllib
 import json
 import os
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -82,7 +80,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from stack import Stack, fastcgi_server, micro_cache_server  # noqa: E402
+from stack import Stack, fastcgi_server, free_port, micro_cache_server  # noqa: E402
 from stackfixture import Client  # noqa: E402
 
 SEED_PATH = "/en/news/country/1-azerbaijani-ombudsperson-urges-human-rights-protection-and-cooperation"
@@ -91,12 +89,6 @@ ADMIN_PASSWORD = "bench admin password"
 # A bench database writes a lot and need not survive a power cut.
 MARIADB_ARGS = ["--innodb-buffer-pool-size=2G", "--innodb-log-file-size=1G", "--innodb-flush-log-at-trx-commit=2",
                 "--innodb-doublewrite=0", "--skip-log-bin"]
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # ----- data --------------------------------------------------------------------
@@ -353,16 +345,6 @@ def publish_to_visible(site, seconds):
 CACHES_OFF = {"page_cache": "off", "newsline_cache": "off"}
 
 
-def start_workers(stack, socket_path, name, **settings):
-    """Newsline workers of `stack` on socket_path, with settings overridden
-    (NEWSLINE_<KEY> environment variables); stderr to the stack's log/name.log."""
-    env = dict(stack.newsline_env(), NEWSLINE_LISTEN=socket_path,
-               **{"NEWSLINE_" + key.upper(): str(value) for key, value in settings.items()})
-    return subprocess.Popen([stack.binary, "--config", stack.config_file, "serve"], env=env,
-                            stderr=open(os.path.join(stack.log_dir, name + ".log"), "ab"), start_new_session=True,
-                            **stack.as_service())
-
-
 def start_responder(stack, name, *args, env=None):
     """One of the bench's own FastCGI responders (build/fcgi_floor or
     build/reference_page), copied beside the stack's binary and run as its
@@ -503,9 +485,9 @@ class Site:
         floor serving its bytes and the straightforward 2-query page."""
         remove_stale_sockets(sockets.values())
         # wrk's searches all come from one address: its rate is lifted for them.
-        self.helpers.append(start_workers(self.stack, sockets["nocache"], "nocache", search_per_minute=100000,
+        self.helpers.append(self.stack.workers_with(sockets["nocache"], "nocache", search_per_minute=100000,
                                           **CACHES_OFF))
-        self.helpers.append(start_workers(self.stack, sockets["pagemiss"], "pagemiss", page_cache="off"))
+        self.helpers.append(self.stack.workers_with(sockets["pagemiss"], "pagemiss", page_cache="off"))
         self.page = fetch(self.base["newsline"] + SEED_PATH)
         if self.references:
             save_static_copy(self.page, static_file)
@@ -789,7 +771,7 @@ def command_shapes(args):
             processes, threads = shape
             helpers.append(start_floor(stack, sockets[shape, "floor"], static_file, processes, threads))
             for kind, caches in (("cached", {}), ("nocache", CACHES_OFF)):
-                helpers.append(start_workers(stack, sockets[shape, kind], "%s-%s" % (shape_name(shape), kind),
+                helpers.append(stack.workers_with(sockets[shape, kind], "%s-%s" % (shape_name(shape), kind),
                                              processes=processes, threads=threads, **caches))
         wait_for_sockets(sockets.values(), for_nginx=[sockets[shape, "floor"] for shape in shapes])
         urls = {key: "http://127.0.0.1:%d%s" % (ports[key], "/" if key[1] == "floor" else SEED_PATH)

@@ -27,7 +27,6 @@ import re
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 
@@ -35,9 +34,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests"))
-from stack import Stack  # noqa: E402
-from stackfixture import ADMIN_PASSWORD, Client, Prober, free_port  # noqa: E402
-from integration.test_admin import create_article, edit_form_fields  # noqa: E402
+from stack import throwaway_stack  # noqa: E402
+from stackfixture import ADMIN_PASSWORD, Client, Prober, create_article, edit_form_fields  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output", "chaos")
 BOUND = 2.0  # seconds: the longest wait, and the longest recovery
@@ -306,70 +304,69 @@ def judge(timeline, windows, editor, restarts, killed, stack):
     return checks, lines
 
 
+def run(stack, port, logs, pace):
+    """The chaos run against `stack` (started): faults under load, then the verdict."""
+    base = "http://127.0.0.1:%d" % port
+    home = Client(base_url=base).get("/en/").text
+    article = re.search(r'href="(/en/news/[a-z0-9-]+/[a-z0-9-]+)"', home).group(1)
+    cached_paths = itertools.cycle([article, "/en/", "/en/news"])
+    for path in ("/en/", "/en/news", article):
+        Client(base_url=base).get(path)
+    words = itertools.count()
+    timeline = Timeline()
+    probes = [reader(timeline, "cached", base, lambda: next(cached_paths), 0.05, ["127.0.4.1"]),
+              reader(timeline, "uncached", base, lambda: "/en/search?q=energy+%d" % next(words), 0.1,
+                     ["127.0.4.%d" % i for i in range(10, 40)])]
+    editor = Editor(timeline, base, article_id=create_draft(base))
+    log_start = os.path.getsize(os.path.join(stack.log_dir, "newsline.log"))
+    print("chaos on 127.0.0.1:%d: wrk on cached pages, probes, an editor saving; the faults:" % port, flush=True)
+    load = wrk(base, 600, 32, "chaos_statuses.lua", path=article, log=logs["load"])  # ended by SIGINT
+    for t in probes + [editor]:
+        t.start()
+    try:
+        windows = faults(stack, timeline, base, article, logs, pace)
+    finally:
+        for t in probes + [editor]:
+            t.stop.set()
+        for t in probes + [editor]:
+            t.join(30)
+        load.send_signal(signal.SIGINT)
+        load.wait(30)
+    with open(os.path.join(stack.log_dir, "newsline.log"), errors="replace") as f:
+        f.seek(log_start)
+        log = f.read()
+    restarts = len(re.findall(r"worker \d+ ended \(signal 9\); starting another", log))
+    killed = re.findall(r"worker (\d+) ended", log)
+    with open(os.path.join(OUT, "answers.csv"), "w") as f:
+        f.write("second,kind,status,seconds\n")
+        f.writelines("%.3f,%s,%d,%.4f\n" % a for a in sorted(timeline.answers))
+    lines = table(timeline)
+    with open(os.path.join(OUT, "seconds.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+    checks, summary = judge(timeline, windows, editor, restarts, ", ".join(killed) or "none", stack)
+    print()
+    for line in summary:
+        print("  " + line)
+    missed = [name for name, ok in checks.items() if not ok]
+    print("  targets missed: %s (the table in %s)" % (", ".join(missed) or "none", os.path.relpath(OUT, REPO)))
+    print("chaos: %d passed, %d failed" % (len(checks) - len(missed), len(missed)))
+    return 1 if missed else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--short", action="store_true", help="each fault for a few seconds (make test)")
     pace = PACE["short" if parser.parse_args().short else "full"]
     os.makedirs(OUT, exist_ok=True)
-    port = free_port()
-    root = tempfile.mkdtemp(prefix="newsline-chaos-")
-    os.chmod(root, 0o755)
-    stack = Stack(root, port=port, processes=2, threads=4, admin_password=ADMIN_PASSWORD)
     logs = {name: open(os.path.join(OUT, name + ".log"), "w")
             for name in ("load", "junk-query", "junk-paths", "login-flood", "slowloris")}
     try:
-        stack.start()
-        base = "http://127.0.0.1:%d" % port
-        home = Client(base_url=base).get("/en/").text
-        article = re.search(r'href="(/en/news/[a-z0-9-]+/[a-z0-9-]+)"', home).group(1)
-        cached_paths = itertools.cycle([article, "/en/", "/en/news"])
-        for path in ("/en/", "/en/news", article):
-            Client(base_url=base).get(path)
-        words = itertools.count()
-        timeline = Timeline()
-        probes = [reader(timeline, "cached", base, lambda: next(cached_paths), 0.05, ["127.0.4.1"]),
-                  reader(timeline, "uncached", base, lambda: "/en/search?q=energy+%d" % next(words), 0.1,
-                         ["127.0.4.%d" % i for i in range(10, 40)])]
-        editor = Editor(timeline, base, article_id=create_draft(base))
-        log_start = os.path.getsize(os.path.join(stack.log_dir, "newsline.log"))
-        print("chaos on 127.0.0.1:%d: wrk on cached pages, probes, an editor saving; the faults:" % port, flush=True)
-        load = wrk(base, 600, 32, "chaos_statuses.lua", path=article, log=logs["load"])  # ended by SIGINT
-        for t in probes + [editor]:
-            t.start()
-        try:
-            windows = faults(stack, timeline, base, article, logs, pace)
-        finally:
-            for t in probes + [editor]:
-                t.stop.set()
-            for t in probes + [editor]:
-                t.join(30)
-            load.send_signal(signal.SIGINT)
-            load.wait(30)
-        with open(os.path.join(stack.log_dir, "newsline.log"), errors="replace") as f:
-            f.seek(log_start)
-            log = f.read()
-        restarts = len(re.findall(r"worker \d+ ended \(signal 9\); starting another", log))
-        killed = re.findall(r"worker (\d+) ended", log)
-        with open(os.path.join(OUT, "answers.csv"), "w") as f:
-            f.write("second,kind,status,seconds\n")
-            f.writelines("%.3f,%s,%d,%.4f\n" % a for a in sorted(timeline.answers))
-        lines = table(timeline)
-        with open(os.path.join(OUT, "seconds.txt"), "w") as f:
-            f.write("\n".join(lines) + "\n")
-        print("\n".join(lines))
-        checks, summary = judge(timeline, windows, editor, restarts, ", ".join(killed) or "none", stack)
-        print()
-        for line in summary:
-            print("  " + line)
-        missed = [name for name, ok in checks.items() if not ok]
-        print("  targets missed: %s (the table in %s)" % (", ".join(missed) or "none", os.path.relpath(OUT, REPO)))
-        print("chaos: %d passed, %d failed" % (len(checks) - len(missed), len(missed)))
-        return 1 if missed else 0
+        with throwaway_stack("chaos", processes=2, threads=4, admin_password=ADMIN_PASSWORD) as stack:
+            return run(stack, stack.port, logs, pace)
     finally:
         for f in logs.values():
             f.close()
-        stack.stop()
-        subprocess.run(["rm", "-rf", root])
 
 
 if __name__ == "__main__":

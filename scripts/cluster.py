@@ -21,14 +21,14 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from stack import Stack, StackError, _example_config, _port_is_free, fastcgi_address, fastcgi_server  # noqa: E402
+from stack import Stack, StackError, example_config, fastcgi_address, fastcgi_server, port_is_free  # noqa: E402
 
 
 def free_ports(count, start=21000):
     """The first of `count` consecutive ports free on 127.0.0.1 (a cluster takes
     its port and the next ones: the primary's, one per pool, the TCP pools')."""
     for base in range(start, start + 10000, 10):
-        if all(_port_is_free(base + k) for k in range(count)):
+        if all(port_is_free(base + k) for k in range(count)):
             return base
     raise StackError("no %d consecutive free ports from %d" % (count, start))
 
@@ -78,7 +78,7 @@ class Cluster(Stack):
         """nginx.conf.example's upstream, with the pools as its hosts, each with
         the health-check parameters of the example's commented host lines."""
         local = "    server unix:%s max_fails=0;\n" % self.fcgi_socket
-        checks = re.search(r"^    # server [0-9.]+:[0-9]+ (.*);$", _example_config(), re.M).group(1)
+        checks = re.search(r"^    # server [0-9.]+:[0-9]+ (.*);$", example_config(), re.M).group(1)
         hosts = "".join("    server %s %s;\n" % (fastcgi_address(self.pool_socket(n)), checks)
                         for n in range(self.pools))
         return local * 2, hosts
@@ -88,7 +88,7 @@ class Cluster(Stack):
     def preflight(self):
         super().preflight()
         for p in [self.db_port] + self.pool_ports + self.fastcgi_ports[1:]:
-            if not _port_is_free(p):
+            if not port_is_free(p):
                 raise StackError("port %d on 127.0.0.1 is taken: choose another --port" % p)
 
     def _prepare_dirs(self):

@@ -104,18 +104,9 @@ def main():
         failures = run(args.base, pages)
     else:
         sys.path.insert(0, HERE)
-        from stack import Stack
-        from bench import free_port
-        port = free_port()
-        root = tempfile.mkdtemp(prefix="newsline-lighthouse-")
-        os.chmod(root, 0o755)
-        stack = Stack(root, port=port, processes=2, threads=2)
-        try:
-            stack.start()
-            failures = run("http://127.0.0.1:%d" % port, pages)
-        finally:
-            stack.stop()
-            subprocess.run(["rm", "-rf", root])
+        from stack import throwaway_stack
+        with throwaway_stack("lighthouse", processes=2, threads=2) as stack:
+            failures = run("http://127.0.0.1:%d" % stack.port, pages)
     print("\n%d page runs below the bar" % len(failures) if failures else "\nevery page at the bar (reports in %s)" % OUT)
     for f in failures:
         print("  " + f)

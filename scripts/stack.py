@@ -12,8 +12,8 @@ started is stopped again by its PID.
   python3 scripts/stack.py migrate               apply new migrations
 """
 import argparse
+import contextlib
 import grp
-import hashlib
 import os
 import pwd
 import secrets
@@ -22,6 +22,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -61,7 +62,28 @@ def _reachable_by_others(path):
         path = os.path.dirname(path)
 
 
-def _port_is_free(port):
+def free_port():
+    """A port no program listens on, on 127.0.0.1 (the kernel's choice)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def throwaway_stack(name, port=None, **settings):
+    """A stack of its own in a new temporary directory (newsline-NAME-*), on
+    `port` or a free one, started; stopped by PID and removed however the
+    block ends. `settings`: Stack's arguments."""
+    root = tempfile.mkdtemp(prefix="newsline-%s-" % name)
+    os.chmod(root, 0o755)  # its services, run as users of their own, reach it
+    try:
+        with Stack(root, port=port or free_port(), **settings) as stack:
+            yield stack
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def port_is_free(port):
     """True when no program listens on 127.0.0.1:port. SO_REUSEADDR, as nginx
     binds: connections closed a moment ago (TIME_WAIT) do not take the port."""
     with socket.socket() as s:
@@ -73,7 +95,7 @@ def _port_is_free(port):
             return False
 
 
-def _example_config():
+def example_config():
     with open(os.path.join(REPO, "nginx.conf.example")) as f:
         return f.read()
 
@@ -81,7 +103,7 @@ def _example_config():
 def _example_lines(start):
     """The lines of nginx.conf.example from the one that begins with `start` to
     the end of the location block it is in."""
-    text = _example_config()
+    text = example_config()
     block = text[text.index(start):]
     return block[:block.index("\n    }")].splitlines()
 
@@ -111,7 +133,7 @@ def fastcgi_server(port, socket_path, extra=""):
 def micro_cache_server(port, socket_path, cache_dir, extra=""):
     """nginx.conf.example's optional micro-cache with its commented lines
     uncommented: the cache path (moved to cache_dir) and a fastcgi_server."""
-    text = _example_config()
+    text = example_config()
     path_line = next(line for line in text.splitlines() if line.startswith("# fastcgi_cache_path "))
     cache_path = path_line[2:].replace("/var/cache/nginx/newsline", cache_dir)
     lines = [line.strip()[2:].split("#")[0].strip() for line in _example_lines("        # micro-cache:")]
@@ -222,7 +244,7 @@ class Stack:
                       ("nginx",)):
             _which(*names)
         self.service  # noqa: B018 (raises when the system user is missing)
-        if not _port_is_free(self.port):
+        if not port_is_free(self.port):
             raise StackError("port %d on 127.0.0.1 is taken by another program: stop it, or choose another port, "
                              "e.g. PORT=%d make run" % (self.port, self.port + 1))
 
@@ -452,10 +474,20 @@ class Stack:
                 os.unlink(listen)  # left by a stack that was killed
             ready = lambda: os.path.exists(listen)  # noqa: E731
         else:
-            ready = lambda: not _port_is_free(int(listen.rsplit(":", 1)[1]))  # noqa: E731
+            ready = lambda: not port_is_free(int(listen.rsplit(":", 1)[1]))  # noqa: E731
         self._spawn(name, [self.binary, "--config", config_path, "serve"], env=self.newsline_env(),
                     log=name + ".log", **self.as_service())
         self._wait(ready, 20, "the FastCGI workers (%s)" % name)
+
+    def workers_with(self, listen, name, **settings):
+        """More workers of this stack on `listen` (a unix socket), with settings
+        overridden (NEWSLINE_<KEY> environment variables), stderr to
+        log/<name>.log; the caller stops the returned process."""
+        env = dict(self.newsline_env(), NEWSLINE_LISTEN=listen,
+                   **{"NEWSLINE_" + key.upper(): str(value) for key, value in settings.items()})
+        return subprocess.Popen([self.binary, "--config", self.config_file, "serve"], env=env,
+                                stderr=open(os.path.join(self.log_dir, name + ".log"), "ab"), start_new_session=True,
+                                **self.as_service())
 
     def write_nginx_conf(self):
         with open(os.path.join(REPO, "nginx.conf.example")) as f:
@@ -543,6 +575,14 @@ class Stack:
         except BaseException:
             self.stop()
             raise
+
+    def __enter__(self):
+        """`with Stack(...) as s:` starts it, and stops it however the block ends."""
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
 
     def stop(self):
         """Stops nginx, the workers and MariaDB, in that order, by their PIDs."""

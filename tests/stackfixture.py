@@ -4,8 +4,10 @@ by PID at the end. Never var/, never a system instance."""
 import atexit
 import contextlib
 import functools
+import html
 import itertools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -20,7 +22,7 @@ from http.client import HTTPConnection
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(REPO, "scripts"))
-from stack import BUILT_BINARY, Stack, fastcgi_server, micro_cache_server  # noqa: E402
+from stack import BUILT_BINARY, Stack, fastcgi_server, free_port, micro_cache_server  # noqa: E402
 
 OUT = os.path.join(REPO, "test-output")
 # `make test SANITIZE=1`: the workers are built with ASan, whose quarantine keeps
@@ -28,12 +30,6 @@ OUT = os.path.join(REPO, "test-output")
 SANITIZED = os.environ.get("NEWSLINE_SANITIZED") == "1"
 ADMIN_PASSWORD = "correct horse battery staple"
 _stack = None
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def stack():
@@ -76,9 +72,7 @@ def spare_workers(**settings):
     """Workers with settings of their own (NEWSLINE_<KEY>=value) on the stack's
     spare port, which they answer once ready; yields the port."""
     s = stack()
-    env = dict(s.newsline_env(), NEWSLINE_LISTEN=s.spare_socket, NEWSLINE_PROCESSES="1", **settings)
-    workers = subprocess.Popen([s.binary, "--config", s.config_file, "serve"], env=env, start_new_session=True,
-                               stderr=subprocess.DEVNULL, **s.as_service())
+    workers = s.workers_with(s.spare_socket, "spare", processes=1, **settings)
     try:
         deadline = time.monotonic() + 10
         while not os.path.exists(s.spare_socket) or http("/static/css/site.css", port=s.spare_port).status == 502:
@@ -336,3 +330,52 @@ def within_a_second(check, what="the change", in_a_row=12):
         if time.monotonic() - start > FRESHNESS_SECONDS:
             raise AssertionError("%s was not visible within %.1f s" % (what, FRESHNESS_SECONDS))
         time.sleep(0.02)
+
+
+# What an editor's browser does in the admin, for the tests and scripts/chaos.py.
+BAKU_OFFSET = 4 * 3600
+
+
+def admin():
+    c = Client()
+    assert c.login().status == 303
+    return c
+
+
+def baku_input(t):
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t + BAKU_OFFSET))
+
+
+def article_fields(title, **kw):
+    f = {"edition": "en", "category": "1", "title": title, "slug": "", "body": "First paragraph.\n\nSecond one.",
+         "author": "Test Author", "source": "EDnews", "published_at": "", "related": "", "action": "save"}
+    f.update(kw)
+    return f
+
+
+def create_article(client, title, action="save", **kw):
+    form = client.get("/admin/articles/new")
+    r = client.post("/admin/articles/new", article_fields(title, action=action, **kw), from_page=form)
+    assert r.status == 303, (r.status, r.text[:2000])
+    return int(re.search(r"/admin/articles/(\d+)", r.header("Location")).group(1))
+
+
+def edit_form_fields(page):
+    """The fields of an article edit form as the browser would submit them."""
+    f = {}
+    for name, value in re.findall(r'<input name="(\w+)" value="([^"]*)"', page.text):
+        f[name] = html.unescape(value)
+    for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.text):
+        f[name] = html.unescape(value)
+    f["published_at"] = html.unescape(re.search(r'name="published_at" value="([^"]*)"', page.text).group(1))
+    f["body"] = html.unescape(re.search(r'<textarea name="body"[^>]*>(.*?)</textarea>', page.text, re.S).group(1))
+    for select in ("edition", "category"):
+        block = re.search(r'<select name="%s">(.*?)</select>' % select, page.text, re.S).group(1)
+        f[select] = re.search(r'<option value="([^"]+)" selected>', block).group(1)
+    return f
+
+
+def public_article_url(article_id):
+    row = sql("SELECT a.edition, c.slug, a.slug FROM articles a JOIN categories c ON c.id = a.category_id "
+              "WHERE a.id = %d" % article_id).split()
+    return "/%s/news/%s/%d-%s" % (row[0], row[1], article_id, row[2])

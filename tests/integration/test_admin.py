@@ -8,9 +8,10 @@ import time
 import unittest
 import urllib.parse
 
-from stackfixture import ADMIN_PASSWORD, Client, http, sql, sql_change, stack, within_a_second
+from stackfixture import (ADMIN_PASSWORD, Client, admin, article_fields, baku_input,  # noqa: F401
+                          create_article, edit_form_fields, http, public_article_url, sql, sql_change, stack,
+                          within_a_second)
 
-BAKU_OFFSET = 4 * 3600
 # "old hash password" hashed with libsodium's interactive limits (64 MiB, 2 passes), as hashes were made before.
 OLD_HASH = "$argon2id$v=19$m=65536,t=2,p=1$VfQQQEkAP3K79sJ9vGmUCg$fiS+N/IrI6tM9HuCXwpGiu2XykbSz2QDI9xOycTjx78"
 
@@ -25,51 +26,6 @@ def unlimited(source):
     """A client from `source` that reaches the workers without nginx's login
     rate limit: what the workers' own throttle does, try by try."""
     return Client(base_url="http://127.0.0.1:%d" % stack().unlimited_port, source=source)
-
-
-def admin():
-    c = Client()
-    assert c.login().status == 303
-    return c
-
-
-def baku_input(t):
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t + BAKU_OFFSET))
-
-
-def article_fields(title, **kw):
-    f = {"edition": "en", "category": "1", "title": title, "slug": "", "body": "First paragraph.\n\nSecond one.",
-         "author": "Test Author", "source": "EDnews", "published_at": "", "related": "", "action": "save"}
-    f.update(kw)
-    return f
-
-
-def create_article(client, title, action="save", **kw):
-    form = client.get("/admin/articles/new")
-    r = client.post("/admin/articles/new", article_fields(title, action=action, **kw), from_page=form)
-    assert r.status == 303, (r.status, r.text[:2000])
-    return int(re.search(r"/admin/articles/(\d+)", r.header("Location")).group(1))
-
-
-def edit_form_fields(page):
-    """The fields of an article edit form as the browser would submit them."""
-    f = {}
-    for name, value in re.findall(r'<input name="(\w+)" value="([^"]*)"', page.text):
-        f[name] = html.unescape(value)
-    for name, value in re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page.text):
-        f[name] = html.unescape(value)
-    f["published_at"] = html.unescape(re.search(r'name="published_at" value="([^"]*)"', page.text).group(1))
-    f["body"] = html.unescape(re.search(r'<textarea name="body"[^>]*>(.*?)</textarea>', page.text, re.S).group(1))
-    for select in ("edition", "category"):
-        block = re.search(r'<select name="%s">(.*?)</select>' % select, page.text, re.S).group(1)
-        f[select] = re.search(r'<option value="([^"]+)" selected>', block).group(1)
-    return f
-
-
-def public_article_url(article_id):
-    row = sql("SELECT a.edition, c.slug, a.slug FROM articles a JOIN categories c ON c.id = a.category_id "
-              "WHERE a.id = %d" % article_id).split()
-    return "/%s/news/%s/%d-%s" % (row[0], row[1], article_id, row[2])
 
 
 class AdminTestCase(unittest.TestCase):
@@ -681,10 +637,8 @@ class Pruning(AdminTestCase):
         s = stack()
         self.add_old_and_new_rows()
         # Workers of their own that prune every second and keep audit rows 30 days.
-        env = dict(s.newsline_env(), NEWSLINE_LISTEN=s.spare_socket, NEWSLINE_PROCESSES="1",
-                   NEWSLINE_HOUSEKEEPING_SECONDS="1", NEWSLINE_AUDIT_RETENTION_DAYS="30")
-        workers = subprocess.Popen([s.binary, "--config", s.config_file, "serve"], env=env, start_new_session=True,
-                                   stderr=subprocess.DEVNULL, **s.as_service())
+        workers = s.workers_with(s.spare_socket, "spare-pruning", processes=1, housekeeping_seconds=1,
+                                 audit_retention_days=30)
         try:
             deadline = time.monotonic() + 5
             while self.remaining() != ("b", ""):

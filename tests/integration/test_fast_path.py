@@ -229,7 +229,7 @@ class LoginFlood(unittest.TestCase):
     def test_a_flood_pauses_logins_from_browsers_that_never_logged_in(self):
         # Workers of their own that call 5 failed logins a minute a flood.
         s = stack()
-        with spare_workers(NEWSLINE_LOGIN_FLOOD_FAILURES="5") as port:
+        with spare_workers(login_flood_failures="5") as port:
             base = "http://127.0.0.1:%d" % port
             known = Client(base, source="127.0.4.1")
             self.assertEqual(known.login().status, 303)

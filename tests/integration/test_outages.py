@@ -159,7 +159,7 @@ class HangingDatabase(unittest.TestCase):
             self.assertLess(seconds, 0.5)
             # Workers whose statements may run 300 ms: the server stops the wait (max_statement_time)
             # before the client would give up (1 s), and the page is a 503 all the same.
-            with spare_workers(NEWSLINE_DB_STATEMENT_MS="300") as port:
+            with spare_workers(db_statement_ms="300") as port:
                 r, seconds = timed(next(self.pages), port=port)
             self.assertEqual(r.status, 503)
             self.assertLess(seconds, 0.9)
@@ -268,7 +268,7 @@ class StoppedDatabase(unittest.TestCase):
 
     def test_stale_pages_are_served_only_as_long_as_allowed(self):
         s = stack()
-        with spare_workers(NEWSLINE_SERVE_STALE_SECONDS="2"):
+        with spare_workers(serve_stale_seconds="2"):
             self.assertEqual(http(SEED_PATH, port=s.spare_port).status, 200)
             s.stop_one("mariadb")
             try:

@@ -154,7 +154,7 @@ class Search(AdminTestCase):
                 self.assertEqual(search("en", "energy talks").status, 200)
         self.assertLessEqual(counted.extra, 0, "a search asked for again ran its statement again")
         # The same pages for a worker without that cache: each search is a statement.
-        with spare_workers(NEWSLINE_SEARCH_CACHE_MB="0") as port:
+        with spare_workers(search_cache_mb="0") as port:
             with Counted() as counted:
                 for _ in range(20):
                     self.assertEqual(search("en", "energy talks", port=port).status, 200)
@@ -171,7 +171,7 @@ class Search(AdminTestCase):
 class Bounds(AdminTestCase):
     def test_each_address_has_a_rate_and_cached_results_cost_nothing(self):
         stack()
-        with spare_workers(NEWSLINE_SEARCH_PER_MINUTE="6") as port:  # 5 at once, then one every 10 s
+        with spare_workers(search_per_minute="6") as port:  # 5 at once, then one every 10 s
             answers = [search("en", "ratelimited%d" % i, port=port, source="127.0.9.1").status for i in range(7)]
             self.assertEqual(answers[:5], [200] * 5)
             self.assertEqual(answers[5:], [429, 429])
@@ -190,7 +190,7 @@ class Bounds(AdminTestCase):
             "UTC_TIMESTAMP() - INTERVAL seq MINUTE FROM seq_1_to_4000" % category_of("en"))
         sql("INSERT INTO article_search (article_id, edition, published_at, words) SELECT id, edition, published_at,"
             " 'ponderous slow story' FROM articles WHERE id >= %d" % first_new)
-        with spare_workers(NEWSLINE_SEARCH_STATEMENT_MS="1") as port:
+        with spare_workers(search_statement_ms="1") as port:
             # The edition, catalogue and news line are read (and kept) by a page of the reader lane first.
             self.assertEqual(http("/en/news", port=port).status, 200)
             r = search("en", "ponderous", port=port)
