@@ -39,10 +39,14 @@ void replace_with(Response& res, int status, Render render) {
 
 int edge_status(EdgeError e) {
   switch (e) {
-    case EdgeError::uri_too_long: return 414;
-    case EdgeError::body_too_large: return 413;
-    case EdgeError::unsupported_media_type: return 415;
-    default: return 400;
+    case EdgeError::uri_too_long:
+      return 414;
+    case EdgeError::body_too_large:
+      return 413;
+    case EdgeError::unsupported_media_type:
+      return 415;
+    default:
+      return 400;
   }
 }
 
@@ -195,8 +199,8 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
   const RouteMatch& m = ex.match;
   uint64_t generation = cache_generation(ex);
   auto editions_now = std::atomic_load(&editions_);
-  bool unknown_edition = m.route && m.route->has_edition() &&
-                         editions_now && !find_edition(*editions_now, m.params[0].text);
+  bool unknown_edition =
+      m.route && m.route->has_edition() && editions_now && !find_edition(*editions_now, m.params[0].text);
   if (ex.shared && (!m.route || unknown_edition)) return answer_not_found_from_memory(ex, generation, res);
   // One address per page: a second spelling of it (escapes, slashes) is sent to the canonical one.
   if (reads(req) && m.route && m.method_allowed && !unknown_edition && ex.canonical != req.path) {
@@ -402,8 +406,8 @@ void App::answer_health(Response& res) {
   bool readers = false, all_well = true;
   Json list = Json::array();
   for (const DbServers::Status& s : servers) {
-    bool usable = s.reachable && (s.role == "primary" || (s.behind_seconds >= 0 &&
-                                                          s.behind_seconds <= cfg_.db_replica_max_lag_seconds));
+    bool usable = s.reachable && (s.role == "primary" ||
+                                  (s.behind_seconds >= 0 && s.behind_seconds <= cfg_.db_replica_max_lag_seconds));
     readers |= usable;
     all_well &= s.reachable && s.behind_seconds == 0;
     list.push(Json::object()
@@ -417,7 +421,9 @@ void App::answer_health(Response& res) {
   res.status = readers ? 200 : 503;
   res.content_type = "application/json";
   res.body = Json::object()
-                 .set("status", !readers ? "down" : all_well ? "ok" : "degraded")
+                 .set("status", !readers   ? "down"
+                                : all_well ? "ok"
+                                           : "degraded")
                  .set("readers", readers)
                  .set("cache_only", cache_only)
                  .set("editors", editors)

@@ -15,23 +15,23 @@
 #include <memory>
 #include <mutex>
 
-#include "http/response.h"
 #include <string>
 #include <vector>
+#include "http/response.h"
 
 #include "auth/address_rate.h"
 #include "auth/flood_watch.h"
-#include "util/signing.h"
 #include "cache/content_clock.h"
 #include "cache/fragment_cache.h"
 #include "cache/page_cache.h"
-#include "util/config.h"
 #include "db/content.h"
-#include "util/addresses.h"
 #include "http/request.h"
 #include "http/router.h"
+#include "util/addresses.h"
+#include "util/config.h"
 #include "util/log.h"
 #include "util/metrics.h"
+#include "util/signing.h"
 
 class Db;
 class DbConnections;

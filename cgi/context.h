@@ -20,10 +20,10 @@ struct Context {
   const Config& cfg;
   Db& db;
   const std::vector<Edition>& editions;
-  const SiteCatalogue& catalogue;  // categories, footer pages and breaking stories of the current content
-  const SigningKey& key;  // signs editor cookies, login form tokens and cursors
-  std::time_t now;  // one clock reading per request: every query sees the same "now"
-  std::optional<Session> session;  // set by dispatch() for routes that need a login
+  const SiteCatalogue& catalogue;    // categories, footer pages and breaking stories of the current content
+  const SigningKey& key;             // signs editor cookies, login form tokens and cursors
+  std::time_t now;                   // one clock reading per request: every query sees the same "now"
+  std::optional<Session> session;    // set by dispatch() for routes that need a login
   const Edition* edition = nullptr;  // set by dispatch() for "/{edition}/..." routes: the edition of the address
   // Rendered fragments of the current content, on shared pages only (see App::answer):
   // nullptr for editors, who always get fresh pages, and when the cache is off.

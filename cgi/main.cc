@@ -13,27 +13,27 @@
 
 #include "app.h"
 #include "auth/crypto.h"
-#include "util/config.h"
 #include "db/article_links.h"
 #include "db/articles.h"
 #include "db/audit.h"
 #include "db/content.h"
 #include "db/db.h"
 #include "db/feeds.h"
-#include "db/sitemaps.h"
 #include "db/media.h"
 #include "db/migrate.h"
 #include "db/newsroom.h"
 #include "db/search.h"
-#include "media/image.h"
-#include "media/image_process.h"
 #include "db/site_secrets.h"
-#include "util/parse.h"
-#include "util/signing.h"
-#include "util/cursor.h"
+#include "db/sitemaps.h"
 #include "db/throttle.h"
 #include "db/users.h"
+#include "media/image.h"
+#include "media/image_process.h"
 #include "server/adapters.h"
+#include "util/config.h"
+#include "util/cursor.h"
+#include "util/parse.h"
+#include "util/signing.h"
 #include "util/time_format.h"
 #include "view/static_files.h"
 #include "view/templates.h"
@@ -153,7 +153,8 @@ int user_command(const Config& cfg, const std::vector<std::string>& args) {
   }
   std::time_t now = std::time(nullptr);
   int64_t id = insert_user(db, args[2], hash_password(password), args[4], now);
-  write_audit(db, now, 0, "(command line)", "", "user_create", "user " + std::to_string(id), args[2] + " (" + args[4] + ")");
+  write_audit(db, now, 0, "(command line)", "", "user_create", "user " + std::to_string(id),
+              args[2] + " (" + args[4] + ")");
   std::printf("added %s (%s)\n", args[2].c_str(), args[4].c_str());
   return 0;
 }
@@ -167,13 +168,18 @@ int demo_photos(const Config& request_cfg, const std::vector<std::string>&) {
   int made = 0;
   for (const auto& [id, title] : articles_without_lead_photo(db, 200)) {
     ImageRefusal why;
-    auto master = make_master(make_demo_photo(1600, 900, static_cast<unsigned>(id), "Newsline demo · " + std::to_string(id)),
-                              ImageLimits{}, why);
+    auto master =
+        make_master(make_demo_photo(1600, 900, static_cast<unsigned>(id), "Newsline demo · " + std::to_string(id)),
+                    ImageLimits{}, why);
     if (!master) throw std::runtime_error("demo photo: " + why.message);
-    NewPhoto p{token_hash(master->bytes).substr(0, 16), master->mime, image_kind_name(master->source_kind),
-               master->width, master->height,
+    NewPhoto p{token_hash(master->bytes).substr(0, 16),
+               master->mime,
+               image_kind_name(master->source_kind),
+               master->width,
+               master->height,
                "Demo illustration: a sun over coloured blocks, labelled Newsline demo " + std::to_string(id),
-               "For: " + title, "Newsline demo image, generated (public domain)"};
+               "For: " + title,
+               "Newsline demo image, generated (public domain)"};
     int64_t article = id;  // a structured binding cannot be captured in C++17
     with_transaction(db, [&] {
       set_lead_photo(db, article, insert_photo_rows(db, p, master->bytes, 0, now));
@@ -244,7 +250,8 @@ int serve(const Config& cfg, bool fastcgi) {
     return 2;
   }
   if (fastcgi && geteuid() == 0) {
-    std::fprintf(stderr, "newsline: will not serve as root; run it as a user of its own (`make deps` creates 'newsline')\n");
+    std::fprintf(stderr,
+                 "newsline: will not serve as root; run it as a user of its own (`make deps` creates 'newsline')\n");
     return 2;
   }
   if (!load_templates(cfg.template_dir)) return 1;
@@ -270,19 +277,15 @@ const Command kCommands[] = {
     {"check", "check", "read the settings and templates, as a reload does before it goes ahead", check},
     {"cgi", "cgi", "answer one request as a CGI program (the default otherwise)",
      [](const Config& cfg, const std::vector<std::string>&) { return serve(cfg, false); }},
-    {"migrate", "migrate", "apply the migrations in sql_dir/migrations not applied yet",
-     migrate},
-    {"load", "load FILE...", "run trusted SQL files (demo content) against the database",
-     load_sql},
-    {"explain", "explain", "EXPLAIN every listing query (index use, no filesort)",
-     explain},
+    {"migrate", "migrate", "apply the migrations in sql_dir/migrations not applied yet", migrate},
+    {"load", "load FILE...", "run trusted SQL files (demo content) against the database", load_sql},
+    {"explain", "explain", "EXPLAIN every listing query (index use, no filesort)", explain},
     {"cursor", "cursor TIME ID",
      "the signed ?before= value of the listing page after article ID, published\n"
      "at TIME (Unix seconds): for links made by hand, and the bench's deep page",
      cursor},
     {"search-index", "search-index",
-     "index the published articles written by SQL for search and sitemaps (load does it too)",
-     search_index},
+     "index the published articles written by SQL for search and sitemaps (load does it too)", search_index},
     {"prune", "prune",
      "delete old login throttle rows, audit rows and expired sessions now\n"
      "(every worker also does it each housekeeping_seconds)",
@@ -295,9 +298,10 @@ const Command kCommands[] = {
      check_photo},
     {"image", "image ...",
      "the photo helper the workers start for each upload and variant (stdin to stdout);\n"
-     "it reads no settings", nullptr},
-    {"user", "user add NAME --role admin|editor",
-     "add a user; the password is read from the first line of stdin", user_command},
+     "it reads no settings",
+     nullptr},
+    {"user", "user add NAME --role admin|editor", "add a user; the password is read from the first line of stdin",
+     user_command},
 };
 
 const Command* find_command(const std::string& name) {
@@ -312,16 +316,19 @@ void print_help() {
     std::string usage = c.usage;
     const char* indent = "                 ";
     // A long usage takes a line of its own; the help starts under it.
-    if (usage.size() > 14) std::printf("  %s\n%s", usage.c_str(), indent);
-    else std::printf("  %-14s ", usage.c_str());
+    if (usage.size() > 14)
+      std::printf("  %s\n%s", usage.c_str(), indent);
+    else
+      std::printf("  %-14s ", usage.c_str());
     for (const char* p = c.help; *p; ++p) {
       std::putchar(*p);
       if (*p == '\n') std::fputs(indent, stdout);
     }
     std::putchar('\n');
   }
-  std::printf("\nSettings (config file lines 'key = value'; each overridden by the environment\n"
-              "variable NEWSLINE_<KEY>, e.g. NEWSLINE_DB_PASSWORD):\n");
+  std::printf(
+      "\nSettings (config file lines 'key = value'; each overridden by the environment\n"
+      "variable NEWSLINE_<KEY>, e.g. NEWSLINE_DB_PASSWORD):\n");
   for (const ConfigKey& k : config_keys()) std::printf("  %-20s %s\n", k.name, k.help);
 }
 

@@ -131,8 +131,9 @@ bool add_newsline(MYSQL_STMT* stmt, const char* edition, long long headlines, ct
 }
 
 void answer(FCGX_Request& req, int status, const std::string& body) {
-  std::string head = "Status: " + std::to_string(status) + "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
-                     std::to_string(body.size()) + "\r\n\r\n";
+  std::string head = "Status: " + std::to_string(status) +
+                     "\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + std::to_string(body.size()) +
+                     "\r\n\r\n";
   FCGX_PutStr(head.data(), static_cast<int>(head.size()), req.out);
   FCGX_PutStr(body.data(), static_cast<int>(body.size()), req.out);
 }
@@ -166,8 +167,9 @@ void serve(int fd, const Settings& s) {
 int main(int argc, char** argv) {
   const char* password = std::getenv("NEWSLINE_DB_PASSWORD");
   if (argc < 7 || !password) {
-    std::fprintf(stderr, "usage: NEWSLINE_DB_PASSWORD=... reference_page SOCKET DB_SOCKET DB_USER DB_NAME EDITION "
-                         "ARTICLE_ID [PROCESSES] [THREADS] [HEADLINES]\n");
+    std::fprintf(stderr,
+                 "usage: NEWSLINE_DB_PASSWORD=... reference_page SOCKET DB_SOCKET DB_USER DB_NAME EDITION "
+                 "ARTICLE_ID [PROCESSES] [THREADS] [HEADLINES]\n");
     return 2;
   }
   Settings s{argv[2], argv[3], argv[4], password, argv[5], std::atoll(argv[6]), argc > 9 ? std::atoll(argv[9]) : 40};

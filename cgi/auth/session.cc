@@ -1,9 +1,9 @@
 #include "auth/session.h"
 
 #include "auth/crypto.h"
-#include "util/signing.h"
-#include "util/parse.h"
 #include "db/users.h"
+#include "util/parse.h"
+#include "util/signing.h"
 
 namespace {
 
@@ -27,8 +27,9 @@ bool signed_and_current(const SigningKey& key, Signed purpose, std::string_view 
 
 void set_editor_cookie(SessionScope ctx, int64_t user_id) {
   long lifetime = ctx.cfg.session_idle_minutes * 60L;
-  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kEditorCookie,
-                                                editor_cookie_value(ctx.key, user_id, ctx.now + lifetime), "/", lifetime));
+  ctx.res.add_header(
+      "Set-Cookie",
+      cookie_value(ctx, kEditorCookie, editor_cookie_value(ctx.key, user_id, ctx.now + lifetime), "/", lifetime));
 }
 
 }  // namespace
@@ -45,8 +46,7 @@ std::string device_cookie_value(const SigningKey& key, const std::string& user_n
   return sign_until(key, Signed::device, expires, user_name);
 }
 
-bool device_cookie_valid(const SigningKey& key, std::string_view value, const std::string& user_name,
-                         std::time_t now) {
+bool device_cookie_valid(const SigningKey& key, std::string_view value, const std::string& user_name, std::time_t now) {
   size_t first_dot = value.find('.'), last_dot = value.rfind('.');
   return first_dot != last_dot && value.substr(first_dot + 1, last_dot - first_dot - 1) == user_name &&
          signed_and_current(key, Signed::device, value, now);
@@ -54,13 +54,13 @@ bool device_cookie_valid(const SigningKey& key, std::string_view value, const st
 
 void set_device_cookie(SessionScope ctx, const std::string& user_name) {
   constexpr long kYear = 365 * 86400L;
-  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kDeviceCookie, device_cookie_value(ctx.key, user_name,
-                                                                                          ctx.now + kYear),
-                                                "/admin/login", kYear));
+  ctx.res.add_header("Set-Cookie",
+                     cookie_value(ctx, kDeviceCookie, device_cookie_value(ctx.key, user_name, ctx.now + kYear),
+                                  "/admin/login", kYear));
 }
 
-std::string cookie_value(SessionScope ctx, const std::string& name, const std::string& value,
-                         const std::string& path, long max_age) {
+std::string cookie_value(SessionScope ctx, const std::string& name, const std::string& value, const std::string& path,
+                         long max_age) {
   std::string c = name + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=Strict";
   if (max_age >= 0) c += "; Max-Age=" + std::to_string(max_age);
   if (ctx.req.https) c += "; Secure";
@@ -90,8 +90,8 @@ Session start_session(SessionScope ctx, const User& user) {
   std::string token = random_token();
   Session s{user.id, user.name, user.role, random_token(), token_hash(token)};
   insert_session(ctx.db, s.token_hash, user.id, s.csrf_token, ctx.now, ctx.req.remote_addr);
-  ctx.res.add_header("Set-Cookie", cookie_value(ctx, kSessionCookie, token, "/admin",
-                                                ctx.cfg.session_absolute_hours * 3600L));
+  ctx.res.add_header("Set-Cookie",
+                     cookie_value(ctx, kSessionCookie, token, "/admin", ctx.cfg.session_absolute_hours * 3600L));
   set_editor_cookie(ctx, user.id);
   return s;
 }
@@ -113,6 +113,5 @@ std::string login_csrf_token(SessionScope ctx) {
 
 bool login_form_token_valid(SessionScope ctx) {
   const std::string& cookie = ctx.req.cookie(kLoginCsrfCookie);
-  return same_token(ctx.req.field("csrf"), cookie) &&
-         signed_and_current(ctx.key, Signed::login_form, cookie, ctx.now);
+  return same_token(ctx.req.field("csrf"), cookie) && signed_and_current(ctx.key, Signed::login_form, cookie, ctx.now);
 }

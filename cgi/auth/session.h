@@ -51,8 +51,7 @@ constexpr const char* kEditorCookie = "nl_editor";
 constexpr const char* kDeviceCookie = "nl_device";
 std::string device_cookie_value(const SigningKey& key, const std::string& user_name, std::time_t expires);
 // True when `value` is a device cookie this site signed for `user_name` that has not expired.
-bool device_cookie_valid(const SigningKey& key, std::string_view value, const std::string& user_name,
-                         std::time_t now);
+bool device_cookie_valid(const SigningKey& key, std::string_view value, const std::string& user_name, std::time_t now);
 // Sets the device cookie for `user_name` on this response.
 void set_device_cookie(SessionScope ctx, const std::string& user_name);
 
@@ -80,5 +79,5 @@ std::string login_csrf_token(SessionScope ctx);
 bool login_form_token_valid(SessionScope ctx);
 
 // A Set-Cookie value for `name`, scoped to `path`; max_age 0 deletes it.
-std::string cookie_value(SessionScope ctx, const std::string& name, const std::string& value,
-                         const std::string& path, long max_age);
+std::string cookie_value(SessionScope ctx, const std::string& name, const std::string& value, const std::string& path,
+                         long max_age);

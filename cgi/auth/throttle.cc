@@ -7,9 +7,9 @@
 #include <cstring>
 
 #include "auth/crypto.h"
-#include "util/config.h"
 #include "db/db.h"
 #include "db/throttle.h"
+#include "util/config.h"
 
 namespace {
 

@@ -27,8 +27,8 @@ std::time_t throttle_delay(int failures, int free, int max_delay);
 
 struct LoginTurn {
   bool granted = false;
-  std::time_t retry_after = 0;     // refused: whole seconds to wait (rounded up)
-  bool first_refusal = false;      // refused, and the first time in this window (audit it)
+  std::time_t retry_after = 0;  // refused: whole seconds to wait (rounded up)
+  bool first_refusal = false;   // refused, and the first time in this window (audit it)
 };
 
 // Asks for a password check of `account` from `remote_addr`. Granted, the try is

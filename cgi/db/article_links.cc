@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <optional>
 
-#include "util/parse.h"
 #include "util/packed_fields.h"
+#include "util/parse.h"
 
 namespace {
 
@@ -43,9 +43,15 @@ ArticleExtras read_extras(Db& db, int64_t id, std::time_t now) {
   for (Row& r : rows) {
     int64_t part = r[0].number(), rid = r[1].number(), n = r[2].number();
     switch (part) {
-      case 1: tags.push_back({n, Tag{rid, "", std::move(r[3].s), std::move(r[4].s), 0}}); break;
-      case 2: authors.push_back({n, Byline{Author{rid, std::move(r[3].s), std::move(r[4].s), "", 0, {}}, std::move(r[5].s)}}); break;
-      case 3: x.corrections.push_back({rid, static_cast<std::time_t>(r[6].i), std::move(r[3].s), {}}); break;
+      case 1:
+        tags.push_back({n, Tag{rid, "", std::move(r[3].s), std::move(r[4].s), 0}});
+        break;
+      case 2:
+        authors.push_back({n, Byline{Author{rid, std::move(r[3].s), std::move(r[4].s), "", 0, {}}, std::move(r[5].s)}});
+        break;
+      case 3:
+        x.corrections.push_back({rid, static_cast<std::time_t>(r[6].i), std::move(r[3].s), {}});
+        break;
       case 4: {
         Translation t;
         t.edition = std::move(r[3].s);
@@ -76,7 +82,8 @@ void name_categories(ArticleExtras& x, const SiteCatalogue& catalogue) {
 }
 
 void write_links(Db& db, int64_t id) {
-  db.execute("UPDATE article_bodies SET links = ? WHERE article_id = ?", {pack_extras(read_extras(db, id, kAnyTime)), id});
+  db.execute("UPDATE article_bodies SET links = ? WHERE article_id = ?",
+             {pack_extras(read_extras(db, id, kAnyTime)), id});
 }
 
 // The articles that name one tag (article_tags.tag_id) or author
@@ -86,12 +93,16 @@ struct NamingSql {
   const char* queue;
   const char* newest;
 };
-#define NL_NAMING_SQL(table, column)                                                                        \
-  NamingSql{"UPDATE article_bodies b JOIN " table " n ON n.article_id = b.article_id SET b.links = NULL"     \
-            " WHERE n." column " = ?",                                                                     \
-            "INSERT IGNORE INTO article_links_due (article_id) SELECT n.article_id FROM " table " n"        \
-            " WHERE n." column " = ?",                                                                     \
-            "SELECT n.article_id FROM " table " n WHERE n." column " = ? ORDER BY n.published_at DESC LIMIT ?"}
+#define NL_NAMING_SQL(table, column)                                                                       \
+  NamingSql {                                                                                              \
+    "UPDATE article_bodies b JOIN " table                                                                  \
+    " n ON n.article_id = b.article_id SET b.links = NULL"                                                 \
+    " WHERE n." column " = ?",                                                                             \
+        "INSERT IGNORE INTO article_links_due (article_id) SELECT n.article_id FROM " table                \
+        " n"                                                                                               \
+        " WHERE n." column " = ?",                                                                         \
+        "SELECT n.article_id FROM " table " n WHERE n." column " = ? ORDER BY n.published_at DESC LIMIT ?" \
+  }
 constexpr NamingSql kNamingTag = NL_NAMING_SQL("article_tags", "tag_id");
 constexpr NamingSql kNamingAuthor = NL_NAMING_SQL("article_authors", "author_id");
 
@@ -110,10 +121,12 @@ std::string pack_extras(const ArticleExtras& x) {
   for (const Tag& t : x.tags) pack_record(out, 't', {std::to_string(t.id), t.slug, t.name});
   for (const Byline& b : x.authors)
     pack_record(out, 'a', {std::to_string(b.author.id), b.author.slug, b.author.name, b.role});
-  for (const Correction& c : x.corrections) pack_record(out, 'c', {std::to_string(c.id), std::to_string(c.noted_at), c.text});
+  for (const Correction& c : x.corrections)
+    pack_record(out, 'c', {std::to_string(c.id), std::to_string(c.noted_at), c.text});
   for (const Translation& t : x.translations)
-    pack_record(out, 'r', {std::to_string(t.headline.id), std::to_string(t.headline.category_id), t.edition,
-                           t.headline.slug, t.headline.title, std::to_string(t.headline.published_at)});
+    pack_record(out, 'r',
+                {std::to_string(t.headline.id), std::to_string(t.headline.category_id), t.edition, t.headline.slug,
+                 t.headline.title, std::to_string(t.headline.published_at)});
   return out;
 }
 
@@ -153,8 +166,7 @@ std::optional<ArticleExtras> unpack_extras(const std::string& packed, const Site
   return x;
 }
 
-ArticleExtras article_extras_for_page(Db& db, const SiteCatalogue& catalogue, const Article& article,
-                                      std::time_t now) {
+ArticleExtras article_extras_for_page(Db& db, const SiteCatalogue& catalogue, const Article& article, std::time_t now) {
   if (article.links)
     if (std::optional<ArticleExtras> x = unpack_extras(*article.links, catalogue, now)) return std::move(*x);
   ArticleExtras x = read_extras(db, article.id, now);
@@ -172,9 +184,7 @@ void refresh_article_links(Db& db, const std::vector<int64_t>& article_ids) {
   }
 }
 
-std::vector<int64_t> clear_links_naming_tag(Db& db, int64_t tag_id) {
-  return clear_links(db, kNamingTag, tag_id);
-}
+std::vector<int64_t> clear_links_naming_tag(Db& db, int64_t tag_id) { return clear_links(db, kNamingTag, tag_id); }
 
 std::vector<int64_t> clear_links_naming_author(Db& db, int64_t author_id) {
   return clear_links(db, kNamingAuthor, author_id);
@@ -182,8 +192,8 @@ std::vector<int64_t> clear_links_naming_author(Db& db, int64_t author_id) {
 
 int write_due_links(Db& db, int batch) {
   return with_transaction(db, [&] {
-    Rows due = db.select("SELECT article_id FROM article_links_due ORDER BY article_id DESC LIMIT ? FOR UPDATE SKIP LOCKED",
-                         {batch});
+    Rows due = db.select(
+        "SELECT article_id FROM article_links_due ORDER BY article_id DESC LIMIT ? FOR UPDATE SKIP LOCKED", {batch});
     std::vector<int64_t> ids;
     for (const Row& r : due) ids.push_back(r[0].i);
     refresh_article_links(db, ids);
@@ -192,8 +202,9 @@ int write_due_links(Db& db, int batch) {
 }
 
 int write_missing_links(Db& db) {
-  db.execute("INSERT IGNORE INTO article_links_due (article_id) SELECT article_id FROM article_bodies WHERE links IS NULL",
-             {});
+  db.execute(
+      "INSERT IGNORE INTO article_links_due (article_id) SELECT article_id FROM article_bodies WHERE links IS NULL",
+      {});
   int total = 0, n = 0;
   while ((n = write_due_links(db, 500)) > 0) total += n;
   return total;

@@ -16,8 +16,7 @@
 
 // What the page of `article` shows: from its stored links, else from the
 // tables (one statement); translations published by `now`.
-ArticleExtras article_extras_for_page(Db& db, const SiteCatalogue& catalogue, const Article& article,
-                                      std::time_t now);
+ArticleExtras article_extras_for_page(Db& db, const SiteCatalogue& catalogue, const Article& article, std::time_t now);
 
 // Writes the stored links of these articles now. Call inside the
 // transaction of any change to an article's tags, authors, corrections or

@@ -94,14 +94,19 @@ namespace {
 // of the index that starts with the filter's columns. MariaDB would otherwise
 // start from the categories and sort every article of the filter.
 std::string admin_list_sql(bool edition, bool status, bool category, bool title) {
-  const char* index = !status ? "ix_admin_updated" : category ? "ix_admin_category" : edition ? "ix_admin_list"
-                                                                                               : "ix_admin_status";
+  const char* index = !status    ? "ix_admin_updated"
+                      : category ? "ix_admin_category"
+                      : edition  ? "ix_admin_list"
+                                 : "ix_admin_status";
   // A title that few articles have is looked for in every one of them (a
   // substring has no index): seconds at a million, so the search has a limit.
-  std::string sql = std::string(title ? "SET STATEMENT max_statement_time = 2 FOR " : "") +
+  std::string sql =
+      std::string(title ? "SET STATEMENT max_statement_time = 2 FOR " : "") +
       "SELECT a.id, a.edition, a.title, a.status, c.name, a.published_at, a.updated_at, COALESCE(u.name, ''),"
       " a.author, m.id, m.hash, m.width, m.height"
-      " FROM articles a FORCE INDEX (" + index + ") STRAIGHT_JOIN categories c ON c.id = a.category_id"
+      " FROM articles a FORCE INDEX (" +
+      index +
+      ") STRAIGHT_JOIN categories c ON c.id = a.category_id"
       " LEFT JOIN users u ON u.id = a.updated_by LEFT JOIN media m ON m.id = a.lead_media_id"
       " WHERE a.updated_at <= ? AND (a.updated_at < ? OR a.id < ?)";
   sql += status ? " AND a.status = ?" : " AND a.status <> 'deleted'";
@@ -144,8 +149,16 @@ std::vector<AdminListItem> admin_article_list(Db& db, const AdminListFilter& f, 
   AdminListQuery query(f, before_updated, before_id, limit);
   std::vector<AdminListItem> out;
   for (const Row& r : db.select(query.sql(), query.params())) {
-    out.push_back({r[0].i, r[1].s, r[2].s, r[3].s, r[4].s, static_cast<std::time_t>(r[5].i),
-                   static_cast<std::time_t>(r[6].i), r[7].s, r[8].s, {}});
+    out.push_back({r[0].i,
+                   r[1].s,
+                   r[2].s,
+                   r[3].s,
+                   r[4].s,
+                   static_cast<std::time_t>(r[5].i),
+                   static_cast<std::time_t>(r[6].i),
+                   r[7].s,
+                   r[8].s,
+                   {}});
     if (!r[9].is_null)
       out.back().photo = Photo{r[9].i, r[10].s, static_cast<int>(r[11].i), static_cast<int>(r[12].i), "", "", ""};
   }
@@ -159,8 +172,7 @@ bool slug_taken(Db& db, const std::string& edition, const std::string& slug, int
 
 int count_articles_in_edition(Db& db, const std::string& edition, const std::vector<int64_t>& ids) {
   int n = 0;
-  for (int64_t id : ids)
-    n += !db.select("SELECT 1 FROM articles WHERE id = ? AND edition = ?", {id, edition}).empty();
+  for (int64_t id : ids) n += !db.select("SELECT 1 FROM articles WHERE id = ? AND edition = ?", {id, edition}).empty();
   return n;
 }
 
@@ -170,8 +182,7 @@ int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time
       " status, published_at, created_at, updated_at, updated_by, revision)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
       {a.edition, a.category_id, a.slug, a.title, lead_text(a), a.lead.empty() ? 0 : 1, lead_photo(a), a.author,
-       a.source, a.status,
-       Param::time(a.published_at), Param::time(now), Param::time(now), user_id});
+       a.source, a.status, Param::time(a.published_at), Param::time(now), Param::time(now), user_id});
   int64_t id = static_cast<int64_t>(db.last_insert_id());
   save_body(db, id, a);
   return id;
@@ -179,15 +190,15 @@ int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time
 
 bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now) {
   // Optimistic locking: 0 rows changed means the revision moved on meanwhile.
-  bool saved = db.execute(
-                   "UPDATE articles SET edition = ?, category_id = ?, slug = ?, title = ?, lead = ?,"
-                   " lead_written = ?, lead_media_id = ?,"
-                   " author = ?, source = ?, status = ?, published_at = ?, updated_at = ?, updated_by = ?,"
-                   " revision = revision + 1"
-                   " WHERE id = ? AND revision = ?",
-                   {a.edition, a.category_id, a.slug, a.title, lead_text(a), a.lead.empty() ? 0 : 1,
-                    lead_photo(a), a.author, a.source, a.status,
-                    Param::time(a.published_at), Param::time(now), user_id, a.id, a.revision}) == 1;
+  bool saved =
+      db.execute(
+          "UPDATE articles SET edition = ?, category_id = ?, slug = ?, title = ?, lead = ?,"
+          " lead_written = ?, lead_media_id = ?,"
+          " author = ?, source = ?, status = ?, published_at = ?, updated_at = ?, updated_by = ?,"
+          " revision = revision + 1"
+          " WHERE id = ? AND revision = ?",
+          {a.edition, a.category_id, a.slug, a.title, lead_text(a), a.lead.empty() ? 0 : 1, lead_photo(a), a.author,
+           a.source, a.status, Param::time(a.published_at), Param::time(now), user_id, a.id, a.revision}) == 1;
   if (saved) save_body(db, a.id, a);
   return saved;
 }
@@ -219,10 +230,9 @@ void insert_revision(Db& db, const ArticleDraft& a, int64_t user_id, const std::
 
 std::vector<RevisionInfo> list_revisions(Db& db, int64_t article_id) {
   std::vector<RevisionInfo> out;
-  for (const Row& r : db.select(
-           "SELECT revision, user_name, saved_at, title, status FROM article_revisions"
-           " WHERE article_id = ? ORDER BY revision DESC",
-           {article_id}))
+  for (const Row& r : db.select("SELECT revision, user_name, saved_at, title, status FROM article_revisions"
+                                " WHERE article_id = ? ORDER BY revision DESC",
+                                {article_id}))
     out.push_back({r[0].i, r[1].s, static_cast<std::time_t>(r[2].i), r[3].s, r[4].s});
   return out;
 }

@@ -19,18 +19,18 @@ struct ArticleDraft {
   std::string body_html;  // rendered by libcmark when saved
   std::string author;
   std::string source;
-  std::string lead;           // written by the editor; "" = the body's first paragraph
-  int64_t lead_media_id = 0;  // the lead photo; 0 = none
+  std::string lead;              // written by the editor; "" = the body's first paragraph
+  int64_t lead_media_id = 0;     // the lead photo; 0 = none
   std::string status = "draft";  // draft, published, deleted
   std::time_t published_at = 0;
   int64_t revision = 0;
   std::vector<int64_t> related;
   std::vector<int64_t> body_photos;  // the library photos body_html shows
   // Not kept in revisions (db/newsroom.h): a restore leaves them as they are.
-  std::vector<std::string> tags;                              // names
-  std::vector<std::pair<std::string, std::string>> authors;   // name, role ("" = wrote it)
-  std::time_t breaking_until = 0;                             // 0: not breaking news
-  int64_t translation_of = 0;                                 // an article of another edition; 0: none
+  std::vector<std::string> tags;                             // names
+  std::vector<std::pair<std::string, std::string>> authors;  // name, role ("" = wrote it)
+  std::time_t breaking_until = 0;                            // 0: not breaking news
+  int64_t translation_of = 0;                                // an article of another edition; 0: none
 };
 
 struct AdminListFilter {

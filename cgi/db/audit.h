@@ -19,9 +19,8 @@ struct AuditEntry {
 };
 
 // Writes one row. `user_id` 0 = no user (a failed login of an unknown name).
-void write_audit(Db& db, std::time_t now, int64_t user_id, const std::string& user_name,
-                 const std::string& remote_addr, const std::string& action, const std::string& target,
-                 const std::string& details);
+void write_audit(Db& db, std::time_t now, int64_t user_id, const std::string& user_name, const std::string& remote_addr,
+                 const std::string& action, const std::string& target, const std::string& details);
 
 // Newest first, entries with id below `before_id` (0: from the newest).
 std::vector<AuditEntry> audit_page(Db& db, int64_t before_id, int limit);

@@ -25,14 +25,13 @@ std::vector<CategoryRow> list_categories_with_article_counts(Db& db) {
   std::vector<CategoryRow> categories = list_categories(db);
   for (CategoryRow& c : categories)
     c.article_count = db.select("SELECT COUNT(*) FROM (SELECT 1 FROM articles WHERE category_id = ? LIMIT ?) counted",
-                                {c.id, kArticleCountCap + 1})[0][0].i;
+                                {c.id, kArticleCountCap + 1})[0][0]
+                          .i;
   return categories;
 }
 
 std::optional<CategoryRow> find_category_by_id(Db& db, int64_t id) {
-  Rows rows = db.select(
-      "SELECT c.id, c.edition, c.slug, c.name, c.position, 0 FROM categories c WHERE c.id = ?",
-      {id});
+  Rows rows = db.select("SELECT c.id, c.edition, c.slug, c.name, c.position, 0 FROM categories c WHERE c.id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return category_from(rows[0]);
 }
@@ -53,7 +52,6 @@ void update_category(Db& db, int64_t id, const std::string& name, int64_t positi
 }
 
 bool delete_category_if_empty(Db& db, int64_t id) {
-  return db.execute(
-             "DELETE FROM categories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE category_id = ?)",
-             {id, id}) == 1;
+  return db.execute("DELETE FROM categories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM articles WHERE category_id = ?)",
+                    {id, id}) == 1;
 }

@@ -21,29 +21,23 @@
 // The listing queries, named so that explain_listing_queries() checks the very
 // text the pages run. Rows: the headline (0-4), its photo (5-9).
 constexpr const char* kEditionFeedSql =
-    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS
-    NL_EDITION_FEED_FROM NL_PHOTO_JOIN
-    " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR
-    NL_NEWEST_FIRST;
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS NL_EDITION_FEED_FROM NL_PHOTO_JOIN
+    " WHERE a.edition = ? AND a.status = 'published'" NL_BEFORE_CURSOR NL_NEWEST_FIRST;
 // The news line shows no photos: the same feed without the join (it halved its cost).
 constexpr const char* kNewslineSql =
-    "SELECT " NL_HEADLINE_COLUMNS ", " NL_NO_PHOTO
-    NL_EDITION_FEED_FROM
-    " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-    NL_NEWEST_FIRST;
-constexpr const char* kRelatedSql =
-    "SELECT " NL_HEADLINE_COLUMNS ", " NL_NO_PHOTO
-    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
-    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
-    " ORDER BY r.position";
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_NO_PHOTO NL_EDITION_FEED_FROM
+    " WHERE a.edition = ? AND a.status = 'published' AND a.published_at <= ?" NL_NEWEST_FIRST;
+constexpr const char* kRelatedSql = "SELECT " NL_HEADLINE_COLUMNS ", " NL_NO_PHOTO
+                                    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
+                                    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?"
+                                    " ORDER BY r.position";
 constexpr const char* kCategoryByIdSql = "SELECT id, edition, slug, name FROM categories WHERE id = ?";
-constexpr const char* kCategoryBySlugSql = "SELECT id, edition, slug, name FROM categories WHERE edition = ? AND slug = ?";
+constexpr const char* kCategoryBySlugSql =
+    "SELECT id, edition, slug, name FROM categories WHERE edition = ? AND slug = ?";
 // The category feed, like the edition's, in its own index order.
 constexpr const char* kCategoryFeedSql =
-    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS
-    " FROM articles a FORCE INDEX (ix_category_feed)" NL_PHOTO_JOIN
-    " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR
-    NL_NEWEST_FIRST;
+    "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS " FROM articles a FORCE INDEX (ix_category_feed)" NL_PHOTO_JOIN
+    " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR NL_NEWEST_FIRST;
 // The article page in one statement: the article (part 1) and its related
 // stories (part 2), tagged in column 0. Every row has the headline columns
 // 1..5 (id, slug, title, category id, published_at), then body_html or the
@@ -55,9 +49,11 @@ constexpr const char* kCategoryFeedSql =
 // needs no sort.
 #define NL_NO_ARTICLE_EXTRAS "'', '', '', NULL, NULL, NULL"
 constexpr const char* kArticlePageSql =
-    "(SELECT 1, " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source,"
-    "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), ''),"  /* the source only when not rendered */
-    "  " NL_PHOTO_COLUMNS ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at, b.links"
+    "(SELECT 1, " NL_HEADLINE_COLUMNS
+    ", COALESCE(b.body_html, ''), a.author, a.source,"
+    "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')," /* the source only when not rendered */
+    "  " NL_PHOTO_COLUMNS
+    ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at, b.links"
     " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id" NL_PHOTO_JOIN
     " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
     " UNION ALL "
@@ -99,7 +95,6 @@ std::optional<Category> category_by_slug(Db& db, const std::string& edition, con
   if (rows.empty()) return std::nullopt;
   return category_from(rows[0]);
 }
-
 
 // Headlines from rows, with their category named from the catalogue. A category
 // newer than the catalogue (created within the last poll of the content clock)
@@ -167,8 +162,7 @@ Cursor cursor_or_now(const std::optional<Cursor>& before, std::time_t now) {
 
 }  // namespace
 
-std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead,
-                                     size_t first) {
+std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Rows rows, bool with_lead, size_t first) {
   HeadlineReader reader(db, catalogue);
   std::vector<Headline> out;
   out.reserve(rows.size());
@@ -180,9 +174,7 @@ std::vector<Headline> headlines_from(Db& db, const SiteCatalogue& catalogue, Row
 }
 
 ContentState read_content_state(Db& db, std::time_t now) {
-  Rows rows = db.select(
-      kContentStateSql,
-      {Param::time(now), Param::time(now)});
+  Rows rows = db.select(kContentStateSql, {Param::time(now), Param::time(now)});
   if (rows.empty()) return {};
   // Both a publication coming due and a breaking story ending change what readers see.
   std::time_t due = rows[0][2].is_null ? 0 : static_cast<std::time_t>(rows[0][2].i);
@@ -341,7 +333,6 @@ std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, 
   return HeadlineReader(db, categories).headlines(db.select(kNewslineSql, {edition, Param::time(now), limit}));
 }
 
-
 bool article_had_slug(Db& db, int64_t id, const std::string& slug) {
   return !db.select("SELECT 1 FROM article_old_slugs WHERE article_id = ? AND slug = ?", {id, slug}).empty();
 }
@@ -356,9 +347,10 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
   // first (found with OFFSET: this is a maintenance command, not a page).
   Cursor first{now, INT64_MAX}, deep{now - 86400 * 365, INT64_MAX};
   Rows count = db.select_once("SELECT COUNT(*) FROM articles WHERE edition = 'en' AND status = 'published'", {});
-  Rows at = db.select_once("SELECT published_at, id FROM articles WHERE edition = 'en' AND status = 'published'"
-                           " ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?",
-                           {count.empty() ? int64_t{0} : count[0][0].i / 4});
+  Rows at = db.select_once(
+      "SELECT published_at, id FROM articles WHERE edition = 'en' AND status = 'published'"
+      " ORDER BY published_at DESC, id DESC LIMIT 1 OFFSET ?",
+      {count.empty() ? int64_t{0} : count[0][0].i / 4});
   if (!at.empty()) deep = Cursor{static_cast<std::time_t>(at[0][0].i), at[0][1].i};
   auto category = category_by_slug(db, "en", "politics");
   int64_t politics = category ? category->id : 1;
@@ -371,12 +363,12 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
   for (bool is_deep : {false, true}) {
     const Cursor& c = is_deep ? deep : first;
     const char* depth = is_deep ? ", deep page" : "";
-    out.emplace_back(std::string("all news") + depth,
-                     explain(kEditionFeedSql, {"en", Param::time(c.published_at), Param::time(c.published_at),
-                                               c.id, 51}));
-    out.emplace_back(std::string("category") + depth,
-                     explain(kCategoryFeedSql, {politics, Param::time(c.published_at), Param::time(c.published_at),
-                                                c.id, 51}));
+    out.emplace_back(
+        std::string("all news") + depth,
+        explain(kEditionFeedSql, {"en", Param::time(c.published_at), Param::time(c.published_at), c.id, 51}));
+    out.emplace_back(
+        std::string("category") + depth,
+        explain(kCategoryFeedSql, {politics, Param::time(c.published_at), Param::time(c.published_at), c.id, 51}));
   }
   out.emplace_back("next scheduled", explain(kContentStateSql, {Param::time(now), Param::time(now)}));
   // The editors' list after a cursor, with each index its filters choose.
@@ -385,7 +377,8 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
   edition_status.edition = "en";
   category_status.category_id = politics;
   titled.title_words = "minister";
-  for (const auto& [name, filter] : {std::pair{"admin list", &any}, {"admin list by status", &status},
+  for (const auto& [name, filter] : {std::pair{"admin list", &any},
+                                     {"admin list by status", &status},
                                      {"admin list by edition and status", &edition_status},
                                      {"admin list by category and status", &category_status},
                                      {"admin list by title", &titled}}) {

@@ -83,7 +83,7 @@ struct Article : Headline {
   std::string author;
   std::string source;
   std::time_t updated_at = 0;
-  bool lead_written = false;  // an editor wrote the lead (else it is the body's first paragraph)
+  bool lead_written = false;         // an editor wrote the lead (else it is the body's first paragraph)
   std::optional<std::string> links;  // tags, authors ... packed (db/article_links.h); nullopt: not written
 };
 
@@ -104,12 +104,9 @@ const Edition* find_edition(const std::vector<Edition>& editions, const std::str
 // The edition with code `preferred` (the configured default), or the first one.
 const Edition& default_edition(const std::vector<Edition>& editions, const std::string& preferred);
 
-
 // The `limit` newest visible headlines of an edition (the news line).
-std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, const std::string& edition, std::time_t now, int limit);
-
-
-
+std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, const std::string& edition,
+                                       std::time_t now, int limit);
 
 // Headlines from rows whose columns, from `first`, are the headline's (id, slug,
 // title, category id, published_at), its photo's (id, hash, width, height, alt;

@@ -1,7 +1,7 @@
 #include "db/db.h"
 
-#include <mysql.h>
 #include <errmsg.h>
+#include <mysql.h>
 #include <mysqld_error.h>
 
 #include <algorithm>
@@ -61,8 +61,8 @@ struct ResultBinding {
 };
 
 bool is_integer(enum_field_types t) {
-  return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG ||
-         t == MYSQL_TYPE_LONGLONG || t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_YEAR;
+  return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG || t == MYSQL_TYPE_LONGLONG ||
+         t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_YEAR;
 }
 bool is_datetime(enum_field_types t) {
   return t == MYSQL_TYPE_DATETIME || t == MYSQL_TYPE_TIMESTAMP || t == MYSQL_TYPE_DATE;
@@ -102,7 +102,11 @@ Db::Db(const Config& cfg, DbLimits limits, DbHealth* health, bool probe, bool fo
       for_scripts_(for_scripts) {}
 
 Db::Db(const Config& cfg, const DbServer& server, DbLimits limits, DbHealth* health, bool probe)
-    : cfg_(cfg), server_(server), limits_(limits), health_(health ? health : &own_health_), probe_(probe),
+    : cfg_(cfg),
+      server_(server),
+      limits_(limits),
+      health_(health ? health : &own_health_),
+      probe_(probe),
       for_scripts_(false) {}
 
 Db::~Db() { disconnect(); }
@@ -152,9 +156,9 @@ void Db::connect() {
                 limits_.statement_ms / 1000.0);
   mysql_optionsv(m, MYSQL_INIT_COMMAND, init);
   const char* socket = server_.socket.empty() ? nullptr : server_.socket.c_str();
-  if (!mysql_real_connect(m, socket ? nullptr : server_.host.c_str(), cfg_.db_user.c_str(),
-                          cfg_.db_password.c_str(), cfg_.db_name.c_str(), socket ? 0 : server_.port,
-                          socket, for_scripts_ ? CLIENT_MULTI_STATEMENTS : 0)) {
+  if (!mysql_real_connect(m, socket ? nullptr : server_.host.c_str(), cfg_.db_user.c_str(), cfg_.db_password.c_str(),
+                          cfg_.db_name.c_str(), socket ? 0 : server_.port, socket,
+                          for_scripts_ ? CLIENT_MULTI_STATEMENTS : 0)) {
     std::string msg = mysql_error(m);
     mysql_close(m);
     health_->lost();
@@ -190,8 +194,7 @@ void Db::fail(const char* what, unsigned err, const char* msg) {
   // InnoDB's FULLTEXT search, stopped by max_statement_time, reports the
   // handler's HA_ERR_ABORTED_BY_USER (188) rather than ER_STATEMENT_TIMEOUT.
   constexpr unsigned kAbortedByUser = 188;
-  if (err == ER_STATEMENT_TIMEOUT || err == ER_QUERY_INTERRUPTED || err == kAbortedByUser)
-    throw DbTimeLimit(text, err);
+  if (err == ER_STATEMENT_TIMEOUT || err == ER_QUERY_INTERRUPTED || err == kAbortedByUser) throw DbTimeLimit(text, err);
   throw DbError(text, err);
 }
 
@@ -313,8 +316,7 @@ Rows Db::execute_prepared(MYSQL_STMT* stmt, const Param* params, size_t count, u
   if (mysql_stmt_execute(stmt) != 0) fail("execute", mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
 
   Rows rows;
-  std::unique_ptr<MYSQL_RES, decltype(&mysql_free_result)> meta(mysql_stmt_result_metadata(stmt),
-                                                                 mysql_free_result);
+  std::unique_ptr<MYSQL_RES, decltype(&mysql_free_result)> meta(mysql_stmt_result_metadata(stmt), mysql_free_result);
   if (!meta) {
     if (affected) *affected = mysql_stmt_affected_rows(stmt);
     last_insert_id_ = mysql_stmt_insert_id(stmt);
@@ -380,8 +382,7 @@ void Db::run_script(const std::string& sql) {
   if (!for_scripts_) throw DbError("run_script on a request connection");
   if (!conn_) connect();
   waiting_since_ = std::chrono::steady_clock::now();
-  if (mysql_real_query(conn_, sql.data(), sql.size()) != 0)
-    fail("script", mysql_errno(conn_), mysql_error(conn_));
+  if (mysql_real_query(conn_, sql.data(), sql.size()) != 0) fail("script", mysql_errno(conn_), mysql_error(conn_));
   for (;;) {
     if (MYSQL_RES* res = mysql_store_result(conn_)) mysql_free_result(res);
     int next = mysql_next_result(conn_);

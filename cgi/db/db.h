@@ -43,9 +43,9 @@ struct DbTimeLimit : DbError {
 // longer ones.
 struct DbLimits {
   int connect_seconds;
-  int read_seconds;       // each wait for the server's answer (the client gives up then)
+  int read_seconds;  // each wait for the server's answer (the client gives up then)
   int write_seconds;
-  int statement_ms = 0;   // max_statement_time of every statement on the server; 0: none
+  int statement_ms = 0;  // max_statement_time of every statement on the server; 0: none
 };
 
 // Whether a worker process's connections find the database: shared by all of
@@ -193,9 +193,9 @@ class Db {
 };
 
 // The limits of each kind of connection, from the configuration.
-DbLimits reader_limits(const Config& cfg);   // public pages and the content clock
-DbLimits editor_limits(const Config& cfg);   // the admin area and logins
-DbLimits search_limits(const Config& cfg);   // search results
+DbLimits reader_limits(const Config& cfg);       // public pages and the content clock
+DbLimits editor_limits(const Config& cfg);       // the admin area and logins
+DbLimits search_limits(const Config& cfg);       // search results
 DbLimits maintenance_limits(const Config& cfg);  // migrate, load, explain, user add
 
 // Runs `work` inside a transaction, retrying on deadlock / lock wait timeout.

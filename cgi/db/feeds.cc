@@ -4,7 +4,7 @@
 
 // Columns: the headline (0-4), its photo (5-9), the lead (10), then the
 // updated time, the stored body rendering and the Markdown of a body that has none.
-#define NL_FEED_ITEM_COLUMNS                                                                            \
+#define NL_FEED_ITEM_COLUMNS                                                                              \
   "a.id, a.slug, a.title, a.category_id, a.published_at, m.id, m.hash, m.width, m.height, m.alt, a.lead," \
   " a.updated_at, COALESCE(b.body_html, ''), IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')"
 #define NL_FEED_ITEM_JOINS \
@@ -20,11 +20,11 @@ constexpr const char* kCategoryFeedItemsSql =
     "SELECT " NL_FEED_ITEM_COLUMNS " FROM articles a FORCE INDEX (ix_category_feed)" NL_FEED_ITEM_JOINS
     " WHERE a.category_id = ? AND a.status = 'published' AND a.published_at <= ?"
     " ORDER BY a.published_at DESC, a.id DESC LIMIT ?";
-constexpr const char* kTagFeedItemsSql =
-    "SELECT " NL_FEED_ITEM_COLUMNS " FROM article_tags t FORCE INDEX (ix_tag_feed)"
-    " STRAIGHT_JOIN articles a ON a.id = t.article_id" NL_FEED_ITEM_JOINS
-    " WHERE t.tag_id = ? AND t.status = 'published' AND t.published_at <= ?"
-    " ORDER BY t.published_at DESC, t.article_id DESC LIMIT ?";
+constexpr const char* kTagFeedItemsSql = "SELECT " NL_FEED_ITEM_COLUMNS
+                                         " FROM article_tags t FORCE INDEX (ix_tag_feed)"
+                                         " STRAIGHT_JOIN articles a ON a.id = t.article_id" NL_FEED_ITEM_JOINS
+                                         " WHERE t.tag_id = ? AND t.status = 'published' AND t.published_at <= ?"
+                                         " ORDER BY t.published_at DESC, t.article_id DESC LIMIT ?";
 
 std::vector<FeedItem> items_from(Db& db, const SiteCatalogue& catalogue, Rows rows) {
   std::vector<FeedItem> items(rows.size());
@@ -45,8 +45,8 @@ std::vector<FeedItem> edition_feed_items(Db& db, const SiteCatalogue& catalogue,
   return items_from(db, catalogue, db.select(kEditionFeedItemsSql, {edition, Param::time(now), limit}));
 }
 
-std::vector<FeedItem> category_feed_items(Db& db, const SiteCatalogue& catalogue, int64_t category_id,
-                                          std::time_t now, int limit) {
+std::vector<FeedItem> category_feed_items(Db& db, const SiteCatalogue& catalogue, int64_t category_id, std::time_t now,
+                                          int limit) {
   return items_from(db, catalogue, db.select(kCategoryFeedItemsSql, {category_id, Param::time(now), limit}));
 }
 

@@ -19,8 +19,8 @@ struct FeedItem {
 
 std::vector<FeedItem> edition_feed_items(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
                                          std::time_t now, int limit);
-std::vector<FeedItem> category_feed_items(Db& db, const SiteCatalogue& catalogue, int64_t category_id,
-                                          std::time_t now, int limit);
+std::vector<FeedItem> category_feed_items(Db& db, const SiteCatalogue& catalogue, int64_t category_id, std::time_t now,
+                                          int limit);
 std::vector<FeedItem> tag_feed_items(Db& db, const SiteCatalogue& catalogue, int64_t tag_id, std::time_t now,
                                      int limit);
 

@@ -2,10 +2,14 @@
 
 namespace {
 
-
 Photo photo_from(const Row& r, size_t first = 0) {
-  return {r[first].i, r[first + 1].s, static_cast<int>(r[first + 2].i), static_cast<int>(r[first + 3].i),
-          r[first + 4].s, r[first + 5].s, r[first + 6].s};
+  return {r[first].i,
+          r[first + 1].s,
+          static_cast<int>(r[first + 2].i),
+          static_cast<int>(r[first + 3].i),
+          r[first + 4].s,
+          r[first + 5].s,
+          r[first + 6].s};
 }
 
 }  // namespace
@@ -17,9 +21,9 @@ int64_t insert_photo(Db& db, const NewPhoto& p, const std::string& master, int64
 int64_t insert_photo_rows(Db& db, const NewPhoto& p, const std::string& master, int64_t user_id, std::time_t now) {
   db.execute(
       "INSERT INTO media (hash, mime, source_kind, width, height, bytes, alt, caption, credit, uploaded_by,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {p.hash, p.mime, p.source_kind, p.width, p.height, static_cast<int64_t>(master.size()), p.alt, p.caption,
-         p.credit, user_id ? Param(user_id) : Param::null(), Param::time(now)});
+      " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {p.hash, p.mime, p.source_kind, p.width, p.height, static_cast<int64_t>(master.size()), p.alt, p.caption,
+       p.credit, user_id ? Param(user_id) : Param::null(), Param::time(now)});
   int64_t id = static_cast<int64_t>(db.last_insert_id());
   db.execute("INSERT INTO media_masters (media_id, data) VALUES (?, ?)", {id, Param::blob(master)});
   return id;
@@ -55,8 +59,7 @@ std::vector<LibraryItem> photo_library(Db& db, const std::string& words, int64_t
       " ORDER BY m.id DESC LIMIT ?",
       {before_id, words, like, like, like, limit});
   std::vector<LibraryItem> out;
-  for (const Row& r : rows)
-    out.push_back({photo_from(r), r[7].s, r[8].i, r[9].s, static_cast<std::time_t>(r[10].i)});
+  for (const Row& r : rows) out.push_back({photo_from(r), r[7].s, r[8].i, r[9].s, static_cast<std::time_t>(r[10].i)});
   return out;
 }
 

@@ -9,12 +9,10 @@
 #include "util/slug.h"
 
 // A story in a listing: the headline and its photo (as content.cc reads them).
-#define NL_STORY_COLUMNS \
-  "a.id, a.slug, a.title, a.category_id, a.published_at, m.id, m.hash, m.width, m.height, m.alt"
+#define NL_STORY_COLUMNS "a.id, a.slug, a.title, a.category_id, a.published_at, m.id, m.hash, m.width, m.height, m.alt"
 #define NL_STORY_PHOTO " LEFT JOIN media m ON m.id = a.lead_media_id"
 // A page of a keyset listing: newest first, after (published_at, id) of the cursor.
-#define NL_FEED_AFTER(t, id) \
-  " AND " t " <= ? AND (" t " < ? OR " id " < ?) ORDER BY " t " DESC, " id " DESC LIMIT ?"
+#define NL_FEED_AFTER(t, id) " AND " t " <= ? AND (" t " < ? OR " id " < ?) ORDER BY " t " DESC, " id " DESC LIMIT ?"
 
 // The public listings' statements, named so that explain_newsroom_queries()
 // checks the very text the pages run.
@@ -22,23 +20,20 @@ constexpr const char* kTagFeedSql =
     "SELECT " NL_STORY_COLUMNS
     " FROM article_tags t FORCE INDEX (ix_tag_feed)"
     " STRAIGHT_JOIN articles a ON a.id = t.article_id" NL_STORY_PHOTO
-    " WHERE t.tag_id = ? AND t.status = 'published'"
-    NL_FEED_AFTER("t.published_at", "t.article_id");
+    " WHERE t.tag_id = ? AND t.status = 'published'" NL_FEED_AFTER("t.published_at", "t.article_id");
 constexpr const char* kAuthorFeedSql =
     "SELECT " NL_STORY_COLUMNS
     " FROM article_authors w FORCE INDEX (ix_author_feed)"
     " STRAIGHT_JOIN articles a ON a.id = w.article_id" NL_STORY_PHOTO
-    " WHERE w.author_id = ? AND w.edition = ? AND w.status = 'published'"
-    NL_FEED_AFTER("w.published_at", "w.article_id");
+    " WHERE w.author_id = ? AND w.edition = ? AND w.status = 'published'" NL_FEED_AFTER("w.published_at",
+                                                                                        "w.article_id");
 constexpr const char* kCorrectionsSql =
     "SELECT a.id, a.slug, a.title, a.category_id, a.published_at, NULL, NULL, NULL, NULL, NULL,"
     " c.id, c.noted_at, c.text"
     " FROM corrections c FORCE INDEX (ix_edition_corrections) STRAIGHT_JOIN articles a ON a.id = c.article_id"
-    " WHERE c.edition = ? AND a.status = 'published' AND a.published_at <= ?"
-    NL_FEED_AFTER("c.noted_at", "c.id");
+    " WHERE c.edition = ? AND a.status = 'published' AND a.published_at <= ?" NL_FEED_AFTER("c.noted_at", "c.id");
 
 namespace {
-
 
 Tag tag_from(const Row& r) { return {r[0].i, r[1].s, r[2].s, r[3].s, r.size() > 4 ? r[4].i : 0}; }
 
@@ -75,8 +70,8 @@ std::optional<Tag> find_tag_by_id(Db& db, int64_t id) {
 std::vector<Headline> tag_feed(Db& db, const SiteCatalogue& catalogue, int64_t tag_id, const Cursor& before,
                                int limit) {
   return headlines_from(db, catalogue,
-                        db.select(kTagFeedSql, {tag_id, Param::time(before.published_at), Param::time(before.published_at),
-                                   before.id, limit}));
+                        db.select(kTagFeedSql, {tag_id, Param::time(before.published_at),
+                                                Param::time(before.published_at), before.id, limit}));
 }
 
 std::optional<Author> find_author_by_slug(Db& db, const std::string& slug) {
@@ -87,8 +82,13 @@ std::optional<Author> find_author_by_slug(Db& db, const std::string& slug) {
   if (rows.empty()) return std::nullopt;
   Author a = author_from(rows[0]);
   if (!rows[0][5].is_null)
-    a.photo = Photo{rows[0][5].i, rows[0][6].s, static_cast<int>(rows[0][7].i), static_cast<int>(rows[0][8].i),
-                    rows[0][9].s, "", ""};
+    a.photo = Photo{rows[0][5].i,
+                    rows[0][6].s,
+                    static_cast<int>(rows[0][7].i),
+                    static_cast<int>(rows[0][8].i),
+                    rows[0][9].s,
+                    "",
+                    ""};
   return a;
 }
 
@@ -96,13 +96,13 @@ std::vector<Headline> author_feed(Db& db, const SiteCatalogue& catalogue, int64_
                                   const Cursor& before, int limit) {
   return headlines_from(db, catalogue,
                         db.select(kAuthorFeedSql, {author_id, edition, Param::time(before.published_at),
-                                   Param::time(before.published_at), before.id, limit}));
+                                                   Param::time(before.published_at), before.id, limit}));
 }
 
 std::vector<Correction> edition_corrections(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
                                             const Cursor& before, std::time_t now, int limit) {
-  Rows rows = db.select(kCorrectionsSql, {edition, Param::time(now), Param::time(before.published_at), Param::time(before.published_at), before.id,
-       limit});
+  Rows rows = db.select(kCorrectionsSql, {edition, Param::time(now), Param::time(before.published_at),
+                                          Param::time(before.published_at), before.id, limit});
   std::vector<Correction> out;
   for (Row& r : rows) out.push_back({r[10].i, static_cast<std::time_t>(r[11].i), std::move(r[12].s), {}});
   std::vector<Headline> articles = headlines_from(db, catalogue, std::move(rows));
@@ -112,12 +112,12 @@ std::vector<Correction> edition_corrections(Db& db, const SiteCatalogue& catalog
 
 std::optional<SimplePage> find_page(Db& db, const std::string& edition, const std::string& slug) {
   Rows rows = db.select(
-      "SELECT id, edition, slug, title, body, body_html, position, updated_at FROM pages WHERE edition = ? AND slug = ?",
+      "SELECT id, edition, slug, title, body, body_html, position, updated_at FROM pages WHERE edition = ? AND slug = "
+      "?",
       {edition, slug});
   if (rows.empty()) return std::nullopt;
   return page_from(rows[0]);
 }
-
 
 namespace {
 
@@ -131,12 +131,13 @@ const char* front_page_sql(size_t n) {
   std::lock_guard<std::mutex> lock(mutex);
   std::string& sql = made[n];
   if (sql.empty()) {
-    sql = "(SELECT 0, s.position, " NL_STORY_COLUMNS ", a.lead"
+    sql = "(SELECT 0, s.position, " NL_STORY_COLUMNS
+          ", a.lead"
           " FROM front_slots s STRAIGHT_JOIN articles a ON a.id = s.article_id" NL_STORY_PHOTO
           " WHERE s.edition = ? AND a.status = 'published' AND a.published_at <= ?)";
     for (size_t i = 0; i < n; ++i)
-      sql += " UNION ALL (SELECT 1, 0, " NL_STORY_COLUMNS ", a.lead FROM articles a FORCE INDEX (ix_category_feed)"
-             NL_STORY_PHOTO
+      sql += " UNION ALL (SELECT 1, 0, " NL_STORY_COLUMNS
+             ", a.lead FROM articles a FORCE INDEX (ix_category_feed)" NL_STORY_PHOTO
              " WHERE a.category_id = ? AND a.status = 'published' AND a.published_at <= ?"
              " ORDER BY a.published_at DESC, a.id DESC LIMIT ?)";
   }
@@ -251,18 +252,20 @@ void replace_article_tags(Db& db, const ArticleLinks& a, const std::vector<int64
   db.execute("DELETE FROM article_tags WHERE article_id = ?", {a.article_id});
   int position = 0;
   for (int64_t tag : tag_ids)
-    db.execute("INSERT IGNORE INTO article_tags (article_id, tag_id, position, status, published_at)"
-               " VALUES (?, ?, ?, ?, ?)",
-               {a.article_id, tag, ++position, a.status, Param::time(a.published_at)});
+    db.execute(
+        "INSERT IGNORE INTO article_tags (article_id, tag_id, position, status, published_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        {a.article_id, tag, ++position, a.status, Param::time(a.published_at)});
 }
 
 void replace_article_authors(Db& db, const ArticleLinks& a, const std::vector<Byline>& authors) {
   db.execute("DELETE FROM article_authors WHERE article_id = ?", {a.article_id});
   int position = 0;
   for (const Byline& b : authors)
-    db.execute("INSERT IGNORE INTO article_authors (article_id, author_id, position, role, edition, status,"
-               " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               {a.article_id, b.author.id, ++position, b.role, a.edition, a.status, Param::time(a.published_at)});
+    db.execute(
+        "INSERT IGNORE INTO article_authors (article_id, author_id, position, role, edition, status,"
+        " published_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {a.article_id, b.author.id, ++position, b.role, a.edition, a.status, Param::time(a.published_at)});
 }
 
 std::vector<Tag> tags_of(Db& db, int64_t article_id) {
@@ -283,8 +286,8 @@ std::vector<Byline> authors_of(Db& db, int64_t article_id) {
   return out;
 }
 
-void insert_correction(Db& db, int64_t article_id, const std::string& edition, const std::string& text,
-                       int64_t user_id, std::time_t now) {
+void insert_correction(Db& db, int64_t article_id, const std::string& edition, const std::string& text, int64_t user_id,
+                       std::time_t now) {
   db.execute("INSERT INTO corrections (article_id, edition, noted_at, text, user_id) VALUES (?, ?, ?, ?, ?)",
              {article_id, edition, Param::time(now), text, user_id});
   refresh_article_links(db, {article_id});
@@ -330,23 +333,25 @@ std::vector<SimplePage> edition_pages(Db& db) {
 }
 
 std::optional<SimplePage> find_page_by_id(Db& db, int64_t id) {
-  Rows rows = db.select(
-      "SELECT id, edition, slug, title, body, body_html, position, updated_at FROM pages WHERE id = ?", {id});
+  Rows rows =
+      db.select("SELECT id, edition, slug, title, body, body_html, position, updated_at FROM pages WHERE id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return page_from(rows[0]);
 }
 
 int64_t insert_page(Db& db, const SimplePage& p, std::time_t now) {
-  db.execute("INSERT INTO pages (edition, slug, title, body, body_html, position, updated_at)"
-             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-             {p.edition, p.slug, p.title, p.body, p.body_html, p.position, Param::time(now)});
+  db.execute(
+      "INSERT INTO pages (edition, slug, title, body, body_html, position, updated_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {p.edition, p.slug, p.title, p.body, p.body_html, p.position, Param::time(now)});
   return static_cast<int64_t>(db.last_insert_id());
 }
 
 void update_page(Db& db, const SimplePage& p, std::time_t now) {
-  db.execute("UPDATE pages SET slug = ?, title = ?, body = ?, body_html = ?, position = ?, updated_at = ?"
-             " WHERE id = ?",
-             {p.slug, p.title, p.body, p.body_html, p.position, Param::time(now), p.id});
+  db.execute(
+      "UPDATE pages SET slug = ?, title = ?, body = ?, body_html = ?, position = ?, updated_at = ?"
+      " WHERE id = ?",
+      {p.slug, p.title, p.body, p.body_html, p.position, Param::time(now), p.id});
 }
 
 void delete_page(Db& db, int64_t id) { db.execute("DELETE FROM pages WHERE id = ?", {id}); }

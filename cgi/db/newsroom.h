@@ -123,8 +123,8 @@ void replace_article_authors(Db& db, const ArticleLinks& a, const std::vector<By
 std::vector<Tag> tags_of(Db& db, int64_t article_id);
 std::vector<Byline> authors_of(Db& db, int64_t article_id);
 
-void insert_correction(Db& db, int64_t article_id, const std::string& edition, const std::string& text,
-                       int64_t user_id, std::time_t now);
+void insert_correction(Db& db, int64_t article_id, const std::string& edition, const std::string& text, int64_t user_id,
+                       std::time_t now);
 
 // Translations: `a` and `b` join one group (b's, or a new one named after the smaller id).
 void link_translations(Db& db, int64_t a, int64_t b);

@@ -3,8 +3,8 @@
 #include <limits>
 
 #include "db/articles.h"
-#include "util/parse.h"
 #include "util/markdown.h"
+#include "util/parse.h"
 
 namespace {
 
@@ -18,8 +18,8 @@ namespace {
 // logarithm of that. In
 // billionths, as an integer: a cursor compares exactly, which no decimal
 // spelling of a double promises.
-#define NL_SEARCH_SCORE                                                                  \
-  "CAST((LN(LEAST(GREATEST(MATCH(s.words) AGAINST (? IN BOOLEAN MODE), 0.001), 1e9))"      \
+#define NL_SEARCH_SCORE                                                                     \
+  "CAST((LN(LEAST(GREATEST(MATCH(s.words) AGAINST (? IN BOOLEAN MODE), 0.001), 1e9))"       \
   " + TIMESTAMPDIFF(SECOND, TIMESTAMP'2025-01-01 00:00:00', s.published_at) * 8.913913e-8)" \
   " * 1000000000 AS SIGNED)"
 
@@ -29,7 +29,8 @@ namespace {
 constexpr const char* kSearchSql =
     "SELECT a.id, a.slug, a.title, a.category_id, a.published_at, m.id, m.hash, m.width, m.height, m.alt, a.lead,"
     " COALESCE(b.body, ''), r.score"
-    " FROM (SELECT s.article_id, " NL_SEARCH_SCORE " AS score FROM article_search s"
+    " FROM (SELECT s.article_id, " NL_SEARCH_SCORE
+    " AS score FROM article_search s"
     "  WHERE MATCH(s.words) AGAINST (? IN BOOLEAN MODE) AND s.edition = ? AND s.published_at <= ?"
     "  HAVING score < ? OR (score = ? AND s.article_id < ?)"
     "  ORDER BY score DESC, s.article_id DESC LIMIT ?) r"
@@ -103,16 +104,14 @@ int index_missing_articles(Db& db) {
   }
 }
 
-std::string format_search_cursor(const SearchCursor& c) {
-  return std::to_string(c.score) + "_" + std::to_string(c.id);
-}
+std::string format_search_cursor(const SearchCursor& c) { return std::to_string(c.score) + "_" + std::to_string(c.id); }
 
 std::optional<SearchCursor> parse_search_cursor(const std::string& s) {
   size_t sep = s.find('_');
   if (sep == std::string::npos) return std::nullopt;
   bool negative = s[0] == '-';
-  auto magnitude = parse_number(std::string_view(s).substr(negative, sep - negative), 0,
-                                std::numeric_limits<int64_t>::max());
+  auto magnitude =
+      parse_number(std::string_view(s).substr(negative, sep - negative), 0, std::numeric_limits<int64_t>::max());
   auto id = parse_id(std::string_view(s).substr(sep + 1));
   if (!magnitude || !id) return std::nullopt;
   return SearchCursor{negative ? -*magnitude : *magnitude, *id};

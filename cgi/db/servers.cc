@@ -49,7 +49,8 @@ DbServers::Choice DbServers::for_reading(std::time_t now, size_t failed) {
   // The freshest replica that is not too far behind, if any: pages not cached.
   size_t best = kNone;
   for (size_t i = 1; i <= replicas; ++i) {
-    if (!usable(i, failed) || now - states_[i].current_at.load(std::memory_order_acquire) > cfg_.db_replica_max_lag_seconds)
+    if (!usable(i, failed) ||
+        now - states_[i].current_at.load(std::memory_order_acquire) > cfg_.db_replica_max_lag_seconds)
       continue;
     if (best == kNone || states_[i].version.load() > states_[best].version.load()) best = i;
   }

@@ -22,10 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "util/config.h"
 #include "db/db.h"
-
-
+#include "util/config.h"
 
 class DbServers {
  public:

@@ -31,17 +31,19 @@ constexpr const char* kSitemapAuthorsSql =
     " ORDER BY au.slug LIMIT ?";
 
 // Each day's count and latest change, from its articles.
-#define NL_DAY_COUNT                                                                                         \
-  "COUNT(*), MAX(GREATEST(a.published_at, COALESCE(a.updated_at, a.published_at)))"                          \
+#define NL_DAY_COUNT                                                                \
+  "COUNT(*), MAX(GREATEST(a.published_at, COALESCE(a.updated_at, a.published_at)))" \
   " FROM articles a FORCE INDEX (ix_edition_feed) WHERE a.status = 'published'"
 // One day, [day, day + 1): a range of the feed index. No GROUP BY (a temporary
 // table); HAVING leaves a day with no articles out.
-#define NL_ONE_DAY_COUNT                                                                                     \
-  "SELECT ?, DATE(?), " NL_DAY_COUNT " AND a.edition = ? AND a.published_at >= ? AND a.published_at < ? + INTERVAL 1 DAY" \
+#define NL_ONE_DAY_COUNT                                                               \
+  "SELECT ?, DATE(?), " NL_DAY_COUNT                                                   \
+  " AND a.edition = ? AND a.published_at >= ? AND a.published_at < ? + INTERVAL 1 DAY" \
   " HAVING COUNT(*) > 0"
 constexpr const char* kOneDayCountSql = NL_ONE_DAY_COUNT;
 constexpr const char* kRefreshDaySql = "INSERT INTO sitemap_days (edition, day, articles, modified) " NL_ONE_DAY_COUNT;
-constexpr const char* kCountEveryDaySql = "INSERT INTO sitemap_days (edition, day, articles, modified)"
+constexpr const char* kCountEveryDaySql =
+    "INSERT INTO sitemap_days (edition, day, articles, modified)"
     " SELECT a.edition, DATE(a.published_at), " NL_DAY_COUNT " GROUP BY a.edition, DATE(a.published_at)";
 // Newest first in the primary key's order, read backwards (no sort).
 constexpr const char* kSitemapDaysSql =
@@ -59,7 +61,8 @@ std::vector<std::string> slugs(Rows rows) {
 std::vector<SitemapDay> sitemap_days(Db& db, std::time_t now) {
   std::vector<SitemapDay> out;
   for (Row& r : db.select(kSitemapDaysSql, {static_cast<int64_t>(now), Param::time(now)}))
-    out.push_back({std::move(r[0].s), static_cast<std::time_t>(r[1].number()), static_cast<std::time_t>(r[2].number())});
+    out.push_back(
+        {std::move(r[0].s), static_cast<std::time_t>(r[1].number()), static_cast<std::time_t>(r[2].number())});
   return out;
 }
 
@@ -93,8 +96,8 @@ std::vector<std::pair<std::string, std::time_t>> first_publications(Db& db, std:
 
 std::vector<SitemapArticle> sitemap_articles(Db& db, const SiteCatalogue& catalogue, const std::string& edition,
                                              std::time_t from, std::time_t to, std::time_t now) {
-  Rows rows = db.select(kSitemapArticlesSql, {edition, Param::time(from), Param::time(to), Param::time(now),
-                                              kSitemapLimit});
+  Rows rows =
+      db.select(kSitemapArticlesSql, {edition, Param::time(from), Param::time(to), Param::time(now), kSitemapLimit});
   std::vector<SitemapArticle> out(rows.size());
   for (size_t i = 0; i < rows.size(); ++i) {
     out[i].modified = std::max<std::time_t>(rows[i][4].i, rows[i][10].i);

@@ -39,8 +39,8 @@ void rebuild_sitemap_days(Db& db);
 std::vector<std::pair<std::string, std::time_t>> first_publications(Db& db, std::time_t now);
 
 struct SitemapArticle {
-  Headline headline;          // with its photo
-  std::time_t modified = 0;   // the later of published and last saved
+  Headline headline;                 // with its photo
+  std::time_t modified = 0;          // the later of published and last saved
   std::optional<std::string> links;  // packed (db/article_links.h): its translations
 };
 // Published articles of `edition` in [from, to), by `now`, newest first, at most kSitemapLimit.

@@ -1,12 +1,13 @@
 #include "db/throttle.h"
 
-#include "util/config.h"
 #include "db/db.h"
+#include "util/config.h"
 
 void ensure_throttle_rows(Db& db, const std::vector<std::string>& subjects, std::time_t now) {
   for (const std::string& subject : subjects)
-    db.execute("INSERT IGNORE INTO login_throttle (subject, failures, last_failure_at, wait_until_ms) VALUES (?, 0, ?, 0)",
-               {subject, Param::time(now)});
+    db.execute(
+        "INSERT IGNORE INTO login_throttle (subject, failures, last_failure_at, wait_until_ms) VALUES (?, 0, ?, 0)",
+        {subject, Param::time(now)});
 }
 
 std::vector<ThrottleRow> lock_throttle_rows(Db& db, const std::vector<std::string>& subjects) {
@@ -51,9 +52,10 @@ void return_throttle_try(Db& db, const std::string& subject) {
 PruneCounts prune_old_rows(Db& db, std::time_t failures_before, std::time_t audit_before, std::time_t idle_before,
                            std::time_t created_before, int batch) {
   PruneCounts n;
-  n.throttle_rows = db.execute("DELETE FROM login_throttle WHERE last_failure_at < ? LIMIT ?",
-                               {Param::time(failures_before), batch});
-  n.audit_rows = db.execute("DELETE FROM audit_log WHERE at < ? ORDER BY at LIMIT ?", {Param::time(audit_before), batch});
+  n.throttle_rows =
+      db.execute("DELETE FROM login_throttle WHERE last_failure_at < ? LIMIT ?", {Param::time(failures_before), batch});
+  n.audit_rows =
+      db.execute("DELETE FROM audit_log WHERE at < ? ORDER BY at LIMIT ?", {Param::time(audit_before), batch});
   n.sessions = db.execute("DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ? LIMIT ?",
                           {Param::time(idle_before), Param::time(created_before), batch});
   return n;

@@ -14,7 +14,7 @@ struct ThrottleRow {
   std::string subject;
   int failures = 0;
   std::time_t last_failure_at = 0;
-  int64_t wait_until_ms = 0;  // Unix time, milliseconds
+  int64_t wait_until_ms = 0;         // Unix time, milliseconds
   std::time_t refusal_noted_at = 0;  // 0: never
 };
 

@@ -44,8 +44,7 @@ void update_user_disabled(Db& db, int64_t id, bool disabled, std::time_t now) {
 }
 
 void update_user_password(Db& db, int64_t id, const std::string& password_hash, std::time_t now) {
-  db.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
-             {password_hash, Param::time(now), id});
+  db.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {password_hash, Param::time(now), id});
 }
 
 int count_other_active_admins(Db& db, int64_t except_id) {

@@ -44,4 +44,3 @@ void touch_session(Db& db, const std::string& token_hash, std::time_t now);
 void delete_session(Db& db, const std::string& token_hash);
 // Ends every session of a user but `keep_token_hash` (may be empty: all).
 void delete_user_sessions(Db& db, int64_t user_id, const std::string& keep_token_hash);
-

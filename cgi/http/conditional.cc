@@ -25,8 +25,7 @@ std::time_t parse_http_date(const std::string& s) {
 
 std::string strong_etag(const std::string& body) {
   char buf[24];
-  std::snprintf(buf, sizeof buf, "\"%016llx\"",
-                static_cast<unsigned long long>(std::hash<std::string_view>{}(body)));
+  std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(std::hash<std::string_view>{}(body)));
   return buf;
 }
 

@@ -28,10 +28,14 @@ ResponseRecords::ResponseRecords(int request_id, std::string_view head, std::str
 }
 
 ResponseRecords::Header ResponseRecords::header(unsigned char type, size_t content_length) const {
-  return {FCGI_VERSION_1, type,
-          static_cast<unsigned char>(request_id_ >> 8), static_cast<unsigned char>(request_id_ & 0xff),
-          static_cast<unsigned char>(content_length >> 8), static_cast<unsigned char>(content_length & 0xff),
-          0 /* no padding */, 0};
+  return {FCGI_VERSION_1,
+          type,
+          static_cast<unsigned char>(request_id_ >> 8),
+          static_cast<unsigned char>(request_id_ & 0xff),
+          static_cast<unsigned char>(content_length >> 8),
+          static_cast<unsigned char>(content_length & 0xff),
+          0 /* no padding */,
+          0};
 }
 
 void ResponseRecords::add_stream(std::string_view bytes) {

@@ -27,7 +27,7 @@ class ResponseRecords {
   Header header(unsigned char type, size_t content_length) const;
 
   int request_id_;
-  std::vector<Header> headers_;                  // one per STDOUT record, reserved up front
-  std::array<unsigned char, 24> end_{};          // empty STDOUT + END_REQUEST (8-byte body)
+  std::vector<Header> headers_;          // one per STDOUT record, reserved up front
+  std::array<unsigned char, 24> end_{};  // empty STDOUT + END_REQUEST (8-byte body)
   std::vector<iovec> iov_;
 };

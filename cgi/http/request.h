@@ -15,8 +15,8 @@ struct Request {
   bool trailing_slash = false;        // path ends in '/' (and is not just "/")
   std::string raw_query;              // as sent (validated: it decodes cleanly)
   QueryParams query;
-  QueryParams form;                   // decoded POST body fields (urlencoded, or the text parts of a multipart one)
-  std::vector<UploadedFile> files;    // the files of a multipart/form-data POST (upload routes only)
+  QueryParams form;                 // decoded POST body fields (urlencoded, or the text parts of a multipart one)
+  std::vector<UploadedFile> files;  // the files of a multipart/form-data POST (upload routes only)
   QueryParams cookies;
   std::string if_none_match;
   std::string if_modified_since;

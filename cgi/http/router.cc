@@ -152,4 +152,3 @@ std::string allowed_methods(const std::vector<Route>& table, const std::vector<s
   }
   return allow;
 }
-

@@ -52,8 +52,8 @@ struct Route {
 struct RouteMatch {
   const Route* route = nullptr;  // nullptr: no pattern matched (404)
   RouteParams params;
-  bool method_allowed = false;   // false: 405 with Allow: route->methods
-  bool slash_mismatch = false;   // true: the canonical form of the path ends differently
+  bool method_allowed = false;  // false: 405 with Allow: route->methods
+  bool slash_mismatch = false;  // true: the canonical form of the path ends differently
 };
 
 // Matches decoded path segments (and whether the path ended in '/') against `table`.

@@ -57,12 +57,23 @@ Image open_as(std::string_view bytes, ImageKind kind) {
   VipsImage* out = nullptr;
   int status = -1;
   switch (kind) {
-    case ImageKind::jpeg: status = vips_jpegload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr); break;
-    case ImageKind::png: status = vips_pngload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr); break;
-    case ImageKind::webp: status = vips_webpload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr); break;
-    case ImageKind::gif: status = vips_gifload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr); break;
-    case ImageKind::heif: status = vips_heifload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr); break;
-    case ImageKind::none: break;
+    case ImageKind::jpeg:
+      status = vips_jpegload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case ImageKind::png:
+      status = vips_pngload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case ImageKind::webp:
+      status = vips_webpload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case ImageKind::gif:
+      status = vips_gifload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case ImageKind::heif:
+      status = vips_heifload_buffer(data, size, &out, "fail_on", VIPS_FAIL_ON_ERROR, nullptr);
+      break;
+    case ImageKind::none:
+      break;
   }
   return checked(status, out, "cannot read the image");
 }
@@ -150,8 +161,8 @@ std::string without_webp_metadata(const std::string& webp) {
 // valid image that a browser or a server would also run as something else).
 // Photos have no reason to; their XMP metadata is XML of other names.
 bool carries_markup(std::string_view bytes) {
-  static const char* const kMarks[] = {"<script", "<html", "<?php", "<svg", "<iframe", "<body", "<object",
-                                       "<embed", "javascript:"};
+  static const char* const kMarks[] = {"<script", "<html",   "<?php",  "<svg",       "<iframe",
+                                       "<body",   "<object", "<embed", "javascript:"};
   std::string lower(bytes);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -180,12 +191,18 @@ ImageKind sniff_image_kind(std::string_view b) {
 
 const char* image_kind_name(ImageKind kind) {
   switch (kind) {
-    case ImageKind::jpeg: return "JPEG";
-    case ImageKind::png: return "PNG";
-    case ImageKind::webp: return "WebP";
-    case ImageKind::gif: return "GIF";
-    case ImageKind::heif: return "AVIF/HEIC";
-    case ImageKind::none: break;
+    case ImageKind::jpeg:
+      return "JPEG";
+    case ImageKind::png:
+      return "PNG";
+    case ImageKind::webp:
+      return "WebP";
+    case ImageKind::gif:
+      return "GIF";
+    case ImageKind::heif:
+      return "AVIF/HEIC";
+    case ImageKind::none:
+      break;
   }
   return "unknown";
 }
@@ -210,8 +227,8 @@ std::optional<MasterImage> make_master(std::string_view upload, const ImageLimit
     int w = vips_image_get_width(image.get()), h = vips_image_get_height(image.get());
     if (w > limits.max_side || h > limits.max_side ||
         static_cast<uint64_t>(w) * static_cast<uint64_t>(h) > limits.max_pixels)
-      return refuse("The photo is too large: " + std::to_string(w) + " x " + std::to_string(h) +
-                    " pixels (at most " + std::to_string(limits.max_pixels / 1'000'000) + " megapixels).");
+      return refuse("The photo is too large: " + std::to_string(w) + " x " + std::to_string(h) + " pixels (at most " +
+                    std::to_string(limits.max_pixels / 1'000'000) + " megapixels).");
     Image srgb = to_srgb(std::move(image));
     VipsImage* out = nullptr;
     Image sized = checked(vips_thumbnail_image(srgb.get(), &out, kMasterSide, "height", kMasterSide, "size",
@@ -222,7 +239,8 @@ std::optional<MasterImage> make_master(std::string_view upload, const ImageLimit
     if (vips_image_hasalpha(sized.get())) {
       void* buf = nullptr;
       size_t len = 0;
-      if (vips_pngsave_buffer(without_metadata(sized.get()).get(), &buf, &len, "compression", 6, "strip", TRUE, nullptr) != 0)
+      if (vips_pngsave_buffer(without_metadata(sized.get()).get(), &buf, &len, "compression", 6, "strip", TRUE,
+                              nullptr) != 0)
         throw std::runtime_error("cannot write PNG: " + vips_failure());
       master.bytes = take_buffer(buf, len);
       master.mime = "image/png";
@@ -328,12 +346,12 @@ std::string make_demo_photo(int width, int height, unsigned seed, const std::str
     vips_draw_rect(canvas.get(), ground, 3, x - w / 2, height - h, w, h, "fill", TRUE, nullptr);
   }
   VipsImage* text = nullptr;
-  if (!label.empty() && vips_text(&text, label.c_str(), "width", width - width / 8, "dpi", 72 * width / 640,
-                                  "font", "DejaVu Sans Bold", nullptr) == 0) {
+  if (!label.empty() && vips_text(&text, label.c_str(), "width", width - width / 8, "dpi", 72 * width / 640, "font",
+                                  "DejaVu Sans Bold", nullptr) == 0) {
     Image mask(text);
     double white[3] = {255, 255, 255};
-    vips_draw_mask(canvas.get(), white, 3, mask.get(), width / 16, height - vips_image_get_height(mask.get()) - height / 16,
-                   nullptr);
+    vips_draw_mask(canvas.get(), white, 3, mask.get(), width / 16,
+                   height - vips_image_get_height(mask.get()) - height / 16, nullptr);
   }
   vips_error_clear();
   return save_jpeg(canvas.get(), 85);

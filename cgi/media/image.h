@@ -65,9 +65,7 @@ struct VariantSpec {
   int width = 0;
   VariantFormat format = VariantFormat::jpeg;
   int height = 0;
-  bool operator==(const VariantSpec& o) const {
-    return width == o.width && format == o.format && height == o.height;
-  }
+  bool operator==(const VariantSpec& o) const { return width == o.width && format == o.format && height == o.height; }
 };
 
 // The crops search engines ask for (Google: 16:9, 4:3 and 1:1 for an

@@ -14,8 +14,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "util/parse.h"
 #include "util/packed_fields.h"
+#include "util/parse.h"
 
 namespace {
 
@@ -173,9 +173,9 @@ long long number_arg(const std::vector<std::string>& args, size_t i) {
 }  // namespace
 
 std::optional<MasterImage> make_master_apart(std::string_view upload, const ImageLimits& limits, ImageRefusal& why) {
-  auto records = helper_records({"master", std::to_string(limits.max_bytes), std::to_string(limits.max_pixels),
-                                 std::to_string(limits.max_side)},
-                                upload);
+  auto records = helper_records(
+      {"master", std::to_string(limits.max_bytes), std::to_string(limits.max_pixels), std::to_string(limits.max_side)},
+      upload);
   if (records && records->size() == 1) {
     PackedRecord& r = records->front();
     if (r.kind == 'r' && r.fields.size() == 1) {
@@ -187,7 +187,8 @@ std::optional<MasterImage> make_master_apart(std::string_view upload, const Imag
     auto kind = r.fields.size() == 6 ? parse_number(r.fields[3], 1, static_cast<int>(ImageKind::heif)) : std::nullopt;
     auto peak = r.fields.size() == 6 ? parse_number(r.fields[4], 0, int64_t{1} << 40) : std::nullopt;
     bool known_mime = !r.fields.empty() && (r.fields[0] == "image/jpeg" || r.fields[0] == "image/png");
-    if (r.kind == 'm' && known_mime && width && height && kind && peak) {  // what the helper says is checked like any input
+    if (r.kind == 'm' && known_mime && width && height && kind &&
+        peak) {  // what the helper says is checked like any input
       MasterImage m;
       m.mime = r.fields[0];
       m.width = static_cast<int>(*width);
@@ -208,7 +209,8 @@ std::vector<std::string> make_variants_apart(std::string_view master, const std:
     args.push_back(std::to_string(s.width) + (s.height ? "x" + std::to_string(s.height) : "") + ":" +
                    variant_extension(s.format));
   auto records = helper_records(args, master);
-  if (!records || records->size() != specs.size()) throw std::runtime_error("the image helper could not make the variants");
+  if (!records || records->size() != specs.size())
+    throw std::runtime_error("the image helper could not make the variants");
   std::vector<std::string> out;
   for (PackedRecord& r : *records) {
     if (r.kind != 'v' || r.fields.size() != 1) throw std::runtime_error("the image helper answered in a wrong form");
@@ -235,8 +237,9 @@ int image_process_main(const std::vector<std::string>& args) {
       ImageRefusal why;
       std::optional<MasterImage> m = make_master(input, limits, why);
       if (m)
-        pack_record(out, 'm', {m->mime, std::to_string(m->width), std::to_string(m->height),
-                               std::to_string(static_cast<int>(m->source_kind)), std::to_string(m->peak_memory), m->bytes});
+        pack_record(out, 'm',
+                    {m->mime, std::to_string(m->width), std::to_string(m->height),
+                     std::to_string(static_cast<int>(m->source_kind)), std::to_string(m->peak_memory), m->bytes});
       else
         pack_record(out, 'r', {why.message});
     } else if (job == "variants") {
@@ -251,7 +254,9 @@ int image_process_main(const std::vector<std::string>& args) {
         pack_record(out, 'v', {make_variant(input, spec)});
       }
     } else {
-      std::fprintf(stderr, "usage: newsline image master MAX_BYTES MAX_PIXELS MAX_SIDE | variants WIDTH[xHEIGHT]:jpg|webp ...\n");
+      std::fprintf(
+          stderr,
+          "usage: newsline image master MAX_BYTES MAX_PIXELS MAX_SIDE | variants WIDTH[xHEIGHT]:jpg|webp ...\n");
       return 2;
     }
     write_all_stdout(out);

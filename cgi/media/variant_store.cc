@@ -23,8 +23,10 @@ bool read_file(const std::string& path, std::string& out) {
     size_t got = 0;
     while (ok && got < out.size()) {
       ssize_t n = read(fd, &out[got], out.size() - got);
-      if (n <= 0) ok = false;
-      else got += static_cast<size_t>(n);
+      if (n <= 0)
+        ok = false;
+      else
+        got += static_cast<size_t>(n);
     }
   }
   close(fd);
@@ -121,7 +123,9 @@ bool parse_variant_name(const std::string& name, VariantName& out) {
   out.spec = {};
   if (!parse_side(size.substr(0, x), out.spec.width)) return false;
   if (x != std::string_view::npos && !parse_side(size.substr(x + 1), out.spec.height)) return false;
-  if (extension == "webp" && out.spec.height == 0) out.spec.format = VariantFormat::webp;
-  else if (extension != "jpg") return false;
+  if (extension == "webp" && out.spec.height == 0)
+    out.spec.format = VariantFormat::webp;
+  else if (extension != "jpg")
+    return false;
   return true;
 }

@@ -13,25 +13,25 @@
 #include "http/router.h"
 
 // admin_login.cc
-void admin_login_form(Context& ctx, const RouteParams& p);      // anyone: 200 form; 303 when logged in
-void admin_login(Context& ctx, const RouteParams& p);           // anyone + login CSRF: 303 on success, 401 wrong, 429 throttled
-void admin_logout(Context& ctx, const RouteParams& p);          // editor: 303 to the login form
-void admin_home(Context& ctx, const RouteParams& p);            // editor: 303 to the article list
-void admin_password_form(Context& ctx, const RouteParams& p);   // editor: 200
-void admin_change_password(Context& ctx, const RouteParams& p); // editor: 303 done; 422 with the form on a bad input
+void admin_login_form(Context& ctx, const RouteParams& p);  // anyone: 200 form; 303 when logged in
+void admin_login(Context& ctx, const RouteParams& p);   // anyone + login CSRF: 303 on success, 401 wrong, 429 throttled
+void admin_logout(Context& ctx, const RouteParams& p);  // editor: 303 to the login form
+void admin_home(Context& ctx, const RouteParams& p);    // editor: 303 to the article list
+void admin_password_form(Context& ctx, const RouteParams& p);    // editor: 200
+void admin_change_password(Context& ctx, const RouteParams& p);  // editor: 303 done; 422 with the form on a bad input
 
 // admin_articles.cc (editors and admins)
-void admin_article_list(Context& ctx, const RouteParams& p);     // 200; 400 bad filter or cursor
-void admin_article_new(Context& ctx, const RouteParams& p);      // 200 empty form
-void admin_article_create(Context& ctx, const RouteParams& p);   // 303 to the edit form; 422 form with errors
-void admin_article_edit(Context& ctx, const RouteParams& p);     // 200; 404
-void admin_article_save(Context& ctx, const RouteParams& p);     // 303; 422 errors; 409 conflict page; 404
-void admin_article_preview(Context& ctx, const RouteParams& p);  // 200 public templates; 404
+void admin_article_list(Context& ctx, const RouteParams& p);            // 200; 400 bad filter or cursor
+void admin_article_new(Context& ctx, const RouteParams& p);             // 200 empty form
+void admin_article_create(Context& ctx, const RouteParams& p);          // 303 to the edit form; 422 form with errors
+void admin_article_edit(Context& ctx, const RouteParams& p);            // 200; 404
+void admin_article_save(Context& ctx, const RouteParams& p);            // 303; 422 errors; 409 conflict page; 404
+void admin_article_preview(Context& ctx, const RouteParams& p);         // 200 public templates; 404
 void admin_article_delete_confirm(Context& ctx, const RouteParams& p);  // 200; 404
-void admin_article_delete(Context& ctx, const RouteParams& p);   // 303; 404
-void admin_revision_list(Context& ctx, const RouteParams& p);    // 200; 404
-void admin_revision_show(Context& ctx, const RouteParams& p);    // 200; 404
-void admin_revision_restore(Context& ctx, const RouteParams& p); // 303; 409 conflict; 404
+void admin_article_delete(Context& ctx, const RouteParams& p);          // 303; 404
+void admin_revision_list(Context& ctx, const RouteParams& p);           // 200; 404
+void admin_revision_show(Context& ctx, const RouteParams& p);           // 200; 404
+void admin_revision_restore(Context& ctx, const RouteParams& p);        // 303; 409 conflict; 404
 
 // admin_categories.cc (admins)
 void admin_category_list(Context& ctx, const RouteParams& p);    // 200
@@ -40,12 +40,12 @@ void admin_category_update(Context& ctx, const RouteParams& p);  // 303; 422; 40
 void admin_category_delete(Context& ctx, const RouteParams& p);  // 303; 409 not empty; 404
 
 // admin_users.cc (admins)
-void admin_user_list(Context& ctx, const RouteParams& p);        // 200
-void admin_user_create(Context& ctx, const RouteParams& p);      // 303; 422
-void admin_user_update(Context& ctx, const RouteParams& p);      // 303; 422; 404
+void admin_user_list(Context& ctx, const RouteParams& p);    // 200
+void admin_user_create(Context& ctx, const RouteParams& p);  // 303; 422
+void admin_user_update(Context& ctx, const RouteParams& p);  // 303; 422; 404
 
 // admin_audit.cc (admins)
-void admin_audit_log(Context& ctx, const RouteParams& p);        // 200; 400 bad cursor
+void admin_audit_log(Context& ctx, const RouteParams& p);  // 200; 400 bad cursor
 
 // admin_media.cc: the photo library (editors)
 void admin_media_library(Context& ctx, const RouteParams& p);  // 200; 400 bad page
@@ -67,20 +67,20 @@ void admin_article_photo_upload(Context& ctx, const RouteParams& p);  // 303; 42
 void admin_article_correction(Context& ctx, const RouteParams& p);  // 303; 422 empty or too long; 404
 
 // admin_newsroom.cc: the front page's pinned stories, tags, authors, simple pages (editors)
-void admin_front(Context& ctx, const RouteParams& p);            // 200; 400 unknown edition
-void admin_front_save(Context& ctx, const RouteParams& p);       // 303; 422
-void admin_tags(Context& ctx, const RouteParams& p);             // 200; 400
-void admin_tag_save(Context& ctx, const RouteParams& p);         // 303; 422; 404
-void admin_tag_delete(Context& ctx, const RouteParams& p);       // 303
-void admin_authors(Context& ctx, const RouteParams& p);          // 200
-void admin_author_edit(Context& ctx, const RouteParams& p);      // 200; 404
-void admin_author_save(Context& ctx, const RouteParams& p);      // 303; 422; 404
-void admin_pages(Context& ctx, const RouteParams& p);            // 200
-void admin_page_new(Context& ctx, const RouteParams& p);         // 200
-void admin_page_create(Context& ctx, const RouteParams& p);      // 303; 422
-void admin_page_edit(Context& ctx, const RouteParams& p);        // 200; 404
-void admin_page_save(Context& ctx, const RouteParams& p);        // 303; 422; 404
-void admin_page_delete(Context& ctx, const RouteParams& p);      // 303; 404
+void admin_front(Context& ctx, const RouteParams& p);        // 200; 400 unknown edition
+void admin_front_save(Context& ctx, const RouteParams& p);   // 303; 422
+void admin_tags(Context& ctx, const RouteParams& p);         // 200; 400
+void admin_tag_save(Context& ctx, const RouteParams& p);     // 303; 422; 404
+void admin_tag_delete(Context& ctx, const RouteParams& p);   // 303
+void admin_authors(Context& ctx, const RouteParams& p);      // 200
+void admin_author_edit(Context& ctx, const RouteParams& p);  // 200; 404
+void admin_author_save(Context& ctx, const RouteParams& p);  // 303; 422; 404
+void admin_pages(Context& ctx, const RouteParams& p);        // 200
+void admin_page_new(Context& ctx, const RouteParams& p);     // 200
+void admin_page_create(Context& ctx, const RouteParams& p);  // 303; 422
+void admin_page_edit(Context& ctx, const RouteParams& p);    // 200; 404
+void admin_page_save(Context& ctx, const RouteParams& p);    // 303; 422; 404
+void admin_page_delete(Context& ctx, const RouteParams& p);  // 303; 404
 
 // admin_common.cc: an error page in the admin layout (403, 404, 409, 429, ...).
 void admin_error_page(Context& ctx, int status, const std::string& message);

@@ -15,10 +15,10 @@
 #include "db/newsroom.h"
 #include "db/search.h"
 #include "db/sitemaps.h"
-#include "util/parse.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
 #include "util/markdown.h"
+#include "util/parse.h"
 #include "util/slug.h"
 #include "util/text.h"
 #include "util/time_format.h"
@@ -92,8 +92,10 @@ void read_newsroom_fields(Context& ctx, ArticleForm& f) {
   a.breaking_until = 0;
   if (!f.breaking_text.empty()) {
     auto t = parse_input_datetime(f.breaking_text);
-    if (!t) f.errors.push_back("Breaking news until: not a date and time.");
-    else a.breaking_until = *t;
+    if (!t)
+      f.errors.push_back("Breaking news until: not a date and time.");
+    else
+      a.breaking_until = *t;
   }
   std::string translation = trimmed(r.field("translation_of"));
   a.translation_of = 0;
@@ -218,7 +220,8 @@ ArticleForm read_article_form(Context& ctx, const ArticleDraft& stored) {
     f.errors.push_back("Related articles are article numbers separated by commas.");
   } else {
     related->erase(std::remove(related->begin(), related->end(), a.id), related->end());
-    if (related->size() > kMaxRelated) f.errors.push_back("At most 10 related articles.");
+    if (related->size() > kMaxRelated)
+      f.errors.push_back("At most 10 related articles.");
     else if (count_articles_in_edition(ctx.db, a.edition, *related) != static_cast<int>(related->size()))
       f.errors.push_back("Some related articles do not exist in this edition.");
     else
@@ -259,7 +262,11 @@ void render_form(Context& ctx, const ArticleForm& f, int status) {
 }
 
 ArticleForm form_of(const ArticleDraft& a) {
-  return {a, "save", join_ids(a.related), a.published_at ? format_input_datetime(a.published_at) : "", {},
+  return {a,
+          "save",
+          join_ids(a.related),
+          a.published_at ? format_input_datetime(a.published_at) : "",
+          {},
           a.breaking_until ? format_input_datetime(a.breaking_until) : ""};
 }
 
@@ -286,34 +293,38 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
                   const std::string& audit_action) {
   bool readers_may_see = status_before == "published" || a.status == "published";
   int64_t user = ctx.session->user_id;
-  return publish_change(ctx, [&]() -> std::optional<Audited> {
-    auto stored = readers_may_see && a.id ? article_edition_and_time(ctx.db, a.id) : std::nullopt;
-    if (a.id == 0) {
-      a.id = insert_article(ctx.db, a, user, ctx.now);
-      a.revision = 1;
-    } else {
-      if (!update_article_if_revision(ctx.db, a, user, ctx.now)) return std::nullopt;
-      a.revision += 1;
-      if (!old_slug.empty() && old_slug != a.slug) remember_old_slug(ctx.db, a.id, old_slug);
-    }
-    replace_related(ctx.db, a.id, a.related);
-    replace_article_photos(ctx.db, a.id, a.body_photos);
-    save_newsroom_fields(ctx, a);
-    write_search_entry(ctx.db, a);
-    insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
-    if (readers_may_see) {  // the sitemap index's days it leaves and enters
-      if (stored) refresh_sitemap_day(ctx.db, stored->first, stored->second);
-      refresh_sitemap_day(ctx.db, a.edition, a.published_at);
-    }
-    return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};
-  }, readers_may_see);
+  return publish_change(
+      ctx,
+      [&]() -> std::optional<Audited> {
+        auto stored = readers_may_see && a.id ? article_edition_and_time(ctx.db, a.id) : std::nullopt;
+        if (a.id == 0) {
+          a.id = insert_article(ctx.db, a, user, ctx.now);
+          a.revision = 1;
+        } else {
+          if (!update_article_if_revision(ctx.db, a, user, ctx.now)) return std::nullopt;
+          a.revision += 1;
+          if (!old_slug.empty() && old_slug != a.slug) remember_old_slug(ctx.db, a.id, old_slug);
+        }
+        replace_related(ctx.db, a.id, a.related);
+        replace_article_photos(ctx.db, a.id, a.body_photos);
+        save_newsroom_fields(ctx, a);
+        write_search_entry(ctx.db, a);
+        insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
+        if (readers_may_see) {  // the sitemap index's days it leaves and enters
+          if (stored) refresh_sitemap_day(ctx.db, stored->first, stored->second);
+          refresh_sitemap_day(ctx.db, a.edition, a.published_at);
+        }
+        return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};
+      },
+      readers_may_see);
 }
 
 // 409: both versions, the editor's text kept in the form, ready to save over the new revision.
 void render_conflict(Context& ctx, ArticleForm f) {
   ArticleDraft theirs = article_or_404(ctx, f.draft.id);
   std::vector<RevisionInfo> revs = list_revisions(ctx.db, theirs.id);
-  std::string saved_by = revs.empty() ? "someone" : revs.front().user_name + " (" + format_time_date(revs.front().saved_at) + ")";
+  std::string saved_by =
+      revs.empty() ? "someone" : revs.front().user_name + " (" + format_time_date(revs.front().saved_at) + ")";
   f.draft.revision = theirs.revision;
   f.errors.push_back("Not saved: someone else saved this article meanwhile. Your text is below.");
   std::vector<CategoryRow> categories = list_categories(ctx.db);
@@ -389,7 +400,9 @@ void admin_article_create(Context& ctx, const RouteParams&) {
   ctx.res.redirect(303, "/admin/articles/" + std::to_string(f.draft.id) + "?done=" + done_key(f.action, true));
 }
 
-void admin_article_edit(Context& ctx, const RouteParams& p) { render_form(ctx, form_of(article_or_404(ctx, p[0].id)), 200); }
+void admin_article_edit(Context& ctx, const RouteParams& p) {
+  render_form(ctx, form_of(article_or_404(ctx, p[0].id)), 200);
+}
 
 void admin_article_save(Context& ctx, const RouteParams& p) {
   ArticleDraft stored = article_or_404(ctx, p[0].id);

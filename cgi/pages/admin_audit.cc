@@ -1,8 +1,8 @@
 // The audit log (admins), newest first, paginated by id.
 #include "context.h"
 #include "db/audit.h"
-#include "util/parse.h"
 #include "pages/admin.h"
+#include "util/parse.h"
 #include "view/admin_view.h"
 
 namespace {

@@ -1,11 +1,11 @@
 // Categories per edition (admins): create, rename, order, delete when empty.
 #include <algorithm>
 #include "context.h"
-#include "util/parse.h"
 #include "db/categories.h"
 #include "db/content.h"
 #include "db/db.h"
 #include "pages/admin.h"
+#include "util/parse.h"
 #include "util/slug.h"
 #include "util/text.h"
 #include "view/admin_view.h"

@@ -58,8 +58,8 @@ void admin_login(Context& ctx, const RouteParams&) {
   refuse_if_throttled(ctx, name, "login_refused");
   std::optional<User> user = find_user_by_name(ctx.db, name);
   // An unknown name costs one password verification too: same answer, same time.
-  bool ok = user && !user->disabled ? verify_password(user->password_hash, password)
-                                    : verify_password_of_nobody(password);
+  bool ok =
+      user && !user->disabled ? verify_password(user->password_hash, password) : verify_password_of_nobody(password);
   if (!ok) {
     audit(ctx, "login_failed", "user " + name, "", name);
     render_login(ctx, 401, name, "Wrong name or password.");

@@ -8,12 +8,12 @@
 #include "db/articles.h"
 #include "db/content.h"
 #include "db/media.h"
-#include "util/parse.h"
 #include "media/image.h"
 #include "media/image_process.h"
 #include "media/variant_store.h"
 #include "pages/admin.h"
 #include "util/markdown.h"
+#include "util/parse.h"
 #include "util/text.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
@@ -140,8 +140,14 @@ std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::strin
     return std::nullopt;
   }
   if (!errors.empty()) return std::nullopt;
-  NewPhoto p{token_hash(master->bytes).substr(0, 16), master->mime, image_kind_name(master->source_kind),
-             master->width, master->height, words.alt, words.caption, words.credit};
+  NewPhoto p{token_hash(master->bytes).substr(0, 16),
+             master->mime,
+             image_kind_name(master->source_kind),
+             master->width,
+             master->height,
+             words.alt,
+             words.caption,
+             words.credit};
   int64_t id = insert_photo(ctx.db, p, master->bytes, ctx.session->user_id, ctx.now);
   audit(ctx, "photo_upload", "photo " + std::to_string(id),
         p.alt + " (" + p.source_kind + ", " + std::to_string(p.width) + "x" + std::to_string(p.height) + ")");
@@ -168,8 +174,9 @@ void admin_media_upload(Context& ctx, const RouteParams&) {
   std::vector<std::string> errors;
   std::optional<int64_t> id = store_uploaded_photo(ctx, errors);
   if (!id) {
-    render_library(ctx, errors, {trimmed(ctx.req.field("alt")), trimmed(ctx.req.field("caption")),
-                                 trimmed(ctx.req.field("credit"))}, 422);
+    render_library(ctx, errors,
+                   {trimmed(ctx.req.field("alt")), trimmed(ctx.req.field("caption")), trimmed(ctx.req.field("credit"))},
+                   422);
     return;
   }
   ctx.res.redirect(303, "/admin/media?done=" + std::to_string(*id));

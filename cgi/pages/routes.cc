@@ -24,13 +24,15 @@ const std::vector<Route>& routes() {
       {"/{edition}/sitemap/{file}", "GET HEAD", PageKind::crawler, site_edition_sitemap},
       {"/{edition}/", "GET HEAD", PageKind::home, site_home},
       {"/{edition}/news", "GET HEAD", PageKind::listing, site_all_news, Access::anyone, Csrf::none, "before"},
-      {"/{edition}/news/{category}", "GET HEAD", PageKind::listing, site_category, Access::anyone, Csrf::none, "before"},
+      {"/{edition}/news/{category}", "GET HEAD", PageKind::listing, site_category, Access::anyone, Csrf::none,
+       "before"},
       {"/{edition}/news/{category}/{article}", "GET HEAD", PageKind::article, site_article},
       {"/{edition}/tag/{slug}", "GET HEAD", PageKind::listing, site_tag, Access::anyone, Csrf::none, "before"},
       {"/{edition}/author/{slug}", "GET HEAD", PageKind::listing, site_author, Access::anyone, Csrf::none, "before"},
       {"/{edition}/corrections", "GET HEAD", PageKind::listing, site_corrections, Access::anyone, Csrf::none, "before"},
       {"/{edition}/page/{slug}", "GET HEAD", PageKind::page, site_page},
-      {"/{edition}/search", "GET HEAD", PageKind::search, site_search, Access::anyone, Csrf::none, "q after", Lane::search},
+      {"/{edition}/search", "GET HEAD", PageKind::search, site_search, Access::anyone, Csrf::none, "q after",
+       Lane::search},
       {"/{edition}/feed", "GET HEAD", PageKind::feed, site_edition_feed},
       {"/{edition}/feed/{category}", "GET HEAD", PageKind::feed, site_category_feed},
       {"/{edition}/feed/tag/{slug}", "GET HEAD", PageKind::feed, site_tag_feed},
@@ -44,7 +46,8 @@ const std::vector<Route>& routes() {
       {"/admin/password", "GET HEAD", Ad, admin_password_form, E, Csrf::none, "done", Ed},
       {"/admin/password", "POST", Lg, admin_change_password, E, S, "", L},
       // Articles: editors and admins
-      {"/admin/articles", "GET HEAD", Ad, admin_article_list, E, Csrf::none, "edition status category q before done", Ed},
+      {"/admin/articles", "GET HEAD", Ad, admin_article_list, E, Csrf::none, "edition status category q before done",
+       Ed},
       {"/admin/articles/new", "GET HEAD", Ad, admin_article_new, E, Csrf::none, "edition", Ed},
       {"/admin/articles/new", "POST", Ad, admin_article_create, E, S, "", Ed},
       {"/admin/articles/{id}", "GET HEAD", Ad, admin_article_edit, E, Csrf::none, "done", Ed},
@@ -107,11 +110,12 @@ bool admit(Context& ctx, const Route& route) {
     if (route.access == Access::admin && !session->is_admin())
       throw HttpError{403, nullptr, "Only administrators may do this."};
   }
-  bool token_valid = route.csrf == Csrf::none ||
-                     (route.csrf == Csrf::session ? same_token(ctx.req.field("csrf"), session->csrf_token)
-                                                  : login_form_token_valid(ctx.session_scope()));
+  bool token_valid =
+      route.csrf == Csrf::none || (route.csrf == Csrf::session ? same_token(ctx.req.field("csrf"), session->csrf_token)
+                                                               : login_form_token_valid(ctx.session_scope()));
   if (!token_valid)
-    throw HttpError{403, nullptr, "This form has expired or did not come from this site. Reload the page and try again."};
+    throw HttpError{403, nullptr,
+                    "This form has expired or did not come from this site. Reload the page and try again."};
   return true;
 }
 

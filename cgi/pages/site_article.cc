@@ -18,15 +18,15 @@ void site_article(Context& ctx, const RouteParams& p) {
 
   std::string canonical = article_path(edition.code, *article);
   if (slug != article->slug || p[1].text != article->category_slug) {
-    if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug))
-      throw HttpError{404, &edition};
+    if (!slug.empty() && slug != article->slug && !article_had_slug(ctx.db, id, slug)) throw HttpError{404, &edition};
     ctx.res.redirect(301, canonical);
     return;
   }
   ArticleExtras extras = article_extras_for_page(ctx.db, ctx.catalogue, *article, ctx.now);
   PageView view(ctx, edition, article->title, "site/article.tpl");
   fill_article(view.content(), edition, *article, page.related, &extras);
-  for (const Translation& t : extras.translations) view.set_edition_link(t.edition, article_path(t.edition, t.headline));
+  for (const Translation& t : extras.translations)
+    view.set_edition_link(t.edition, article_path(t.edition, t.headline));
   view.set_canonical(canonical);
   describe_article(view, ctx, edition, *article, extras, canonical);
   view.render(ctx.res);

@@ -11,7 +11,7 @@
 
 namespace {
 
-constexpr int kNewsSitemapLimit = 1000;       // Google News reads at most this many
+constexpr int kNewsSitemapLimit = 1000;  // Google News reads at most this many
 constexpr std::time_t kNewsWindow = 48 * 3600;
 
 // One UTC day of publication: a sitemap of its own. Days, not months: a
@@ -76,7 +76,8 @@ void site_robots(Context& ctx, const RouteParams&) {
       "Disallow: /admin\n"
       "Disallow: /*/search\n"
       "\n"
-      "Sitemap: " + ctx.cfg.site_url + "/sitemap.xml\n";
+      "Sitemap: " +
+      ctx.cfg.site_url + "/sitemap.xml\n";
 }
 
 // GET /sitemap.xml -> 200: per edition its sections, its news and each day that has
@@ -104,7 +105,8 @@ void site_edition_sitemap(Context& ctx, const RouteParams& p) {
   const Edition& e = *ctx.edition;
   const std::string& file = p[1].text;
   if (file == "sections.xml") {
-    answer_xml(ctx, render_sections_sitemap(ctx, e, sitemap_tag_slugs(ctx.db, e.code), sitemap_author_slugs(ctx.db, e.code)));
+    answer_xml(
+        ctx, render_sections_sitemap(ctx, e, sitemap_tag_slugs(ctx.db, e.code), sitemap_author_slugs(ctx.db, e.code)));
     return;
   }
   if (file == "news.xml") {
@@ -116,6 +118,7 @@ void site_edition_sitemap(Context& ctx, const RouteParams& p) {
   std::optional<Day> day = parse_day_file(file);
   std::optional<std::time_t> first = day ? first_publication(ctx, e.code) : std::nullopt;
   if (!first || day->start() < day_of(*first).start() || day->start() > ctx.now) throw HttpError{404};
-  answer_xml(ctx, render_article_sitemap(
-                      ctx, e, sitemap_articles(ctx.db, ctx.catalogue, e.code, day->start(), day->start() + kDay, ctx.now)));
+  answer_xml(ctx,
+             render_article_sitemap(
+                 ctx, e, sitemap_articles(ctx.db, ctx.catalogue, e.code, day->start(), day->start() + kDay, ctx.now)));
 }

@@ -15,12 +15,10 @@
 namespace {
 constexpr size_t kUnpinnedTop = 3;  // the top while editors have pinned nothing
 constexpr int kBlockStories = 4;    // per section
-}
+}  // namespace
 
 // GET / -> 302 to the default edition (302: the default may change).
-void site_root(Context& ctx, const RouteParams&) {
-  ctx.res.redirect(302, home_path(ctx.default_edition().code));
-}
+void site_root(Context& ctx, const RouteParams&) { ctx.res.redirect(302, home_path(ctx.default_edition().code)); }
 
 // GET /{edition}/ -> 200, or 404 for an unknown edition. One statement: the
 // pinned stories and every section's newest (one range of its index each).

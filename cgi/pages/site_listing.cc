@@ -23,8 +23,8 @@ std::optional<Cursor> requested_cursor(const Context& ctx) {
 // which tells whether an older page exists without a COUNT). `feed`: the
 // path of the listing's own RSS feed, if it has one.
 void render_listing(Context& ctx, const Edition& edition, const std::string& heading, const std::string& path,
-                    const std::optional<Cursor>& before, std::vector<Headline> items,
-                    const Author* author = nullptr, const std::string& feed = "") {
+                    const std::optional<Cursor>& before, std::vector<Headline> items, const Author* author = nullptr,
+                    const std::string& feed = "") {
   size_t size = ctx.cfg.listing_page_size;
   std::string next;
   if (items.size() > size) {
@@ -85,7 +85,7 @@ void site_author(Context& ctx, const RouteParams& p) {
   std::optional<Author> author = find_author_by_slug(ctx.db, p[1].text);
   if (!author) throw HttpError{404, &edition};
   std::vector<Headline> items = author_feed(ctx.db, ctx.catalogue, author->id, edition.code,
-                                           cursor_or_newest(before, ctx.now), ctx.cfg.listing_page_size + 1);
+                                            cursor_or_newest(before, ctx.now), ctx.cfg.listing_page_size + 1);
   render_listing(ctx, edition, author->name, author_path(edition.code, author->slug), before, std::move(items),
                  &*author);
 }
@@ -95,8 +95,8 @@ void site_corrections(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   std::optional<Cursor> before = requested_cursor(ctx);
   size_t size = ctx.cfg.listing_page_size;
-  std::vector<Correction> items = edition_corrections(ctx.db, ctx.catalogue, edition.code,
-                                                      cursor_or_newest(before, ctx.now), ctx.now, size + 1);
+  std::vector<Correction> items =
+      edition_corrections(ctx.db, ctx.catalogue, edition.code, cursor_or_newest(before, ctx.now), ctx.now, size + 1);
   std::string next;
   if (items.size() > size) {
     items.resize(size);

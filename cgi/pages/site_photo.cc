@@ -1,5 +1,5 @@
-// /media/{id}/{hash}-{width}.{jpg|webp} and crops /media/{id}/{hash}-{width}x{height}.jpg: nginx serves the variants this host
-// has on disk; a request reaches a worker only for one it does not have yet.
+// /media/{id}/{hash}-{width}.{jpg|webp} and crops /media/{id}/{hash}-{width}x{height}.jpg: nginx serves the variants
+// this host has on disk; a request reaches a worker only for one it does not have yet.
 #include <algorithm>
 
 #include "context.h"
@@ -34,8 +34,9 @@ void site_photo_variant(Context& ctx, const RouteParams& p) {
   if (!photo || photo->hash != name.hash || !offered(*photo, name.spec)) throw HttpError{404};
   std::optional<std::string> master = photo_master(ctx.db, p[0].id);
   if (!master) throw HttpError{404};
-  ctx.res.body = VariantStore(ctx.cfg.media_dir).get_or_make(
-      p[0].id, p[1].text, [&] { return make_variant_apart(*master, name.spec); });
+  ctx.res.body = VariantStore(ctx.cfg.media_dir).get_or_make(p[0].id, p[1].text, [&] {
+    return make_variant_apart(*master, name.spec);
+  });
   ctx.res.content_type = variant_mime(name.spec.format);
   ctx.res.cache_control = "public, max-age=31536000, immutable";
 }

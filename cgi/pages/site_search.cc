@@ -18,8 +18,8 @@ void find_results(Context& ctx, const Edition& edition, SearchPage& page) {
     if (!after) throw HttpError{400, &edition};
   }
   size_t size = ctx.cfg.search_page_size;
-  page.results = search_articles(ctx.db, ctx.catalogue, edition.code, page.query, after, ctx.now,
-                                 static_cast<int>(size) + 1);
+  page.results =
+      search_articles(ctx.db, ctx.catalogue, edition.code, page.query, after, ctx.now, static_cast<int>(size) + 1);
   if (page.results.size() > size) {
     page.results.resize(size);
     page.next_cursor = format_search_cursor(page.results.back().position);

@@ -4,8 +4,8 @@
 #include "app.h"
 #include "db/db.h"
 #include "db/servers.h"
-#include "server/adapters.h"
 #include "http/response.h"
+#include "server/adapters.h"
 
 int serve_cgi(App& app) {
   Exchange ex = app.receive([](const char* name) { return static_cast<const char*>(std::getenv(name)); },
@@ -14,9 +14,10 @@ int serve_cgi(App& app) {
   if (!app.answer_from_memory(ex, res)) {
     const Config& cfg = app.config();
     DbServers servers(cfg);
-    DbConnections dbs(cfg, servers, ex.lane == Lane::reader   ? reader_limits(cfg)
-                                    : ex.lane == Lane::search ? search_limits(cfg)
-                                                              : editor_limits(cfg));
+    DbConnections dbs(cfg, servers,
+                      ex.lane == Lane::reader   ? reader_limits(cfg)
+                      : ex.lane == Lane::search ? search_limits(cfg)
+                                                : editor_limits(cfg));
     app.answer_with_database(ex, dbs, res);
   }
   std::string head = serialize_head(res);

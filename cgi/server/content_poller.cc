@@ -52,10 +52,11 @@ void ContentPoller::run(size_t server) {
     if (!poll_once(server, db, &why)) {
       if (!failing_since) {  // once per outage, in the worker's log
         failing_since = now;
-        std::fprintf(stderr, "newsline: content poll of %s failed (%s); %s\n", where.name().c_str(), why.c_str(),
-                     servers_.size() == 1 ? ("cached pages are served for up to " +
-                                             std::to_string(cfg_.serve_stale_seconds) + " s").c_str()
-                                          : "pages are read from the other servers meanwhile");
+        std::fprintf(
+            stderr, "newsline: content poll of %s failed (%s); %s\n", where.name().c_str(), why.c_str(),
+            servers_.size() == 1
+                ? ("cached pages are served for up to " + std::to_string(cfg_.serve_stale_seconds) + " s").c_str()
+                : "pages are read from the other servers meanwhile");
       }
     } else if (failing_since) {
       std::fprintf(stderr, "newsline: content poll of %s works again after %ld s\n", where.name().c_str(),

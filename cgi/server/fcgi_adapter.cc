@@ -3,14 +3,14 @@
 // unix socket created with mode 0600 (then cfg.socket_mode / socket_group),
 // and a worker that dies anyway is restarted by the supervisor.
 #include <fcgiapp.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <malloc.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,17 +26,17 @@
 #include <vector>
 
 #include "app.h"
-#include "cache/content_clock.h"
-#include "server/content_poller.h"
 #include "auth/throttle.h"
-#include "server/lane_pool.h"
-#include "util/config.h"
+#include "cache/content_clock.h"
 #include "db/db.h"
 #include "db/servers.h"
-#include "server/adapters.h"
-#include "util/addresses.h"
 #include "http/fcgi_records.h"
 #include "http/response.h"
+#include "server/adapters.h"
+#include "server/content_poller.h"
+#include "server/lane_pool.h"
+#include "util/addresses.h"
+#include "util/config.h"
 #include "util/log.h"
 
 namespace {
@@ -64,7 +64,9 @@ constexpr int kAcceptWakeMs = 200;
 class Acceptor {
  public:
   Acceptor(const Config& cfg, int listen_fd, const std::atomic<bool>& stopping)
-      : listen_fd_(listen_fd), tcp_(listens_on_tcp(cfg.listen)), allowed_(parse_ip_list("listen_allow", cfg.listen_allow)),
+      : listen_fd_(listen_fd),
+        tcp_(listens_on_tcp(cfg.listen)),
+        allowed_(parse_ip_list("listen_allow", cfg.listen_allow)),
         stopping_(stopping) {}
 
   // The next connection, or -1 once the process is stopping.
@@ -145,8 +147,9 @@ struct Lanes {
                counters(metrics, slot, Lane::reader)),
         editor(cfg, {cfg.editor_threads, 64, std::chrono::milliseconds(5000), editor_limits(cfg)}, servers,
                counters(metrics, slot, Lane::editor)),
-        login(cfg, {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
-                     cfg.login_checks_per_second},
+        login(cfg,
+              {cfg.login_threads, 16, std::chrono::milliseconds(2000), editor_limits(cfg), true,
+               cfg.login_checks_per_second},
               servers, counters(metrics, slot, Lane::login)),
         // Decoding a photo takes a processor for up to a second: at idle priority, like password checks.
         media(cfg, {cfg.media_threads, 32, std::chrono::milliseconds(10000), editor_limits(cfg), true}, servers,
@@ -158,11 +161,16 @@ struct Lanes {
   }
   LanePool& operator[](Lane lane) {
     switch (lane) {
-      case Lane::reader: return reader;
-      case Lane::editor: return editor;
-      case Lane::login: return login;
-      case Lane::media: return media;
-      case Lane::search: return search;
+      case Lane::reader:
+        return reader;
+      case Lane::editor:
+        return editor;
+      case Lane::login:
+        return login;
+      case Lane::media:
+        return media;
+      case Lane::search:
+        return search;
     }
     return reader;
   }
@@ -183,12 +191,12 @@ void accept_requests(App& app, Lanes& lanes, Acceptor& acceptor) {
     auto accepted = std::make_shared<Accepted>(connection);
     if (FCGX_Accept_r(&accepted->fcgx) < 0) continue;  // not a FastCGI request: closed
     FCGX_Request& fcgx = accepted->fcgx;
-    auto ex = std::make_shared<Exchange>(app.receive(
-        [&](const char* name) { return static_cast<const char*>(FCGX_GetParam(name, fcgx.envp)); },
-        [&](char* buf, size_t n) {
-          int got = FCGX_GetStr(buf, static_cast<int>(n), fcgx.in);
-          return got > 0 ? static_cast<size_t>(got) : 0;
-        }));
+    auto ex = std::make_shared<Exchange>(
+        app.receive([&](const char* name) { return static_cast<const char*>(FCGX_GetParam(name, fcgx.envp)); },
+                    [&](char* buf, size_t n) {
+                      int got = FCGX_GetStr(buf, static_cast<int>(n), fcgx.in);
+                      return got > 0 ? static_cast<size_t>(got) : 0;
+                    }));
     Response res;
     if (app.answer_from_memory(*ex, res)) {
       reply(app, *accepted, *ex, res);
@@ -311,7 +319,7 @@ int open_listener(const Config& cfg) {
       return refuse(("give to group " + cfg.socket_group).c_str());
   }
   if (chmod(cfg.listen.c_str(), mode) != 0) return refuse("set the mode of");
-  fcntl(fd, F_SETFD, FD_CLOEXEC);  // not for the photo helper; a reload keeps it on purpose
+  fcntl(fd, F_SETFD, FD_CLOEXEC);         // not for the photo helper; a reload keeps it on purpose
   timeval wake{0, kAcceptWakeMs * 1000};  // see Acceptor
   if (setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wake, sizeof wake) != 0) return refuse("set the timeout of");
   return fd;
@@ -407,8 +415,9 @@ void reload(int listen_fd, const std::map<pid_t, std::time_t>& workers) {
     if (a != "serve") check.push_back(a);
   check.push_back("check");
   if (!runs_cleanly(check)) {
-    std::fprintf(stderr, "newsline: reload refused: the new program or its settings do not check out; "
-                         "the running workers go on\n");
+    std::fprintf(stderr,
+                 "newsline: reload refused: the new program or its settings do not check out; "
+                 "the running workers go on\n");
     return;
   }
   std::string previous;

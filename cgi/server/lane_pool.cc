@@ -14,8 +14,8 @@ LanePool::~LanePool() { stop(); }
 
 bool LanePool::submit(Work work, const std::string& one_at_a_time) {
   std::lock_guard<std::mutex> lock(mutex_);
-  bool refused = stopping_ || queue_.size() >= settings_.max_queued ||
-                 (!one_at_a_time.empty() && in_hand_.count(one_at_a_time));
+  bool refused =
+      stopping_ || queue_.size() >= settings_.max_queued || (!one_at_a_time.empty() && in_hand_.count(one_at_a_time));
   if (refused) {
     if (counters_) counters_->busy.fetch_add(1, std::memory_order_relaxed);
     return false;

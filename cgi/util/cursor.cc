@@ -1,7 +1,7 @@
 #include "util/cursor.h"
 
-#include "util/signing.h"
 #include "util/parse.h"
+#include "util/signing.h"
 
 namespace {
 // 9 bytes of MAC (12 characters): guessing one takes 2^72 tries.
@@ -20,8 +20,9 @@ std::optional<Cursor> parse_cursor(const std::string& s, const SigningKey& key) 
   if (second == std::string::npos) return std::nullopt;
   auto t = parse_number(std::string_view(s).substr(0, first), 1, kLastDatetime);
   auto id = parse_id(std::string_view(s).substr(first + 1, second - first - 1));
-  if (!t || !id || !key.verify(Signed::cursor, std::string_view(s).substr(0, second), std::string_view(s).substr(second + 1),
-                               kMacBytes))
+  if (!t || !id ||
+      !key.verify(Signed::cursor, std::string_view(s).substr(0, second), std::string_view(s).substr(second + 1),
+                  kMacBytes))
     return std::nullopt;
   return Cursor{static_cast<std::time_t>(*t), *id};
 }

@@ -35,12 +35,26 @@ void append_json_string(std::string& out, std::string_view s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
-        case '<': case '>': case '&': append_escape(out, c); break;
+        case '"':
+          out += "\\\"";
+          break;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '<':
+        case '>':
+        case '&':
+          append_escape(out, c);
+          break;
         default:
           if (c < 0x20 || c == 0x7F)
             append_escape(out, c);
@@ -84,11 +98,21 @@ std::string Json::dump() const {
 
 void Json::write(std::string& out) const {
   switch (kind_) {
-    case Kind::null: out += "null"; break;
-    case Kind::yes: out += "true"; break;
-    case Kind::no: out += "false"; break;
-    case Kind::number: out += std::to_string(number_); break;
-    case Kind::string: append_json_string(out, text_); break;
+    case Kind::null:
+      out += "null";
+      break;
+    case Kind::yes:
+      out += "true";
+      break;
+    case Kind::no:
+      out += "false";
+      break;
+    case Kind::number:
+      out += std::to_string(number_);
+      break;
+    case Kind::string:
+      append_json_string(out, text_);
+      break;
     case Kind::object: {
       out += '{';
       for (size_t i = 0; i < members_.size(); ++i) {

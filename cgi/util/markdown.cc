@@ -31,7 +31,8 @@ std::string text_of(cmark_node* node) {
   cmark_iter* it = cmark_iter_new(node);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev == CMARK_EVENT_ENTER && (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE))
+    if (ev == CMARK_EVENT_ENTER &&
+        (cmark_node_get_type(n) == CMARK_NODE_TEXT || cmark_node_get_type(n) == CMARK_NODE_CODE))
       text += cmark_node_get_literal(n);
   }
   cmark_iter_free(it);
@@ -62,7 +63,8 @@ bool alone_in_paragraph(cmark_node* image) {
     if (n == image) continue;
     cmark_node_type t = cmark_node_get_type(n);
     if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) continue;
-    if (t == CMARK_NODE_TEXT && std::string_view(cmark_node_get_literal(n)).find_first_not_of(" \t") == std::string_view::npos)
+    if (t == CMARK_NODE_TEXT &&
+        std::string_view(cmark_node_get_literal(n)).find_first_not_of(" \t") == std::string_view::npos)
       continue;
     return false;
   }

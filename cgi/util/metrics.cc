@@ -5,7 +5,6 @@
 #include <cstring>
 #include <new>
 
-
 namespace {
 
 const char* const kLaneNames[PoolMetrics::kLanes] = {"reader", "editor", "login", "media", "search"};
@@ -35,8 +34,8 @@ void sample(std::string& out, const char* name, const std::string& labels, doubl
 }  // namespace
 
 const char* page_kind_name(PageKind kind) {
-  static const char* const names[kPageKinds] = {"home", "article", "listing", "page", "search", "feed",
-                                                "crawler", "photo", "admin", "login", "internal", "other"};
+  static const char* const names[kPageKinds] = {"home",    "article", "listing", "page",  "search",   "feed",
+                                                "crawler", "photo",   "admin",   "login", "internal", "other"};
   return names[static_cast<size_t>(kind)];
 }
 
@@ -80,7 +79,8 @@ std::string PoolMetrics::render(const std::vector<ServerStatus>& servers) const 
                std::string("kind=\"") + page_kind_name(static_cast<PageKind>(k)) + "\",status=\"" +
                    (s + 1 < kStatusSlots ? std::to_string(kStatuses[s]) : "other") + "\"",
                static_cast<double>(n));
-  header(out, "newsline_page_cache_total", "counter", "Shared pages asked for, by kind and whether the cache had them.");
+  header(out, "newsline_page_cache_total", "counter",
+         "Shared pages asked for, by kind and whether the cache had them.");
   for (size_t k = 0; k < kPageKinds; ++k)
     for (int hit = 1; hit >= 0; --hit)
       if (uint64_t n = cache_[k][hit].load(std::memory_order_relaxed))
@@ -106,7 +106,8 @@ std::string PoolMetrics::render(const std::vector<ServerStatus>& servers) const 
   for (size_t i = 0; i < servers.size() && i < kMaxServers; ++i)
     sample(out, "newsline_db_statement_seconds_total", "server=\"" + servers[i].role + "\"",
            servers_[i].nanoseconds.load(std::memory_order_relaxed) / 1e9);
-  header(out, "newsline_db_failures_total", "counter", "Statements that failed (errors, lost connections, time limits).");
+  header(out, "newsline_db_failures_total", "counter",
+         "Statements that failed (errors, lost connections, time limits).");
   for (size_t i = 0; i < servers.size() && i < kMaxServers; ++i)
     sample(out, "newsline_db_failures_total", "server=\"" + servers[i].role + "\"",
            static_cast<double>(servers_[i].failures.load(std::memory_order_relaxed)));

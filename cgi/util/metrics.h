@@ -13,9 +13,21 @@
 #include <string>
 #include <vector>
 
-
 // What a request asked for, as /metrics counts it.
-enum class PageKind : uint8_t { home, article, listing, page, search, feed, crawler, photo, admin, login, internal, other };
+enum class PageKind : uint8_t {
+  home,
+  article,
+  listing,
+  page,
+  search,
+  feed,
+  crawler,
+  photo,
+  admin,
+  login,
+  internal,
+  other
+};
 constexpr size_t kPageKinds = 12;
 const char* page_kind_name(PageKind kind);
 
@@ -29,7 +41,7 @@ struct StatementCounters {
 
 // What /healthz and /metrics report of one database server (DbServers::status).
 struct ServerStatus {
-  std::string role;     // "primary", "replica1", ...
+  std::string role;  // "primary", "replica1", ...
   bool reachable;
   int64_t version;      // -1: not read yet
   long behind_seconds;  // since it last had the newest content (0: current; -1: never had it)
@@ -70,7 +82,8 @@ class PoolMetrics {
 
  private:
   PoolMetrics() = default;
-  static constexpr int kStatuses[] = {200, 301, 302, 303, 304, 400, 401, 403, 404, 405, 413, 414, 415, 429, 500, 502, 503};
+  static constexpr int kStatuses[] = {200, 301, 302, 303, 304, 400, 401, 403, 404,
+                                      405, 413, 414, 415, 429, 500, 502, 503};
   static constexpr size_t kStatusSlots = sizeof kStatuses / sizeof kStatuses[0] + 1;  // the last: any other
   static size_t status_slot(int status);
 

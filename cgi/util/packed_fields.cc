@@ -19,7 +19,8 @@ std::optional<std::vector<PackedRecord>> unpack_records(std::string_view s) {
     if (r.kind < 'a' || r.kind > 'z') return std::nullopt;
     while (i < s.size() && s[i] != '\n') {
       size_t length = 0, digits = 0, start = i;
-      for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 9; ++i, ++digits) length = length * 10 + (s[i] - '0');
+      for (; i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 9; ++i, ++digits)
+        length = length * 10 + (s[i] - '0');
       if (digits == 0 || i >= s.size() || s[i] != ':' || s.size() - i - 1 < length) return std::nullopt;
       if (digits > 1 && s[start] == '0') return std::nullopt;  // one spelling of a length, as pack_record writes it
       r.fields.emplace_back(s.substr(i + 1, length));

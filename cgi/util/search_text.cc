@@ -13,10 +13,10 @@ constexpr size_t kMaxToken = 84;
 
 // Latin-1 Supplement letters U+00C0..U+00FF without their marks ("" for × and ÷, which separate words).
 constexpr std::array<const char*, 64> kLatin1 = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // À..Ï
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // Ð..ß
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",  // à..ï
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y",   // ð..ÿ
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // À..Ï
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // Ð..ß
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // à..ï
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // ð..ÿ
 };
 
 // Latin Extended-A (U+0100..U+017F) by ranges of the same base letter.
@@ -25,18 +25,16 @@ struct Range {
   const char* base;
 };
 constexpr Range kLatinExtendedA[] = {
-    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"},
-    {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"}, {0x136, 0x138, "k"},
-    {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"},
-    {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"},  {0x112, 0x11B, "e"},  {0x11C, 0x123, "g"},
+    {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"},  {0x136, 0x138, "k"},
+    {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"},  {0x152, 0x153, "oe"}, {0x154, 0x159, "r"},
+    {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},  {0x174, 0x175, "w"},  {0x176, 0x178, "y"},
     {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
 };
 
 // Characters inside a word that are dropped, not a break: apostrophes ("don't",
 // "Azərbaycan’ın") and combining marks (a letter typed as e + U+0301).
-bool is_silent(char32_t c) {
-  return c == '\'' || c == 0x2019 || c == 0x02BC || (c >= 0x300 && c <= 0x36F);
-}
+bool is_silent(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC || (c >= 0x300 && c <= 0x36F); }
 
 // Punctuation, symbols, spaces and controls of every script we know of: word breaks.
 bool is_break(char32_t c) {
@@ -66,13 +64,17 @@ void append_folded(std::string& out, char32_t c) {
     out += 'e';
     return;
   }
-  if (c >= 0x410 && c <= 0x42F) c += 0x20;                          // А..Я
-  else if (c >= 0x400 && c <= 0x40F) c += 0x50;                     // Ѐ..Џ
-  else if (c >= 0x391 && c <= 0x3A9) c += 0x20;                     // Greek capitals
+  if (c >= 0x410 && c <= 0x42F)
+    c += 0x20;  // А..Я
+  else if (c >= 0x400 && c <= 0x40F)
+    c += 0x50;  // Ѐ..Џ
+  else if (c >= 0x391 && c <= 0x3A9)
+    c += 0x20;  // Greek capitals
   else if ((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x4D0 && c <= 0x4FF))
-    c |= 1;                                                         // Cyrillic pairs: capital even, small odd
-  else if (c >= 0x4C1 && c <= 0x4CE && (c & 1)) c += 1;             // Ӂ..Ӎ: capital odd
-  if (c == 0x451 || c == 0x450) c = 0x435;                          // ё ѐ -> е
+    c |= 1;  // Cyrillic pairs: capital even, small odd
+  else if (c >= 0x4C1 && c <= 0x4CE && (c & 1))
+    c += 1;                                 // Ӂ..Ӎ: capital odd
+  if (c == 0x451 || c == 0x450) c = 0x435;  // ё ѐ -> е
   append_utf8(out, c);
 }
 
@@ -111,11 +113,10 @@ void for_each_word(std::string_view text, F word) {
 // alone is searched as typed, otherwise they are left out (each is in most
 // articles: reading its list would cost much and sort nothing).
 bool is_stop_word(std::string_view word, std::string_view edition) {
-  static const std::vector<std::string_view> en = {"the", "and", "for", "with", "from", "that", "this",
-                                                   "was", "are", "his", "her", "its", "has", "have",
-                                                   "a__", "an_", "of_", "in_", "on_", "to_", "at_", "by_",
-                                                   "is_", "as_", "be_", "it_", "or_"};
-  static const std::vector<std::string_view> az = {"ve_", "ile", "bu_", "da_", "de_", "ki_", "ucun", "bir",
+  static const std::vector<std::string_view> en = {"the", "and", "for", "with", "from", "that", "this", "was", "are",
+                                                   "his", "her", "its", "has",  "have", "a__",  "an_",  "of_", "in_",
+                                                   "on_", "to_", "at_", "by_",  "is_",  "as_",  "be_",  "it_", "or_"};
+  static const std::vector<std::string_view> az = {"ve_",  "ile",  "bu_",  "da_", "de_",  "ki_",  "ucun", "bir",
                                                    "olan", "olub", "onun", "her", "kimi", "amma", "ya_"};
   static const std::vector<std::string_view> ru = {"и__", "в__", "во_", "не_", "на_", "с__", "со_", "что",
                                                    "по_", "к__", "о__", "об_", "от_", "за_", "из_", "для",
@@ -180,11 +181,11 @@ std::vector<TextPiece> pieces(std::string_view text, size_t from, size_t to, con
 
 // The byte offset `chars` characters after (or, negative, before) `at`.
 size_t move_by_chars(std::string_view text, size_t at, long chars) {
-  for (; chars > 0 && at < text.size(); --chars)
-    do ++at;
+  for (; chars > 0 && at < text.size(); --chars) do
+      ++at;
     while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
-  for (; chars < 0 && at > 0; ++chars)
-    do --at;
+  for (; chars < 0 && at > 0; ++chars) do
+      --at;
     while (at > 0 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80);
   return at;
 }

@@ -10,13 +10,13 @@ namespace {
 // case is folded first). Azerbaijani as on Azerbaijani sites (ş→sh, ç→ch, ğ→gh, ə→e).
 const std::unordered_map<char32_t, const char*>& transliteration() {
   static const std::unordered_map<char32_t, const char*> table = {
-      {U'ə', "e"}, {U'ı', "i"}, {U'i', "i"}, {U'ö', "o"}, {U'ü', "u"}, {U'ş', "sh"}, {U'ç', "ch"}, {U'ğ', "gh"},
-      {U'а', "a"}, {U'б', "b"}, {U'в', "v"}, {U'г', "g"}, {U'д', "d"}, {U'е', "e"}, {U'ё', "e"}, {U'ж', "zh"},
-      {U'з', "z"}, {U'и', "i"}, {U'й', "y"}, {U'к', "k"}, {U'л', "l"}, {U'м', "m"}, {U'н', "n"}, {U'о', "o"},
-      {U'п', "p"}, {U'р', "r"}, {U'с', "s"}, {U'т', "t"}, {U'у', "u"}, {U'ф', "f"}, {U'х', "kh"}, {U'ц', "ts"},
-      {U'ч', "ch"}, {U'ш', "sh"}, {U'щ', "shch"}, {U'ъ', ""}, {U'ы', "y"}, {U'ь', ""}, {U'э', "e"}, {U'ю', "yu"},
-      {U'я', "ya"}, {U'é', "e"}, {U'á', "a"}, {U'à', "a"}, {U'ä', "a"}, {U'ñ', "n"}, {U'ß', "ss"},
-      {U'’', ""}, {U'\'', ""},
+      {U'ə', "e"},  {U'ı', "i"},  {U'i', "i"},  {U'ö', "o"},  {U'ü', "u"},  {U'ş', "sh"}, {U'ç', "ch"},
+      {U'ğ', "gh"}, {U'а', "a"},  {U'б', "b"},  {U'в', "v"},  {U'г', "g"},  {U'д', "d"},  {U'е', "e"},
+      {U'ё', "e"},  {U'ж', "zh"}, {U'з', "z"},  {U'и', "i"},  {U'й', "y"},  {U'к', "k"},  {U'л', "l"},
+      {U'м', "m"},  {U'н', "n"},  {U'о', "o"},  {U'п', "p"},  {U'р', "r"},  {U'с', "s"},  {U'т', "t"},
+      {U'у', "u"},  {U'ф', "f"},  {U'х', "kh"}, {U'ц', "ts"}, {U'ч', "ch"}, {U'ш', "sh"}, {U'щ', "shch"},
+      {U'ъ', ""},   {U'ы', "y"},  {U'ь', ""},   {U'э', "e"},  {U'ю', "yu"}, {U'я', "ya"}, {U'é', "e"},
+      {U'á', "a"},  {U'à', "a"},  {U'ä', "a"},  {U'ñ', "n"},  {U'ß', "ss"}, {U'’', ""},   {U'\'', ""},
   };
   return table;
 }
@@ -26,14 +26,22 @@ char32_t lower(char32_t c) {
   if (c >= U'А' && c <= U'Я') return c + 32;  // Cyrillic А..Я -> а..я
   if (c == U'Ё') return U'ё';
   switch (c) {
-    case U'Ə': return U'ə';
-    case U'İ': return U'i';
-    case U'Ö': return U'ö';
-    case U'Ü': return U'ü';
-    case U'Ş': return U'ş';
-    case U'Ç': return U'ç';
-    case U'Ğ': return U'ğ';
-    default: return c;
+    case U'Ə':
+      return U'ə';
+    case U'İ':
+      return U'i';
+    case U'Ö':
+      return U'ö';
+    case U'Ü':
+      return U'ü';
+    case U'Ş':
+      return U'ş';
+    case U'Ç':
+      return U'ç';
+    case U'Ğ':
+      return U'ğ';
+    default:
+      return c;
   }
 }
 

@@ -14,11 +14,16 @@ namespace {
 // nothing from the URL is ever shown as it is).
 const std::map<std::string, std::string>& notices() {
   static const std::map<std::string, std::string> m = {
-      {"created", "The article was created."},     {"saved", "Saved."},
-      {"published", "Published."},                 {"scheduled", "Scheduled."},
-      {"unpublished", "Unpublished: it is a draft now."}, {"deleted", "The article was deleted."},
-      {"restored", "The revision was restored."},  {"password", "Your password was changed."},
-      {"user", "The user was saved."},             {"category", "The category was saved."},
+      {"created", "The article was created."},
+      {"saved", "Saved."},
+      {"published", "Published."},
+      {"scheduled", "Scheduled."},
+      {"unpublished", "Unpublished: it is a draft now."},
+      {"deleted", "The article was deleted."},
+      {"restored", "The revision was restored."},
+      {"password", "Your password was changed."},
+      {"user", "The user was saved."},
+      {"category", "The category was saved."},
       {"category_deleted", "The category was deleted."},
       {"photo", "The photo was uploaded and is the lead photo now."},
       {"correction", "The correction was added."},
@@ -34,8 +39,7 @@ const std::map<std::string, std::string>& notices() {
 
 }  // namespace
 
-AdminView::AdminView(const Context& ctx, const std::string& title, const char* content_template)
-    : layout_("admin") {
+AdminView::AdminView(const Context& ctx, const std::string& title, const char* content_template) : layout_("admin") {
   layout_.SetValue("SITE_NAME", ctx.cfg.site_name);
   layout_.SetValue("PAGE_TITLE", title);
   if (ctx.session) {

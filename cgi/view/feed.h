@@ -12,8 +12,8 @@ struct Context;
 
 struct FeedChannel {
   std::string title;
-  std::string link;       // the page the feed follows (a path)
-  std::string self;       // the feed's own path
+  std::string link;  // the page the feed follows (a path)
+  std::string self;  // the feed's own path
   std::string description;
 };
 

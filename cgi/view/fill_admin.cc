@@ -51,7 +51,8 @@ void fill_draft_fields(Dict& d, const ArticleFormData& f) {
     auto* photo = d.AddSectionDictionary("LEAD_PHOTO");
     photo->SetIntValue("ID", f.lead_photo->id);
     photo->SetValue("ALT", f.lead_photo->alt);
-    photo->SetValue("THUMB_URL", photo_url(*f.lead_photo, widths_for(f.lead_photo->width).front(), VariantFormat::jpeg));
+    photo->SetValue("THUMB_URL",
+                    photo_url(*f.lead_photo, widths_for(f.lead_photo->width).front(), VariantFormat::jpeg));
     photo->SetIntValue("THUMB_HEIGHT", scaled_height(f.lead_photo->width, f.lead_photo->height, 160));
   }
   std::string tags, authors;
@@ -129,9 +130,9 @@ void fill_article_form(Dict& d, const ArticleFormData& f) {
         h.category_slug = c.slug;
         existing->SetValueAndShowSection("PUBLIC_URL", article_path(f.draft.edition, h), "PUBLIC");
       }
-    add_upload_form(*existing, "UPLOAD", {"/admin/articles/" + std::to_string(f.draft.id) + "/photo",
-                                          "Upload a lead photo", "Upload and use as the lead photo", "", "", "",
-                                          f.max_upload_mb});
+    add_upload_form(*existing, "UPLOAD",
+                    {"/admin/articles/" + std::to_string(f.draft.id) + "/photo", "Upload a lead photo",
+                     "Upload and use as the lead photo", "", "", "", f.max_upload_mb});
   }
   d.SetValue("ACTION_URL", f.draft.id ? "/admin/articles/" + std::to_string(f.draft.id) : "/admin/articles/new");
   d.SetValue("HEADING", f.draft.id ? "Edit article No. " + std::to_string(f.draft.id) : "New article");
@@ -240,19 +241,38 @@ namespace {
 // subject is the user and whose object is the target ("admin created user 5").
 const char* audit_verb(const std::string& action) {
   static const std::map<std::string, const char*> verbs = {
-      {"create", "created"}, {"save", "saved"}, {"publish", "published"}, {"schedule", "scheduled"},
-      {"unpublish", "unpublished"}, {"delete", "deleted"}, {"restore", "restored a revision of"},
-      {"lead_photo", "gave a lead photo to"}, {"correction", "added a correction to"},
-      {"login", "logged in as"}, {"login_failed", "failed to log in as"},
-      {"login_refused", "was refused a login (too many failures) as"}, {"logout", "logged out:"},
-      {"password_change", "changed the password of"}, {"password_check_failed", "mistyped the current password of"},
+      {"create", "created"},
+      {"save", "saved"},
+      {"publish", "published"},
+      {"schedule", "scheduled"},
+      {"unpublish", "unpublished"},
+      {"delete", "deleted"},
+      {"restore", "restored a revision of"},
+      {"lead_photo", "gave a lead photo to"},
+      {"correction", "added a correction to"},
+      {"login", "logged in as"},
+      {"login_failed", "failed to log in as"},
+      {"login_refused", "was refused a login (too many failures) as"},
+      {"logout", "logged out:"},
+      {"password_change", "changed the password of"},
+      {"password_check_failed", "mistyped the current password of"},
       {"password_check_refused", "was refused a password check (too many failures) for"},
-      {"user_create", "created"}, {"user_role", "changed the role of"}, {"user_disable", "disabled"},
-      {"user_enable", "enabled"}, {"user_password_reset", "reset the password of"},
-      {"category_create", "created"}, {"category_update", "changed"}, {"category_delete", "deleted"},
-      {"photo_upload", "uploaded"}, {"photo_update", "changed the words of"},
-      {"front_page", "arranged the front page of"}, {"tag_rename", "renamed"}, {"tag_delete", "deleted"},
-      {"author_update", "changed"}, {"page_create", "created"}, {"page_update", "changed"},
+      {"user_create", "created"},
+      {"user_role", "changed the role of"},
+      {"user_disable", "disabled"},
+      {"user_enable", "enabled"},
+      {"user_password_reset", "reset the password of"},
+      {"category_create", "created"},
+      {"category_update", "changed"},
+      {"category_delete", "deleted"},
+      {"photo_upload", "uploaded"},
+      {"photo_update", "changed the words of"},
+      {"front_page", "arranged the front page of"},
+      {"tag_rename", "renamed"},
+      {"tag_delete", "deleted"},
+      {"author_update", "changed"},
+      {"page_create", "created"},
+      {"page_update", "changed"},
       {"page_delete", "deleted"},
   };
   auto it = verbs.find(action);

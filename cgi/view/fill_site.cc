@@ -118,7 +118,8 @@ void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::ve
       auto* s = section->AddSectionDictionary("TOP_STORY");
       fill_headline(s, e.code, top[i], true);
       // The first is the page's largest photo, loaded at once; the others below it may wait.
-      if (top[i].photo.id) add_picture(*s, "PHOTO", top[i].photo, i == 0 ? PhotoPlace::top_story : PhotoPlace::second_story);
+      if (top[i].photo.id)
+        add_picture(*s, "PHOTO", top[i].photo, i == 0 ? PhotoPlace::top_story : PhotoPlace::second_story);
       if (!top[i].lead.empty()) s->SetValueAndShowSection("LEAD", top[i].lead, "LEAD_SECTION");
     }
   }
@@ -137,8 +138,8 @@ void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::ve
 }
 
 void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
-                  const std::string& base_path, const std::vector<Headline>& page,
-                  const std::string& next_cursor, bool is_first_page) {
+                  const std::string& base_path, const std::vector<Headline>& page, const std::string& next_cursor,
+                  bool is_first_page) {
   d.SetValue("HEADING", heading);
   ctemplate::TemplateDictionary* day = nullptr;
   long current_day = -1;
@@ -163,8 +164,8 @@ void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status) 
     d.SetValue("TEXT", e.label("not_found_text"));
   } else {
     d.SetValue("HEADING", std::to_string(status) + " " + status_text(status));
-    d.SetValue("TEXT", status == 405 ? "This address answers only GET and HEAD requests."
-                                     : "This request cannot be answered.");
+    d.SetValue("TEXT",
+               status == 405 ? "This address answers only GET and HEAD requests." : "This request cannot be answered.");
   }
   d.SetValue("HOME_URL", home_path(e.code));
   d.SetValue("HOME", e.label("latest"));

@@ -84,10 +84,10 @@ void describe_article(PageView& view, const Context& ctx, const Edition& e, cons
                     .push(list_item(1, e.name, ctx.cfg.site_url + home_path(e.code)))
                     .push(list_item(2, a.category_name, ctx.cfg.site_url + category_path(e.code, a.category_slug)))
                     .push(list_item(3, a.title, ""));
-  Json graph = Json::array().push(std::move(article)).push(
-      Json::object().set("@type", "BreadcrumbList").set("itemListElement", std::move(crumbs)));
-  view.set_structured_data(
-      Json::object().set("@context", "https://schema.org").set("@graph", std::move(graph)).dump());
+  Json graph = Json::array()
+                   .push(std::move(article))
+                   .push(Json::object().set("@type", "BreadcrumbList").set("itemListElement", std::move(crumbs)));
+  view.set_structured_data(Json::object().set("@context", "https://schema.org").set("@graph", std::move(graph)).dump());
 
   if (extras.translations.empty()) return;
   // The same story in each language, this one included; x-default: the site's default edition's.

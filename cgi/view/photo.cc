@@ -10,20 +10,28 @@ const char* sizes_for(PhotoPlace place) {
   switch (place) {
     case PhotoPlace::lead:
     case PhotoPlace::body:
-    case PhotoPlace::top_story: return "(max-width: 760px) 100vw, 720px";
-    case PhotoPlace::second_story: return "(max-width: 760px) 100vw, 350px";
-    case PhotoPlace::thumbnail: return "160px";
+    case PhotoPlace::top_story:
+      return "(max-width: 760px) 100vw, 720px";
+    case PhotoPlace::second_story:
+      return "(max-width: 760px) 100vw, 350px";
+    case PhotoPlace::thumbnail:
+      return "160px";
   }
   return "100vw";
 }
 
 const char* place_name(PhotoPlace place) {
   switch (place) {
-    case PhotoPlace::lead: return "lead";
-    case PhotoPlace::body: return "body";
-    case PhotoPlace::top_story: return "top";
-    case PhotoPlace::second_story: return "second";
-    case PhotoPlace::thumbnail: return "thumb";
+    case PhotoPlace::lead:
+      return "lead";
+    case PhotoPlace::body:
+      return "body";
+    case PhotoPlace::top_story:
+      return "top";
+    case PhotoPlace::second_story:
+      return "second";
+    case PhotoPlace::thumbnail:
+      return "thumb";
   }
   return "";
 }

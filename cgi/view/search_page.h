@@ -7,9 +7,9 @@
 #include "util/search_text.h"
 
 struct SearchPage {
-  std::string text;     // the query as the reader typed it (shown in the box)
+  std::string text;  // the query as the reader typed it (shown in the box)
   SearchQuery query;
   std::vector<SearchResult> results;
-  std::string message;  // a hint, "nothing found", "too long", "too slow"
+  std::string message;      // a hint, "nothing found", "too long", "too slow"
   std::string next_cursor;  // ?after= of the next page; empty on the last
 };

@@ -10,8 +10,8 @@ class TemplateDictionary;
 }
 
 struct TemplateFile {
-  const char* path;              // under the template directory
-  const char* escape_context;    // its AUTOESCAPE context: "HTML" or "XML"
+  const char* path;            // under the template directory
+  const char* escape_context;  // its AUTOESCAPE context: "HTML" or "XML"
 };
 
 const std::vector<TemplateFile>& all_templates();

@@ -21,8 +21,7 @@ static const ctemplate::StaticTemplateString kTime = STS_INIT(kTime, "TIME");
 static const ctemplate::StaticTemplateString kCategory = STS_INIT(kCategory, "CATEGORY");
 static const ctemplate::StaticTemplateString kCategoryUrl = STS_INIT(kCategoryUrl, "CATEGORY_URL");
 
-PageView::PageView(const Context& ctx, const Edition& edition, const std::string& title,
-                   const char* content_template)
+PageView::PageView(const Context& ctx, const Edition& edition, const std::string& title, const char* content_template)
     : ctx_(ctx), edition_(edition), layout_("layout") {
   layout_.SetValue("LANG", edition.code);
   layout_.SetValue("EDITION", edition.code);
@@ -72,9 +71,7 @@ PageView::PageView(const Context& ctx, const Edition& edition, const std::string
   content_->SetFilename(content_template);
 }
 
-void PageView::set_description(const std::string& text) {
-  description_->SetValue("TEXT", utf8_truncate(text, 300));
-}
+void PageView::set_description(const std::string& text) { description_->SetValue("TEXT", utf8_truncate(text, 300)); }
 
 void PageView::set_robots(const std::string& content) {
   if (!robots_) robots_ = layout_.AddSectionDictionary("ROBOTS");
@@ -96,8 +93,8 @@ void PageView::set_social_image(const std::string& url, int width, int height, c
   layout_.SetValue("TWITTER_CARD", "summary_large_image");
 }
 
-void PageView::set_article_meta(const std::string& published, const std::string& modified,
-                                const std::string& section, const std::vector<std::string>& tags) {
+void PageView::set_article_meta(const std::string& published, const std::string& modified, const std::string& section,
+                                const std::vector<std::string>& tags) {
   layout_.SetValue("OG_TYPE", "article");
   auto* meta = layout_.AddSectionDictionary("ARTICLE_META");
   meta->SetValue("PUBLISHED", published);
@@ -112,9 +109,7 @@ void PageView::add_feed(const std::string& title, const std::string& path) {
   feed->SetValue("URL", path);
 }
 
-void PageView::set_structured_data(const std::string& json) {
-  layout_.SetValueAndShowSection("DATA", json, "JSON_LD");
-}
+void PageView::set_structured_data(const std::string& json) { layout_.SetValueAndShowSection("DATA", json, "JSON_LD"); }
 
 void PageView::set_canonical(const std::string& path) {
   layout_.SetValueAndShowSection("CANONICAL_URL", ctx_.cfg.site_url + path, "CANONICAL");

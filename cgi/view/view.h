@@ -16,7 +16,6 @@
 struct Context;
 struct Response;
 
-
 class PageView {
  public:
   // A page of `edition` titled `title`, whose main column is `content_template`.
@@ -63,8 +62,7 @@ class PageView {
 
 // A headline's variables in `d`: URL, TITLE, WHEN and ISO (the news line);
 // `with_category` adds CATEGORY, CATEGORY_URL and TIME (the content templates).
-void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h,
-                   bool with_category);
+void fill_headline(ctemplate::TemplateDictionary* d, const std::string& edition, const Headline& h, bool with_category);
 
 struct ArticleExtras;
 struct Author;
@@ -90,8 +88,8 @@ void fill_home(ctemplate::TemplateDictionary& d, const Edition& e, const std::ve
                const std::vector<HomeBlock>& blocks);
 // `next_cursor`: the ?before= of the next (older) page; empty on the last page.
 void fill_listing(ctemplate::TemplateDictionary& d, const Edition& e, const std::string& heading,
-                  const std::string& base_path, const std::vector<Headline>& page,
-                  const std::string& next_cursor, bool is_first_page);
+                  const std::string& base_path, const std::vector<Headline>& page, const std::string& next_cursor,
+                  bool is_first_page);
 void fill_error(ctemplate::TemplateDictionary& d, const Edition& e, int status);
 struct SearchPage;
 void fill_search(ctemplate::TemplateDictionary& d, const Edition& e, const SearchPage& page);

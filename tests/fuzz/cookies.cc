@@ -5,9 +5,9 @@
 
 #include "auth/crypto.h"
 #include "auth/session.h"
-#include "util/signing.h"
 #include "fuzz.h"
 #include "http/request.h"
+#include "util/signing.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const bool started = crypto_init();

@@ -36,12 +36,26 @@ std::string decode_string(std::string_view s) {
     }
     char e = s[++i];
     switch (e) {
-      case '"': case '\\': case '/': out += e; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+      case '\\':
+      case '/':
+        out += e;
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         unsigned cp = hex4(s, i + 1);
         i += 4;
@@ -55,7 +69,8 @@ std::string decode_string(std::string_view s) {
         append_utf8(out, static_cast<char32_t>(cp));
         break;
       }
-      default: FUZZ_CHECK(!"an escape JSON does not have");
+      default:
+        FUZZ_CHECK(!"an escape JSON does not have");
     }
   }
   return out;

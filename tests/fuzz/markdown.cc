@@ -13,8 +13,8 @@
 namespace {
 
 const std::set<std::string> kElements = {
-    "p", "em", "strong", "a", "code", "pre", "blockquote", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-    "hr", "br", "del", "figure", "figcaption", "picture", "source", "img", "span", "sup", "sub"};
+    "p",  "em", "strong", "a",  "code", "pre",    "blockquote", "ul",      "ol",     "li",  "h1",   "h2",  "h3", "h4",
+    "h5", "h6", "hr",     "br", "del",  "figure", "figcaption", "picture", "source", "img", "span", "sup", "sub"};
 
 std::string lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -22,8 +22,9 @@ std::string lower(std::string s) {
 }
 
 bool dangerous_link(std::string value) {
-  value.erase(std::remove_if(value.begin(), value.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
-              value.end());
+  value.erase(
+      std::remove_if(value.begin(), value.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+      value.end());
   value = lower(value);
   // cmark's safe mode lets photos inline (data:image/png, gif, jpeg, webp), nothing else of data:.
   for (const char* image : {"data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"})
@@ -48,7 +49,8 @@ void check_attributes(const std::string& tag, size_t at) {
     FUZZ_CHECK(at + 1 < tag.size() && tag[at + 1] == '"');  // cmark and our templates quote every value
     size_t close = tag.find('"', at + 2);
     FUZZ_CHECK(close != std::string::npos);
-    if (name == "href" || name == "src" || name == "srcset") FUZZ_CHECK(!dangerous_link(tag.substr(at + 2, close - at - 2)));
+    if (name == "href" || name == "src" || name == "srcset")
+      FUZZ_CHECK(!dangerous_link(tag.substr(at + 2, close - at - 2)));
     at = close + 1;
   }
 }

@@ -7,8 +7,8 @@
 #include <cstring>
 
 #include "fuzz.h"
-#include "util/parse.h"
 #include "pages/routes.h"
+#include "util/parse.h"
 
 namespace {
 

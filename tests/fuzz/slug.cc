@@ -1,7 +1,7 @@
 // Slugs made from titles (any text an editor types): always a valid slug of
 // at most 80 ASCII characters, and a slug is its own slug.
-#include "fuzz.h"
 #include "util/slug.h"
+#include "fuzz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string title(fuzz_text(data, size));

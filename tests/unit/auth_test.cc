@@ -4,9 +4,9 @@
 #include <set>
 
 #include "auth/crypto.h"
+#include "http/url.h"
 #include "util/markdown.h"
 #include "util/slug.h"
-#include "http/url.h"
 #include "util/text.h"
 
 namespace {
@@ -37,9 +37,9 @@ BOOST_AUTO_TEST_CASE(password_rules_are_length_only) {
   BOOST_TEST(password_problem("short").has_value());
   BOOST_TEST(password_problem("7 chars").has_value());
   BOOST_TEST(!password_problem("8 chars!").has_value());
-  BOOST_TEST(!password_problem("aaaaaaaa").has_value());      // no composition rules
-  BOOST_TEST(!password_problem("пароль12").has_value());      // 8 characters, 14 bytes
-  BOOST_TEST(password_problem("əəəə").has_value());           // 8 bytes, 4 characters
+  BOOST_TEST(!password_problem("aaaaaaaa").has_value());  // no composition rules
+  BOOST_TEST(!password_problem("пароль12").has_value());  // 8 characters, 14 bytes
+  BOOST_TEST(password_problem("əəəə").has_value());       // 8 bytes, 4 characters
   BOOST_TEST(!password_problem(std::string(64, 'x')).has_value());
   BOOST_TEST(!password_problem(std::string(1024, 'x')).has_value());
   BOOST_TEST(password_problem(std::string(1025, 'x')).has_value());
@@ -103,9 +103,9 @@ BOOST_AUTO_TEST_CASE(length_and_validity) {
   BOOST_TEST(s.size() <= 80u);
   BOOST_TEST(is_valid_slug(s));
   BOOST_TEST(is_valid_slug("a-new-slug-2"));
-  for (const std::string& bad : {std::string(), std::string("-a"), std::string("a-"), std::string("a--b"),
-                                  std::string("A"), std::string("a b"), std::string("a_b"), std::string("ə"),
-                                  std::string("../x"), std::string(81, 'a')})
+  for (const std::string& bad :
+       {std::string(), std::string("-a"), std::string("a-"), std::string("a--b"), std::string("A"), std::string("a b"),
+        std::string("a_b"), std::string("ə"), std::string("../x"), std::string(81, 'a')})
     BOOST_TEST(!is_valid_slug(bad), bad);
   BOOST_TEST(utf8_truncate("əəə", 5) == "əə");
   BOOST_TEST(utf8_length("Xəbər") == 5u);
@@ -124,11 +124,11 @@ BOOST_AUTO_TEST_CASE(renders_the_usual_markdown) {
 }
 
 BOOST_AUTO_TEST_CASE(nothing_an_editor_types_becomes_script) {
-  for (const char* evil : {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=//x>",
-                           "[x](javascript:alert(1))", "[x](JAVASCRIPT:alert(1))", "[x](vbscript:msgbox(1))",
-                           "![x](javascript:alert(1))", "[x](data:text/html;base64,PHNjcmlwdD4=)",
-                           "<a href=\"javascript:alert(1)\">x</a>", "<div onclick=alert(1)>x</div>",
-                           "<svg onload=alert(1)>", "<style>*{}</style>"}) {
+  for (const char* evil :
+       {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<iframe src=//x>", "[x](javascript:alert(1))",
+        "[x](JAVASCRIPT:alert(1))", "[x](vbscript:msgbox(1))", "![x](javascript:alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)", "<a href=\"javascript:alert(1)\">x</a>",
+        "<div onclick=alert(1)>x</div>", "<svg onload=alert(1)>", "<style>*{}</style>"}) {
     std::string html = markdown_to_html(evil);
     BOOST_TEST(html.find("<script") == std::string::npos, evil);
     BOOST_TEST(html.find("javascript:") == std::string::npos, evil);
@@ -144,8 +144,6 @@ BOOST_AUTO_TEST_CASE(nothing_an_editor_types_becomes_script) {
   }
 }
 
-BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced) {
-  BOOST_TEST(is_valid_utf8(markdown_to_html("bad \xff byte")));
-}
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_replaced) { BOOST_TEST(is_valid_utf8(markdown_to_html("bad \xff byte"))); }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "util/config.h"
 #include "http/response.h"
+#include "util/config.h"
 
 BOOST_AUTO_TEST_SUITE(configuration)
 

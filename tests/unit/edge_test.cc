@@ -11,14 +11,14 @@
 #include "auth/crypto.h"
 #include "auth/flood_watch.h"
 #include "auth/session.h"
-#include "util/signing.h"
 #include "auth/throttle.h"
 #include "cache/page_cache.h"
 #include "http/compression.h"
-#include "util/parse.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "util/log.h"
+#include "util/parse.h"
+#include "util/signing.h"
 
 namespace {
 struct Sodium {
@@ -38,8 +38,8 @@ BOOST_AUTO_TEST_SUITE(validators)
 BOOST_AUTO_TEST_CASE(ids_are_positive_decimal_numbers_of_at_most_15_digits) {
   BOOST_TEST(*parse_id("1") == 1);
   BOOST_TEST(*parse_id("999999999999999") == 999999999999999LL);
-  for (const char* bad : {"", "0", "00", "01", "-1", "+1", " 1", "1 ", "1e3", "0x10", "1000000000000000",
-                          "99999999999999999999", "١"})
+  for (const char* bad :
+       {"", "0", "00", "01", "-1", "+1", " 1", "1 ", "1e3", "0x10", "1000000000000000", "99999999999999999999", "١"})
     BOOST_TEST(!parse_id(bad), bad);
   BOOST_TEST(*parse_number("0", 0, 5) == 0);
   BOOST_TEST(!parse_number("6", 0, 5));
@@ -104,7 +104,7 @@ BOOST_AUTO_TEST_CASE(counts_the_last_minute_only) {
   BOOST_TEST(w.last_minute(1089) == 0);
   w.note(1200);
   w.note(1200);
-  BOOST_TEST(w.last_minute(1200) == 2);   // a slot reused a minute later starts again
+  BOOST_TEST(w.last_minute(1200) == 2);  // a slot reused a minute later starts again
 }
 
 BOOST_AUTO_TEST_SUITE_END()

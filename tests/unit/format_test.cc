@@ -1,9 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
-#include "util/signing.h"
 #include "db/article_links.h"
-#include "util/json.h"
 #include "util/cursor.h"
+#include "util/json.h"
+#include "util/signing.h"
 #include "util/time_format.h"
 
 // Text formats of our own: times, cursors, signatures, packed links.
@@ -54,12 +54,11 @@ BOOST_AUTO_TEST_CASE(cursors_the_site_did_not_sign_are_refused) {
   BOOST_TEST(!parse_cursor("1747290120-42", test_key()));
   BOOST_TEST(!parse_cursor(good, SigningKey(std::string(32, 'x'))));
   BOOST_TEST(!parse_cursor(good.substr(0, good.size() - 1), test_key()));
-  for (const char* bad : {"", "-", "1-", "-1", "1747290120", "a-1", "1-a", "1--2", "0-1", "1-0",
-                          "99999999999999999999-1", "1-99999999999999999999", "1 -2", "1-2 ",
-                          "253402300800-1", "1' OR '1'='1-2", "01747290120-42-x"})
+  for (const char* bad :
+       {"", "-", "1-", "-1", "1747290120", "a-1", "1-a", "1--2", "0-1", "1-0", "99999999999999999999-1",
+        "1-99999999999999999999", "1 -2", "1-2 ", "253402300800-1", "1' OR '1'='1-2", "01747290120-42-x"})
     BOOST_TEST(!parse_cursor(std::string(bad) + "-" + mac, test_key()), bad);
 }
-
 
 // The packed links of an article page (db/article_links.h): what is packed
 // comes back whole, whatever bytes its texts hold; damage is refused whole.
@@ -98,10 +97,10 @@ BOOST_AUTO_TEST_CASE(packed_links_round_trip_and_refuse_damage) {
 
   for (size_t cut = 1; cut < packed.size(); ++cut)  // every truncation is refused, never read in part
     if (packed[cut - 1] != '\n') BOOST_TEST(!unpack_extras(packed.substr(0, cut), no_categories, 0).has_value());
-  BOOST_TEST(!unpack_extras("t1:7\n", no_categories, 0).has_value());          // too few fields
-  BOOST_TEST(!unpack_extras("t1:x1:a1:b\n", no_categories, 0).has_value());    // an id that is no number
+  BOOST_TEST(!unpack_extras("t1:7\n", no_categories, 0).has_value());            // too few fields
+  BOOST_TEST(!unpack_extras("t1:x1:a1:b\n", no_categories, 0).has_value());      // an id that is no number
   BOOST_TEST(!unpack_extras("t99999999999:a\n", no_categories, 0).has_value());  // a length past the end
-  BOOST_TEST(!unpack_extras("Z1:7\n", no_categories, 0).has_value());          // an unknown kind
+  BOOST_TEST(!unpack_extras("Z1:7\n", no_categories, 0).has_value());            // an unknown kind
 }
 
 // JSON-LD goes into a <script> element: nothing in a value may end it, and
@@ -117,8 +116,10 @@ BOOST_AUTO_TEST_CASE(json_is_safe_inside_a_script_element) {
   // (which end a line in older JavaScript) and bytes that are not UTF-8 do not.
   BOOST_TEST(Json("Şəki ŞƏKİ Шеки").dump() == "\"Şəki ŞƏKİ Шеки\"");
   BOOST_TEST(Json("a\u2028b\u2029c").dump() == "\"a\\u2028b\\u2029c\"");
-  BOOST_TEST(Json(std::string("x\xff" "y\xc0\xaf" "z\xed\xa0\x80")).dump() ==
-             "\"x\\ufffdy\\ufffd\\ufffdz\\ufffd\\ufffd\\ufffd\"");
+  BOOST_TEST(Json(std::string("x\xff"
+                              "y\xc0\xaf"
+                              "z\xed\xa0\x80"))
+                 .dump() == "\"x\\ufffdy\\ufffd\\ufffdz\\ufffd\\ufffd\\ufffd\"");
   BOOST_TEST(Json(std::string("cut \xd0")).dump() == "\"cut \\ufffd\"");
   BOOST_TEST(Json::array().push(1).push(Json::array()).push(Json::object()).dump() == "[1,[],{}]");
 }

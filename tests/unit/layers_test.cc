@@ -17,7 +17,7 @@ namespace {
 // Lowest first. Folders of one rank are peers that may not include each other.
 // cgi/context.h, cgi/app.* and cgi/main.cc are layers of one file (or two) each.
 const std::map<std::string, int> kRank = {
-    {"util", 0},  {"http", 1},    {"db", 2},   {"auth", 3}, {"cache", 3},  {"media", 3},
+    {"util", 0},    {"http", 1}, {"db", 2},    {"auth", 3}, {"cache", 3},  {"media", 3},
     {"context", 4}, {"view", 5}, {"pages", 6}, {"app", 7},  {"server", 8}, {"main", 9},
 };
 
@@ -55,9 +55,8 @@ BOOST_AUTO_TEST_CASE(no_file_under_cgi_includes_one_of_a_layer_above_its_own) {
         if (to == from) continue;
         BOOST_TEST_CONTEXT("line " << number << ": " << m[1]) {
           BOOST_TEST_REQUIRE(kRank.count(to) == 1, m[1] << " is in no layer");
-          BOOST_TEST(kRank.at(to) < kRank.at(from), "cgi/" << path << ":" << number << " (" << from
-                                                            << ") includes " << m[1] << " (" << to
-                                                            << "), which is not below it");
+          BOOST_TEST(kRank.at(to) < kRank.at(from), "cgi/" << path << ":" << number << " (" << from << ") includes "
+                                                           << m[1] << " (" << to << "), which is not below it");
         }
       }
     }

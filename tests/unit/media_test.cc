@@ -20,11 +20,11 @@ std::string be16(unsigned v) { return {static_cast<char>(v >> 8), static_cast<ch
 // carrying a GPS position, as a phone writes it.
 std::string exif_with_gps() {
   std::string tiff = "II*" + std::string(1, '\0') + le32(8);
-  tiff += le16(2);                                            // IFD0: two entries
+  tiff += le16(2);                                               // IFD0: two entries
   tiff += le16(0x0112) + le16(3) + le32(1) + le16(6) + le16(0);  // Orientation = 6
-  tiff += le16(0x8825) + le16(4) + le32(1) + le32(38);        // GPSInfo IFD at 38
+  tiff += le16(0x8825) + le16(4) + le32(1) + le32(38);           // GPSInfo IFD at 38
   tiff += le32(0);
-  tiff += le16(1);                                            // GPS IFD: one entry
+  tiff += le16(1);                                                       // GPS IFD: one entry
   tiff += le16(0x0001) + le16(2) + le32(2) + std::string("N\0\0\0", 4);  // GPSLatitudeRef "N"
   tiff += le32(0);
   std::string payload = std::string("Exif\0\0", 6) + tiff;
@@ -41,10 +41,17 @@ BOOST_AUTO_TEST_CASE(kinds_come_from_the_bytes) {
   BOOST_TEST((sniff_image_kind("GIF89a...") == ImageKind::gif));
   BOOST_TEST((sniff_image_kind("RIFF\x10\x00\x00\x00WEBPVP8 ") == ImageKind::none));  // a NUL cuts the literal
   BOOST_TEST((sniff_image_kind(std::string("RIFF\x10\0\0\0WEBPVP8 ", 16)) == ImageKind::webp));
-  BOOST_TEST((sniff_image_kind(std::string("\0\0\0\x1C" "ftypavif", 12)) == ImageKind::heif));
-  BOOST_TEST((sniff_image_kind(std::string("\0\0\0\x18" "ftypheic", 12)) == ImageKind::heif));
-  BOOST_TEST((sniff_image_kind(std::string("\0\0\0\x18" "ftypmp42", 12)) == ImageKind::none));  // a video
-  BOOST_TEST((sniff_image_kind("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>1</script></svg>") == ImageKind::none));
+  BOOST_TEST((sniff_image_kind(std::string("\0\0\0\x1C"
+                                           "ftypavif",
+                                           12)) == ImageKind::heif));
+  BOOST_TEST((sniff_image_kind(std::string("\0\0\0\x18"
+                                           "ftypheic",
+                                           12)) == ImageKind::heif));
+  BOOST_TEST((sniff_image_kind(std::string("\0\0\0\x18"
+                                           "ftypmp42",
+                                           12)) == ImageKind::none));  // a video
+  BOOST_TEST(
+      (sniff_image_kind("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>1</script></svg>") == ImageKind::none));
   BOOST_TEST((sniff_image_kind("<?php system($_GET['c']); ?>") == ImageKind::none));
   BOOST_TEST((sniff_image_kind("") == ImageKind::none));
 }
@@ -110,11 +117,12 @@ BOOST_AUTO_TEST_CASE(variant_names) {
     std::string name = variant_file_name("0123456789abcdef", spec);
     BOOST_TEST((parse_variant_name(name, v) && v.spec == spec), name);
   }
-  for (const char* bad : {"0123456789abcdef-640.png", "0123456789ABCDEF-640.jpg", "0123456789abcde-640.jpg",
-                          "0123456789abcdef-.jpg", "0123456789abcdef-99999.jpg", "0123456789abcdef-640",
-                          ".lock", "0123456789abcdef-640.jpg.tmp12", "0123456789abcdef-6x0.jpg",
-                          "0123456789abcdef-1200x675.webp", "0123456789abcdef-1200x.jpg", "0123456789abcdef-x675.jpg",
-                          "0123456789abcdef-1200x675x1.jpg", "0123456789abcdef-0640.jpg", "0123456789abcdef-640x0450.jpg"})
+  for (const char* bad :
+       {"0123456789abcdef-640.png", "0123456789ABCDEF-640.jpg", "0123456789abcde-640.jpg", "0123456789abcdef-.jpg",
+        "0123456789abcdef-99999.jpg", "0123456789abcdef-640", ".lock", "0123456789abcdef-640.jpg.tmp12",
+        "0123456789abcdef-6x0.jpg", "0123456789abcdef-1200x675.webp", "0123456789abcdef-1200x.jpg",
+        "0123456789abcdef-x675.jpg", "0123456789abcdef-1200x675x1.jpg", "0123456789abcdef-0640.jpg",
+        "0123456789abcdef-640x0450.jpg"})
     BOOST_TEST(!parse_variant_name(bad, v), bad);
 }
 

@@ -7,10 +7,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "util/config.h"
 #include "db/servers.h"
-#include "util/addresses.h"
 #include "pages/routes.h"
+#include "util/addresses.h"
+#include "util/config.h"
 #include "util/metrics.h"
 
 namespace {
@@ -67,7 +67,9 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(pool_metrics)
 
 BOOST_AUTO_TEST_CASE(each_route_is_counted_as_its_kind_of_page) {
-  auto kind = [](const char* method, const char* path) { return std::string(page_kind_name(route_of(method, path)->kind)); };
+  auto kind = [](const char* method, const char* path) {
+    return std::string(page_kind_name(route_of(method, path)->kind));
+  };
   BOOST_TEST(kind("GET", "/en/") == "home");
   BOOST_TEST(kind("GET", "/en/news/country/12-a-story") == "article");
   BOOST_TEST(kind("GET", "/en/news/country") == "listing");

@@ -40,7 +40,7 @@ BOOST_AUTO_TEST_CASE(segments_that_cannot_name_anything_match_nothing) {
   // Editions are two lower-case letters; slugs ASCII and no longer than their columns.
   BOOST_TEST(!match("GET", {"EN"}, true).route);
   BOOST_TEST(!match("GET", {"eng"}, true).route);
-  BOOST_TEST(!match("GET", {"en", "news", "\xc3\xa7"}, false).route);             // /en/news/%C3%A7
+  BOOST_TEST(!match("GET", {"en", "news", "\xc3\xa7"}, false).route);               // /en/news/%C3%A7
   BOOST_TEST(!match("GET", {"en", "news", "country", "1-\xc3\xa7"}, false).route);  // MariaDB error 1267 once
   BOOST_TEST(!match("GET", {"en", "news", std::string(101, 'a')}, false).route);
   BOOST_TEST(match("GET", {"en", "news", std::string(100, 'a')}, false).route);

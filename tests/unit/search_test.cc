@@ -126,8 +126,9 @@ BOOST_AUTO_TEST_CASE(snippets_start_near_the_first_hit_at_a_word) {
 }
 
 BOOST_AUTO_TEST_CASE(plain_text_of_markdown) {
-  BOOST_TEST(markdown_plain_text("# Title\n\nA *bold* [link](http://x) and `code`.\n\n<b>raw</b>\n\n![Alt text](media:1)") ==
-             "Title\nA bold link and code.\nraw\nAlt text");  // the tags go, as on the page; their text shows
+  BOOST_TEST(
+      markdown_plain_text("# Title\n\nA *bold* [link](http://x) and `code`.\n\n<b>raw</b>\n\n![Alt text](media:1)") ==
+      "Title\nA bold link and code.\nraw\nAlt text");  // the tags go, as on the page; their text shows
 }
 
 BOOST_AUTO_TEST_CASE(cursors_round_trip_and_refuse_anything_else) {
@@ -137,8 +138,8 @@ BOOST_AUTO_TEST_CASE(cursors_round_trip_and_refuse_anything_else) {
     BOOST_TEST(back->score == c.score);
     BOOST_TEST(back->id == c.id);
   }
-  for (const char* bad : {"", "_", "1_", "_1", "1.5_2", "1e5_2", "--1_2", "1_2_3", "1_0", "99999999999999999999_1",
-                          "abc", "1 _2"})
+  for (const char* bad :
+       {"", "_", "1_", "_1", "1.5_2", "1e5_2", "--1_2", "1_2_3", "1_0", "99999999999999999999_1", "abc", "1 _2"})
     BOOST_TEST(!parse_search_cursor(bad).has_value(), bad);
 }
 
@@ -148,7 +149,7 @@ BOOST_AUTO_TEST_CASE(each_address_has_its_own_rate) {
   auto t = steady_clock::time_point{} + hours(1);
   for (int i = 0; i < 5; ++i) BOOST_TEST(rate.allow("192.0.2.1", t));
   BOOST_TEST(!rate.allow("192.0.2.1", t));
-  BOOST_TEST(rate.allow("192.0.2.2", t));  // another address
+  BOOST_TEST(rate.allow("192.0.2.2", t));                       // another address
   BOOST_TEST(rate.allow("192.0.2.1", t + milliseconds(1100)));  // refilled one
   BOOST_TEST(!rate.allow("192.0.2.1", t + milliseconds(1200)));
   // An IPv6 client counts by its /64: a new address in it is the same client.

@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "util/config.h"
 #include "db/servers.h"
+#include "util/config.h"
 
 namespace {
 

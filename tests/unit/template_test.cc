@@ -11,9 +11,9 @@
 #include "db/newsroom.h"
 #include "util/time_format.h"
 #include "view/admin_view.h"
-#include "view/templates.h"
 #include "view/photo.h"
 #include "view/sidebars.h"
+#include "view/templates.h"
 #include "view/view.h"
 
 namespace {
@@ -29,9 +29,10 @@ struct Templates {
 
 Edition hostile_edition() {
   Edition e{"en", kHostile, {}};
-  for (const char* k : {"newsline", "all_news", "related", "latest", "older", "newest", "not_found",
-                        "not_found_text", "no_articles", "photo", "breadcrumbs", "updated", "tags", "by",
-                        "correction", "corrections", "no_corrections", "breaking", "top_stories", "sections", "menu"})
+  for (const char* k :
+       {"newsline",       "all_news",    "related",        "latest",      "older",       "newest",   "not_found",
+        "not_found_text", "no_articles", "photo",          "breadcrumbs", "updated",     "tags",     "by",
+        "correction",     "corrections", "no_corrections", "breaking",    "top_stories", "sections", "menu"})
     e.labels[k] = kHostile;
   return e;
 }
@@ -89,7 +90,8 @@ BOOST_AUTO_TEST_CASE(article_escapes_every_field) {
 
 BOOST_AUTO_TEST_CASE(photos_in_bodies_escape_their_words) {
   Photo p{3, "0123456789abcdef", 800, 600, kHostile, kHostile, kHostile};
-  for (bool block : {true, false}) check_escaped(render_body_photo(p, kHostile, block, hostile_edition()) + "&lt;script&gt;");
+  for (bool block : {true, false})
+    check_escaped(render_body_photo(p, kHostile, block, hostile_edition()) + "&lt;script&gt;");
 }
 
 BOOST_AUTO_TEST_CASE(corrections_page_and_simple_page_escape) {

@@ -16,9 +16,9 @@ BOOST_AUTO_TEST_CASE(percent_decoding) {
   BOOST_TEST(!percent_decode("%", false));
   BOOST_TEST(!percent_decode("%4", false));
   BOOST_TEST(!percent_decode("%zz", false));
-  BOOST_TEST(!percent_decode("%00", false));   // NUL
+  BOOST_TEST(!percent_decode("%00", false));     // NUL
   BOOST_TEST(!percent_decode("%0d%0a", false));  // CR LF
-  BOOST_TEST(!percent_decode("%ff", false));   // invalid UTF-8
+  BOOST_TEST(!percent_decode("%ff", false));     // invalid UTF-8
 }
 
 BOOST_AUTO_TEST_CASE(utf8_validation) {
@@ -38,8 +38,8 @@ BOOST_AUTO_TEST_CASE(path_splitting) {
   BOOST_TEST(split_path("/")->empty());
   BOOST_TEST((*split_path("//en//") == std::vector<std::string>{"en"}));
   BOOST_TEST((*split_path("/%D0%BB") == std::vector<std::string>{"л"}));
-  BOOST_TEST(!split_path("/a/%2F"));      // encoded slash
-  BOOST_TEST(!split_path("/a/../etc"));   // dot segments
+  BOOST_TEST(!split_path("/a/%2F"));     // encoded slash
+  BOOST_TEST(!split_path("/a/../etc"));  // dot segments
   BOOST_TEST(!split_path("/a/%2e%2e"));
   BOOST_TEST(!split_path("relative"));
 }
@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(query_parsing) {
   BOOST_TEST((*q)[2].first == "flag");
   BOOST_TEST((*q)[3].second == "");
   BOOST_TEST(!parse_query("a=%E0%A4"));
-  BOOST_TEST(!parse_query("body=line%0Aline"));        // never in a URL
+  BOOST_TEST(!parse_query("body=line%0Aline"));                                                // never in a URL
   BOOST_TEST((*parse_query("body=line%0D%0Aline%09x", true))[0].second == "line\r\nline\tx");  // a textarea
   BOOST_TEST(!parse_query("body=nul%00", true));
 }
@@ -108,7 +108,8 @@ BOOST_AUTO_TEST_CASE(request_at_the_edge) {
 }
 
 BOOST_AUTO_TEST_CASE(form_bodies_and_cookies) {
-  std::map<std::string, std::string> post = {{"REQUEST_METHOD", "POST"}, {"REQUEST_URI", "/admin/login"},
+  std::map<std::string, std::string> post = {{"REQUEST_METHOD", "POST"},
+                                             {"REQUEST_URI", "/admin/login"},
                                              {"CONTENT_TYPE", "application/x-www-form-urlencoded"},
                                              {"HTTP_COOKIE", "a=1; nl_login=tok; b"}};
   std::string body = "name=ed&password=p%26w+d&x=1";
