@@ -18,7 +18,7 @@ TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
                 libsodium-dev libcmark-dev libvips-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
-                curl ca-certificates python3-feedparser zlib1g-dev clang libclang-rt-14-dev \
+                curl ca-certificates python3-feedparser zlib1g-dev clang clang-format libclang-rt-14-dev \
                 systemd logrotate
 
 .PHONY: all deps build compile bench-data bench-shapes bench-pools run start stop test unit-test bench migrate clean lighthouse \

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Runs every test of Newsline and ends with one line: `N passed, N failed`.
 
+0. The C++ files changed since the style was set, through clang-format
+   (.clang-format): one test per file.
 1. Boost.Test unit tests (build/unit_tests), counted per test case, then the
    same tests built with clang's ASan and UBSan (build/san/unit_tests).
 2. Each fuzz target of tests/fuzz for a short while (scripts/fuzz.py), one
@@ -84,7 +86,44 @@ def run_script(name, args, timeout):
     return int(counts.group(1)), int(counts.group(2))
 
 
+def changed_cxx_files():
+    """The C++ files changed (committed or not, or new) since the commit that last
+    set the style (.clang-format): that commit formatted every file, so each
+    later change answers for the files it touches. Every C++ file without git."""
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.split()
+    since = git("log", "-1", "--format=%H", "--", ".clang-format")
+    if not since:
+        return sorted(os.path.relpath(os.path.join(d, f), REPO) for top in ("cgi", "tests", "scripts")
+                      for d, _, names in os.walk(os.path.join(REPO, top)) for f in names if f.endswith((".cc", ".h")))
+    changed = git("diff", "--name-only", since[0], "--", "*.cc", "*.h")
+    changed += git("ls-files", "--others", "--exclude-standard", "--", "*.cc", "*.h")
+    return sorted(f for f in set(changed) if os.path.exists(os.path.join(REPO, f)))
+
+
+def run_format_check():
+    """clang-format's verdict on each changed C++ file, one test each: a file
+    it would change fails, with the lines it would write."""
+    passed = failed = 0
+    for path in changed_cxx_files():
+        with open(os.path.join(REPO, path), encoding="utf-8") as f:
+            text = f.read()
+        formatted = subprocess.run(["clang-format", "--style=file", path], cwd=REPO, capture_output=True,
+                                   text=True, timeout=60).stdout
+        if formatted == text:
+            passed += 1
+            continue
+        failed += 1
+        wanted = [line for line in formatted.splitlines() if line not in text.splitlines()]
+        print("format: %s is not as clang-format writes it (run: clang-format -i %s); it would write:" % (path, path))
+        for line in wanted[:10]:
+            print("    " + line)
+    print("format: %d files as clang-format writes them, %d not" % (passed, failed))
+    return passed, failed
+
+
 STAGES = [
+    ("format", run_format_check),
     ("unit", lambda: run_unit_tests(os.path.join("build", "unit_tests"), "unit tests")),
     ("sanitized unit", lambda: run_unit_tests(os.path.join("build", "san", "unit_tests"),
                                               "unit tests with ASan+UBSan", sanitizer_environment())),
