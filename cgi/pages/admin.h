@@ -52,21 +52,13 @@ void admin_media_library(Context& ctx, const RouteParams& p);  // 200; 400 bad p
 void admin_media_upload(Context& ctx, const RouteParams& p);   // 303; 422 refused upload (multipart, media lane)
 void admin_media_edit(Context& ctx, const RouteParams& p);     // 200; 404
 void admin_media_save(Context& ctx, const RouteParams& p);     // 303; 422; 404
-// Stores the photo a multipart form sent (field "photo", with alt, caption,
-// credit) and makes its variants; nullopt with the reasons in `errors`.
-std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::string>& errors);
-// An article body rendered with the library photos it shows, and their ids.
-struct RenderedBody {
-  std::string html;
-  std::vector<int64_t> photos;
-};
-RenderedBody render_article_body(Context& ctx, const std::string& edition, const std::string& markdown);
 // admin_articles.cc: upload a photo and make it the article's lead photo.
 void admin_article_photo_upload(Context& ctx, const RouteParams& p);  // 303; 422 refused upload; 409; 404
 
 void admin_article_correction(Context& ctx, const RouteParams& p);  // 303; 422 empty or too long; 404
 
-// admin_newsroom.cc: the front page's pinned stories, tags, authors, simple pages (editors)
+// The newsroom's pages (editors), one file each: admin_front.cc (the front
+// page's pinned stories), admin_tags.cc, admin_authors.cc, admin_pages.cc (simple pages).
 void admin_front(Context& ctx, const RouteParams& p);        // 200; 400 unknown edition
 void admin_front_save(Context& ctx, const RouteParams& p);   // 303; 422
 void admin_tags(Context& ctx, const RouteParams& p);         // 200; 400
@@ -87,6 +79,8 @@ void admin_error_page(Context& ctx, int status, const std::string& message);
 // Writes an audit row for the logged-in user (or `user_name` when there is none).
 void audit(Context& ctx, const std::string& action, const std::string& target, const std::string& details = "",
            const std::string& user_name = "");
+// The edition named by ?edition= or a form field (`code`), else the default; 400 for an unknown one.
+const Edition& chosen_edition(Context& ctx, const std::string& code);
 
 // What a change did, in the audit log's words.
 struct Audited {

@@ -17,6 +17,7 @@
 #include "db/sitemaps.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
+#include "pages/photo_service.h"
 #include "util/markdown.h"
 #include "util/parse.h"
 #include "util/slug.h"

@@ -1,4 +1,4 @@
-// Shared pieces of the admin pages: error pages, audit rows.
+// Shared pieces of the admin pages: error pages, audit rows, the edition a page is about.
 #include <map>
 
 #include "context.h"
@@ -29,4 +29,11 @@ void audit(Context& ctx, const std::string& action, const std::string& target, c
   int64_t user_id = ctx.session ? ctx.session->user_id : 0;
   const std::string& name = ctx.session ? ctx.session->user_name : user_name;
   write_audit(ctx.db, ctx.now, user_id, name, ctx.req.remote_addr, action, target, details);
+}
+
+const Edition& chosen_edition(Context& ctx, const std::string& code) {
+  if (code.empty()) return ctx.default_edition();
+  const Edition* e = ctx.find_edition(code);
+  if (!e) throw HttpError{400, nullptr, "There is no such edition."};
+  return *e;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <ctemplate/template.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "db/audit.h"
 #include "db/categories.h"
 #include "db/media.h"
+#include "db/newsroom.h"
 #include "db/users.h"
 
 struct Context;
@@ -76,6 +78,36 @@ void fill_user_list(ctemplate::TemplateDictionary& d, const std::vector<User>& u
 void fill_password(ctemplate::TemplateDictionary& d, const std::vector<std::string>& errors);
 void fill_audit(ctemplate::TemplateDictionary& d, const std::vector<AuditEntry>& entries, int64_t next_before);
 void fill_message(ctemplate::TemplateDictionary& d, const std::string& heading, const std::string& text);
+
+// The newsroom's pages and the photo library (fill_newsroom.cc).
+// A slot of the front page: what the editor typed, and the article it names, if any.
+struct FrontSlot {
+  std::string typed;
+  std::optional<ArticleDraft> article;
+};
+void fill_front(ctemplate::TemplateDictionary& d, const std::vector<Edition>& editions, const std::string& edition,
+                const std::vector<std::string>& errors, const std::vector<FrontSlot>& slots);
+void fill_tag_list(ctemplate::TemplateDictionary& d, const std::vector<Edition>& editions, const std::string& edition,
+                   const std::vector<Tag>& tags);
+// `edition`: the one whose address of an author's page is shown.
+void fill_author_list(ctemplate::TemplateDictionary& d, const std::vector<Author>& authors, const std::string& edition);
+void fill_author_form(ctemplate::TemplateDictionary& d, const Author& a, const std::string& photo_text,
+                      const std::vector<std::string>& errors, const std::string& edition);
+void fill_page_list(ctemplate::TemplateDictionary& d, const std::vector<SimplePage>& pages);
+void fill_page_form(ctemplate::TemplateDictionary& d, const SimplePage& pg, const std::string& position_text,
+                    const std::vector<std::string>& errors, const std::vector<Edition>& editions);
+// A page of the photo library: the photo just uploaded (if any), the upload
+// form, the search words and the photos, `more` when an older page exists.
+struct MediaLibraryPage {
+  std::optional<Photo> done;
+  std::vector<std::string> errors;
+  UploadForm upload;
+  std::string words;
+  std::vector<LibraryItem> items;
+  bool more = false;
+};
+void fill_media_library(ctemplate::TemplateDictionary& d, const MediaLibraryPage& page);
+void fill_photo_form(ctemplate::TemplateDictionary& d, const Photo& p, const std::vector<std::string>& errors);
 // 503 for an editor's form that met a database outage: a page of its own (no
 // database) with every field sent, in a form that sends them again to `action`.
 void render_unsaved(Response& res, const std::string& site_name, const std::string& action,
