@@ -46,17 +46,17 @@ int fallback_width(const std::vector<int>& widths, PhotoPlace place) {
 }
 
 void fill_figure(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place, const Edition& e) {
-  d->SetValue("PLACE", place_name(place));
-  auto* picture = d->AddIncludeDictionary("PICTURE");
+  d->SetValue(TPL_NAME("PLACE"), place_name(place));
+  auto* picture = d->AddIncludeDictionary(TPL_NAME("PICTURE"));
   picture->SetFilename("site/picture.tpl");
   fill_picture(picture, p, place);
   if (p.caption.empty() && p.credit.empty()) return;
-  auto* captioned = d->AddSectionDictionary("CAPTIONED");
-  captioned->SetValue("CAPTION", p.caption);
+  auto* captioned = d->AddSectionDictionary(TPL_NAME("CAPTIONED"));
+  captioned->SetValue(TPL_NAME("CAPTION"), p.caption);
   if (!p.credit.empty()) {
-    auto* credit = captioned->AddSectionDictionary("CREDIT");
-    credit->SetValue("LABEL", e.label("photo"));
-    credit->SetValue("TEXT", p.credit);
+    auto* credit = captioned->AddSectionDictionary(TPL_NAME("CREDIT"));
+    credit->SetValue(TPL_NAME("LABEL"), e.label("photo"));
+    credit->SetValue(TPL_NAME("TEXT"), p.credit);
   }
 }
 
@@ -82,28 +82,28 @@ static std::vector<int> offered_widths(const Photo& p, PhotoPlace place) {
 void fill_picture(ctemplate::TemplateDictionary* d, const Photo& p, PhotoPlace place) {
   std::vector<int> widths = offered_widths(p, place);
   // With one width there is nothing to choose from: no descriptors, no sizes.
-  ctemplate::TemplateDictionary* multi = widths.size() > 1 ? d->AddSectionDictionary("MULTI") : nullptr;
-  if (multi) multi->SetValue("SIZES", sizes_for(place));
+  ctemplate::TemplateDictionary* multi = widths.size() > 1 ? d->AddSectionDictionary(TPL_NAME("MULTI")) : nullptr;
+  if (multi) multi->SetValue(TPL_NAME("SIZES"), sizes_for(place));
   for (int w : widths) {
-    auto* webp = d->AddSectionDictionary("WEBP");
-    webp->SetValue("URL", photo_url(p, w, VariantFormat::webp));
-    webp->SetValue("DESCRIPTOR", multi ? " " + std::to_string(w) + "w" : "");
+    auto* webp = d->AddSectionDictionary(TPL_NAME("WEBP"));
+    webp->SetValue(TPL_NAME("URL"), photo_url(p, w, VariantFormat::webp));
+    webp->SetValue(TPL_NAME("DESCRIPTOR"), multi ? " " + std::to_string(w) + "w" : "");
     if (!multi) continue;
-    auto* jpeg = multi->AddSectionDictionary("JPEG");
-    jpeg->SetValue("URL", photo_url(p, w, VariantFormat::jpeg));
-    jpeg->SetIntValue("W", w);
+    auto* jpeg = multi->AddSectionDictionary(TPL_NAME("JPEG"));
+    jpeg->SetValue(TPL_NAME("URL"), photo_url(p, w, VariantFormat::jpeg));
+    jpeg->SetIntValue(TPL_NAME("W"), w);
   }
   int src = fallback_width(widths, place);
-  d->SetValue("SRC", photo_url(p, src, VariantFormat::jpeg));
-  d->SetIntValue("WIDTH", src);
-  d->SetIntValue("HEIGHT", scaled_height(p.width, p.height, src));
+  d->SetValue(TPL_NAME("SRC"), photo_url(p, src, VariantFormat::jpeg));
+  d->SetIntValue(TPL_NAME("WIDTH"), src);
+  d->SetIntValue(TPL_NAME("HEIGHT"), scaled_height(p.width, p.height, src));
   // A thumbnail beside its headline, in a link hidden from screen readers, says
   // nothing the headline does not: decorative (alt="").
-  d->SetValue("ALT", place == PhotoPlace::thumbnail ? "" : p.alt);
+  d->SetValue(TPL_NAME("ALT"), place == PhotoPlace::thumbnail ? "" : p.alt);
   if (place == PhotoPlace::lead || place == PhotoPlace::top_story)
-    d->ShowSection("EAGER");
+    d->ShowSection(TPL_NAME("EAGER"));
   else
-    d->ShowSection("LAZY");
+    d->ShowSection(TPL_NAME("LAZY"));
 }
 
 void add_figure(ctemplate::TemplateDictionary& parent, const char* include_name, const Photo& p, PhotoPlace place,

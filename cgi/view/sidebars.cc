@@ -7,8 +7,6 @@
 #include "view/urls.h"
 #include "view/view.h"
 
-static const ctemplate::StaticTemplateString kItem = STS_INIT(kItem, "ITEM");  // hashed once, as in view.cc
-
 namespace {
 
 struct Sidebar {
@@ -48,13 +46,14 @@ void fill_sidebars(ctemplate::TemplateDictionary& layout, const Context& ctx, co
 
 std::string render_newsline(const Edition& edition, const std::vector<Headline>& headlines, int64_t breaking_id) {
   ctemplate::TemplateDictionary d("newsline");
-  d.SetValue("HEADING", edition.label("newsline"));
-  d.SetValue("ALL_NEWS", edition.label("all_news"));
-  d.SetValue("ALL_NEWS_URL", all_news_path(edition.code));
+  d.SetValue(TPL_NAME("HEADING"), edition.label("newsline"));
+  d.SetValue(TPL_NAME("ALL_NEWS"), edition.label("all_news"));
+  d.SetValue(TPL_NAME("ALL_NEWS_URL"), all_news_path(edition.code));
   for (const Headline& h : headlines) {
-    auto* item = d.AddSectionDictionary(kItem);
+    auto* item = d.AddSectionDictionary(TPL_NAME("ITEM"));
     fill_headline(item, edition.code, h, false);
-    if (h.id == breaking_id) item->SetValueAndShowSection("LABEL", edition.label("breaking"), "BREAKING");
+    if (h.id == breaking_id)
+      item->SetValueAndShowSection(TPL_NAME("LABEL"), edition.label("breaking"), TPL_NAME("BREAKING"));
   }
   return expand_template("site/newsline.tpl", d);
 }
