@@ -393,6 +393,7 @@ class ZzOperations(unittest.TestCase):
         master = s.procs["newsline"].pid
         before = set(subprocess.run(["pgrep", "-P", str(master)], capture_output=True, text=True).stdout.split())
         uncached = list(pages_never_asked_for(400))
+        self.addCleanup(sql_change, "DELETE FROM articles WHERE slug LIKE 'never-asked-%'")
         answers, failures, done = [], [], threading.Event()
 
         def reader(paths):
