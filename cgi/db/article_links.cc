@@ -19,11 +19,12 @@ constexpr int kRewriteAtOnce = 500;
 
 std::optional<int64_t> number_in(const std::string& s) { return parse_number(s, 0, 999'999'999'999'999'999); }
 
-// Tags and authors in their positions, corrections oldest first; translations
-// with their category id only.
+// Tags, authors and related stories in their positions, corrections oldest
+// first; translations and related stories with their category id only.
 ArticleExtras read_extras(Db& db, int64_t id, std::time_t now) {
-  // One statement, four parts with the same columns: part, id, a number
-  // (position or category), three texts, a time.
+  // One statement, five parts with the same columns: part, id, a number
+  // (position or category), three texts (a related story's category id in
+  // the third), a time.
   Rows rows = db.select(
       "(SELECT 1, t.id, at.position, t.slug, t.name, '', CAST(NULL AS DATETIME)"
       "  FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?)"
@@ -35,11 +36,16 @@ ArticleExtras read_extras(Db& db, int64_t id, std::time_t now) {
       " UNION ALL "
       "(SELECT 4, a.id, a.category_id, a.edition, a.slug, a.title, a.published_at FROM articles a"
       "  WHERE a.translation_group = (SELECT g.translation_group FROM articles g WHERE g.id = ?)"
-      "  AND a.id <> ? AND a.status = 'published' AND a.published_at <= ?)",
-      {id, id, id, id, id, Param::time(now)});
+      "  AND a.id <> ? AND a.status = 'published' AND a.published_at <= ?)"
+      " UNION ALL "
+      "(SELECT 5, a.id, r.position, a.slug, a.title, a.category_id, a.published_at"
+      "  FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
+      "  WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)",
+      {id, id, id, id, id, Param::time(now), id, Param::time(now)});
   ArticleExtras x;
   std::vector<std::pair<int64_t, Tag>> tags;
   std::vector<std::pair<int64_t, Byline>> authors;
+  std::vector<std::pair<int64_t, Headline>> related;
   for (Row& r : rows) {
     int64_t part = r[0].number(), rid = r[1].number(), n = r[2].number();
     switch (part) {
@@ -63,8 +69,20 @@ ArticleExtras read_extras(Db& db, int64_t id, std::time_t now) {
         x.translations.push_back(std::move(t));
         break;
       }
+      case 5: {
+        Headline h;
+        h.id = rid;
+        h.slug = std::move(r[3].s);
+        h.title = std::move(r[4].s);
+        h.category_id = r[5].number();
+        h.published_at = r[6].i;
+        related.push_back({n, std::move(h)});
+        break;
+      }
     }
   }
+  std::stable_sort(related.begin(), related.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  for (auto& h : related) x.related.push_back(std::move(h.second));
   std::stable_sort(tags.begin(), tags.end(), [](auto& a, auto& b) { return a.first < b.first; });
   std::stable_sort(authors.begin(), authors.end(), [](auto& a, auto& b) { return a.first < b.first; });
   for (auto& t : tags) x.tags.push_back(std::move(t.second));
@@ -79,6 +97,11 @@ ArticleExtras read_extras(Db& db, int64_t id, std::time_t now) {
 void name_categories(ArticleExtras& x, const SiteCatalogue& catalogue) {
   for (Translation& t : x.translations)
     if (const Category* c = catalogue.find(t.headline.category_id)) t.headline.category_slug = c->slug;
+  for (Headline& h : x.related)
+    if (const Category* c = catalogue.find(h.category_id)) {
+      h.category_slug = c->slug;
+      h.category_name = c->name;
+    }
 }
 
 void write_links(Db& db, int64_t id) {
@@ -105,6 +128,13 @@ struct NamingSql {
   }
 constexpr NamingSql kNamingTag = NL_NAMING_SQL("article_tags", "tag_id");
 constexpr NamingSql kNamingAuthor = NL_NAMING_SQL("article_authors", "author_id");
+// The articles that name one article among their related stories (newest: highest id).
+constexpr NamingSql kNamingRelated{
+    "UPDATE article_bodies b JOIN article_related n ON n.article_id = b.article_id SET b.links = NULL"
+    " WHERE n.related_id = ?",
+    "INSERT IGNORE INTO article_links_due (article_id) SELECT n.article_id FROM article_related n"
+    " WHERE n.related_id = ?",
+    "SELECT n.article_id FROM article_related n WHERE n.related_id = ? ORDER BY n.article_id DESC LIMIT ?"};
 
 std::vector<int64_t> clear_links(Db& db, const NamingSql& sql, int64_t id) {
   db.execute(sql.clear, {id});
@@ -127,6 +157,9 @@ std::string pack_extras(const ArticleExtras& x) {
     pack_record(out, 'r',
                 {std::to_string(t.headline.id), std::to_string(t.headline.category_id), t.edition, t.headline.slug,
                  t.headline.title, std::to_string(t.headline.published_at)});
+  for (const Headline& h : x.related)
+    pack_record(out, 'l',
+                {std::to_string(h.id), std::to_string(h.category_id), h.slug, h.title, std::to_string(h.published_at)});
   return out;
 }
 
@@ -158,6 +191,17 @@ std::optional<ArticleExtras> unpack_extras(const std::string& packed, const Site
       t.headline.title = std::move(f[4]);
       t.headline.published_at = static_cast<std::time_t>(*published_at);
       x.translations.push_back(std::move(t));
+    } else if (r.kind == 'l' && f.size() == 5) {
+      auto category = number_in(f[1]), published_at = number_in(f[4]);
+      if (!category || !published_at) return std::nullopt;
+      if (*published_at > now) continue;  // scheduled: not out yet
+      Headline h;
+      h.id = *id;
+      h.category_id = *category;
+      h.slug = std::move(f[2]);
+      h.title = std::move(f[3]);
+      h.published_at = static_cast<std::time_t>(*published_at);
+      x.related.push_back(std::move(h));
     } else {
       return std::nullopt;
     }
@@ -188,6 +232,10 @@ std::vector<int64_t> clear_links_naming_tag(Db& db, int64_t tag_id) { return cle
 
 std::vector<int64_t> clear_links_naming_author(Db& db, int64_t author_id) {
   return clear_links(db, kNamingAuthor, author_id);
+}
+
+std::vector<int64_t> clear_links_naming_article(Db& db, int64_t article_id) {
+  return clear_links(db, kNamingRelated, article_id);
 }
 
 int write_due_links(Db& db, int batch) {

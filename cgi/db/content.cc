@@ -38,28 +38,18 @@ constexpr const char* kCategoryBySlugSql =
 constexpr const char* kCategoryFeedSql =
     "SELECT " NL_HEADLINE_COLUMNS ", " NL_PHOTO_COLUMNS " FROM articles a FORCE INDEX (ix_category_feed)" NL_PHOTO_JOIN
     " WHERE a.category_id = ? AND a.status = 'published'" NL_BEFORE_CURSOR NL_NEWEST_FIRST;
-// The article page in one statement: the article (part 1) and its related
-// stories (part 2), tagged in column 0. Every row has the headline columns
-// 1..5 (id, slug, title, category id, published_at), then body_html or the
-// related position, author, source, and the body's Markdown when it has no
-// stored rendering (an article written by SQL), the photo (10..14), and for
-// the article itself its photo's caption and credit, its lead, whether an
-// editor wrote that lead, when it was last saved, and its stored links
-// (db/article_links.h) (15..20). Rows are put in order in C++, so the union
-// needs no sort.
-#define NL_NO_ARTICLE_EXTRAS "'', '', '', NULL, NULL, NULL"
-constexpr const char* kArticlePageSql =
-    "(SELECT 1, " NL_HEADLINE_COLUMNS
-    ", COALESCE(b.body_html, ''), a.author, a.source,"
-    "  IF(b.body_html IS NULL OR b.body_html = '', COALESCE(b.body, ''), '')," /* the source only when not rendered */
-    "  " NL_PHOTO_COLUMNS
+// The article page in one statement: the headline columns (0..4), body_html,
+// author, source, the photo (8..12), its caption and credit, the lead, whether
+// an editor wrote that lead, when it was last saved, and its stored links
+// (db/article_links.h: tags, authors, corrections, translations and related
+// stories, which a UNION part used to read at twice the statement's cost).
+// The body's Markdown source is not read (reading the column cost every page):
+// only an article written by SQL and not rendered yet needs it.
+constexpr const char* kArticleSql =
+    "SELECT " NL_HEADLINE_COLUMNS ", COALESCE(b.body_html, ''), a.author, a.source, " NL_PHOTO_COLUMNS
     ", m.caption, m.credit, a.lead, a.lead_written, a.updated_at, b.links"
     " FROM articles a LEFT JOIN article_bodies b ON b.article_id = a.id" NL_PHOTO_JOIN
-    " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?)"
-    " UNION ALL "
-    "(SELECT 2, " NL_HEADLINE_COLUMNS ", r.position, '', '', '', " NL_NO_PHOTO ", " NL_NO_ARTICLE_EXTRAS
-    " FROM article_related r STRAIGHT_JOIN articles a ON a.id = r.related_id"
-    " WHERE r.article_id = ? AND a.status = 'published' AND a.published_at <= ?)";
+    " WHERE a.id = ? AND a.edition = ? AND a.status = 'published' AND a.published_at <= ?";
 constexpr const char* kContentStateSql =
     "SELECT v.version, v.changed_at,"
     " (SELECT MIN(published_at) FROM articles WHERE status = 'published' AND published_at > ?),"
@@ -269,8 +259,6 @@ const Category* SiteCatalogue::find(const std::string& edition, const std::strin
 
 namespace {
 
-enum Part { kArticle = 1, kRelated = 2 };
-
 // The `limit` headlines of a feed statement (edition or category) before cursor `c`.
 std::vector<Headline> feed_page(Db& db, const SiteCatalogue& categories, const char* sql, const Param& feed,
                                 const Cursor& c, int limit) {
@@ -280,35 +268,25 @@ std::vector<Headline> feed_page(Db& db, const SiteCatalogue& categories, const c
 
 }  // namespace
 
-ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
-                         std::time_t now) {
-  Rows rows = db.select(kArticlePageSql, {id, edition, Param::time(now), id, Param::time(now)});
-  HeadlineReader reader(db, categories);
-  ArticlePage page;
-  std::vector<std::pair<int64_t, Headline>> related;
-  for (Row& r : rows) {
-    if (r[0].i == kArticle) {
-      Article a;
-      static_cast<Headline&>(a) = reader.headline(r, 1, 10);
-      a.edition = edition;
-      a.body_html = std::move(r[6].s);
-      a.author = std::move(r[7].s);
-      a.source = std::move(r[8].s);
-      a.body = std::move(r[9].s);
-      a.photo.caption = std::move(r[15].s);
-      a.photo.credit = std::move(r[16].s);
-      a.lead = std::move(r[17].s);
-      a.lead_written = r[18].number() != 0;
-      a.updated_at = r[19].i;
-      if (!r[20].is_null) a.links = std::move(r[20].s);
-      page.article = std::move(a);
-    } else {
-      related.emplace_back(std::stoll(r[6].s), reader.headline(r, 1, 10));  // in the editor's order
-    }
-  }
-  std::stable_sort(related.begin(), related.end(), [](auto& x, auto& y) { return x.first < y.first; });
-  for (auto& [position, h] : related) page.related.push_back(std::move(h));
-  return page;
+std::optional<Article> article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
+                                    std::time_t now) {
+  Rows rows = db.select(kArticleSql, {id, edition, Param::time(now)});
+  if (rows.empty()) return std::nullopt;
+  Row& r = rows[0];
+  Article a;
+  static_cast<Headline&>(a) = HeadlineReader(db, categories).headline(r, 0, 8);
+  a.edition = edition;
+  a.body_html = std::move(r[5].s);
+  a.author = std::move(r[6].s);
+  a.source = std::move(r[7].s);
+  a.photo.caption = std::move(r[13].s);
+  a.photo.credit = std::move(r[14].s);
+  a.lead = std::move(r[15].s);
+  a.lead_written = r[16].number() != 0;
+  a.updated_at = r[17].i;
+  if (!r[18].is_null) a.links = std::move(r[18].s);
+  if (a.body_html.empty()) a.body = article_body_source(db, id);  // written by SQL, not rendered yet
+  return a;
 }
 
 std::vector<Headline> edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,
@@ -331,6 +309,11 @@ ListingPage category_listing_page(Db& db, const SiteCatalogue& categories, const
 std::vector<Headline> latest_headlines(Db& db, const SiteCatalogue& categories, const std::string& edition,
                                        std::time_t now, int limit) {
   return HeadlineReader(db, categories).headlines(db.select(kNewslineSql, {edition, Param::time(now), limit}));
+}
+
+std::string article_body_source(Db& db, int64_t id) {
+  Rows rows = db.select("SELECT COALESCE(body, '') FROM article_bodies WHERE article_id = ?", {id});
+  return rows.empty() ? "" : std::move(rows[0][0].s);
 }
 
 bool article_had_slug(Db& db, int64_t id, const std::string& slug) {
@@ -358,7 +341,7 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
     return db.select_once(std::string("EXPLAIN ") + sql, params);
   };
   std::vector<std::pair<std::string, Rows>> out;
-  out.emplace_back("article page", explain(kArticlePageSql, {1, "en", Param::time(now), 1, Param::time(now)}));
+  out.emplace_back("article page", explain(kArticleSql, {1, "en", Param::time(now)}));
   out.emplace_back("news line", explain(kNewslineSql, {"en", Param::time(now), 40}));
   for (bool is_deep : {false, true}) {
     const Cursor& c = is_deep ? deep : first;

@@ -119,12 +119,11 @@ std::vector<std::pair<std::string, Rows>> explain_listing_queries(Db& db, std::t
 
 // The data of each page, each read by one statement; the layout reads its
 // sidebars itself (view/sidebars.h).
-struct ArticlePage {
-  std::optional<Article> article;  // nullopt: no visible article with that id in that edition
-  std::vector<Headline> related;
-};
-ArticlePage article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
-                         std::time_t now);
+// A visible article of `edition` with its stored links; nullopt when there is none with that id.
+std::optional<Article> article_page(Db& db, const SiteCatalogue& categories, const std::string& edition, int64_t id,
+                                    std::time_t now);
+// The Markdown source of an article's body (for one written by SQL, not rendered yet).
+std::string article_body_source(Db& db, int64_t id);
 
 // The `limit` newest visible stories of the edition before the cursor (all of them: none).
 std::vector<Headline> edition_listing_page(Db& db, const SiteCatalogue& categories, const std::string& edition,

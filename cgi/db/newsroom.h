@@ -65,6 +65,7 @@ struct ArticleExtras {
   std::vector<Byline> authors;
   std::vector<Correction> corrections;
   std::vector<Translation> translations;
+  std::vector<Headline> related;  // the related stories, in the editor's order (no photos)
 };
 
 // ----- Public listings (keyset on published_at, id, newest first) -----

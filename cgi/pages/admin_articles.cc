@@ -311,7 +311,9 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
         save_newsroom_fields(ctx, a);
         write_search_entry(ctx.db, a);
         insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
-        if (readers_may_see) {  // the sitemap index's days it leaves and enters
+        if (readers_may_see) {
+          // The stored links of the stories that show it as related; the sitemap index's days it leaves and enters.
+          refresh_article_links(ctx.db, clear_links_naming_article(ctx.db, a.id));
           if (stored) refresh_sitemap_day(ctx.db, stored->first, stored->second);
           refresh_sitemap_day(ctx.db, a.edition, a.published_at);
         }

@@ -12,8 +12,7 @@ void site_article(Context& ctx, const RouteParams& p) {
   const Edition& edition = *ctx.edition;
   const int64_t id = p[2].id;  // the router checked both: a positive id, an ASCII slug
   const std::string& slug = p[2].slug;
-  ArticlePage page = article_page(ctx.db, ctx.catalogue, edition.code, id, ctx.now);
-  std::optional<Article>& article = page.article;
+  std::optional<Article> article = article_page(ctx.db, ctx.catalogue, edition.code, id, ctx.now);
   if (!article) throw HttpError{404, &edition};
 
   std::string canonical = article_path(edition.code, *article);
@@ -24,7 +23,7 @@ void site_article(Context& ctx, const RouteParams& p) {
   }
   ArticleExtras extras = article_extras_for_page(ctx.db, ctx.catalogue, *article, ctx.now);
   PageView view(ctx, edition, article->title, "site/article.tpl");
-  fill_article(view.content(), edition, *article, page.related, &extras);
+  fill_article(view.content(), edition, *article, extras.related, &extras);
   for (const Translation& t : extras.translations)
     view.set_edition_link(t.edition, article_path(t.edition, t.headline));
   view.set_canonical(canonical);

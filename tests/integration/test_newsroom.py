@@ -187,6 +187,25 @@ class Newsroom(AdminTestCase):
         self.assertEqual(links(), stored)
         self.assertEqual(sql("SELECT COUNT(*) FROM article_links_due").strip(), "0")
 
+    def test_related_stories_are_stored_with_the_links_and_follow_their_changes(self):
+        target = create_article(self.editor, "Harvest begins in Quba", action="publish")
+        article = create_article(self.editor, "Apple prices fall", action="publish", related=str(target))
+        url = public_article_url(article)
+
+        def related():
+            block = re.search(r'<(?:section|aside|nav)[^>]*class="related"[^>]*>(.*?)</(?:section|aside|nav)>',
+                              http(url).text, re.S)
+            return block.group(1) if block else ""
+        self.assertIn("Harvest begins in Quba", related())
+        self.assertIn("Harvest begins in Quba", sql("SELECT links FROM article_bodies WHERE article_id = %d" % article))
+        # The related story renamed: the page that shows it follows, on every worker, with no query of the tables.
+        self.assertEqual(self.save_form(target, title="Harvest begins in Quba and Qusar").status, 303)
+        within_a_second(lambda: "Harvest begins in Quba and Qusar" in related(), "the related story's new title")
+        self.assertIn("Quba and Qusar", sql("SELECT links FROM article_bodies WHERE article_id = %d" % article))
+        # Unpublished, it leaves the page.
+        self.assertEqual(self.save_form(target, action="unpublish").status, 303)
+        within_a_second(lambda: "Harvest begins" not in related(), "the unpublished related story gone")
+
     def test_breaking_news_banner_comes_and_goes_on_time(self):
         article = create_article(self.editor, "Earthquake felt in Shamakhi", action="publish",
                                  breaking_until=baku_input(time.time() + 4))

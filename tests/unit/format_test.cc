@@ -79,6 +79,19 @@ BOOST_AUTO_TEST_CASE(packed_links_round_trip_and_refuse_damage) {
   scheduled.edition = "ru";
   scheduled.headline.published_at = 1747290000 + 3600;
   x.translations = {out_now, scheduled};
+  Headline first, second, later;  // related stories, in the editor's order
+  first.id = 7;
+  first.category_id = 2;
+  first.slug = "first";
+  first.title = "Zəngilan: first";
+  first.published_at = 1747290000;
+  second = first;
+  second.id = 3;
+  second.title = "second";
+  later = first;
+  later.id = 9;
+  later.published_at = 1747290000 + 3600;
+  x.related = {first, later, second};
   std::string packed = pack_extras(x);
 
   SiteCatalogue no_categories;
@@ -92,7 +105,13 @@ BOOST_AUTO_TEST_CASE(packed_links_round_trip_and_refuse_damage) {
   BOOST_TEST(back->corrections[0].noted_at == 1747290120);
   BOOST_REQUIRE(back->translations.size() == 1u);  // the scheduled one is not out yet
   BOOST_TEST(back->translations[0].headline.title == "Ombudsman çağırıb");
+  BOOST_REQUIRE(back->related.size() == 2u);  // in their order, the scheduled one left out
+  BOOST_TEST(back->related[0].id == 7);
+  BOOST_TEST(back->related[0].title == "Zəngilan: first");
+  BOOST_TEST(back->related[0].category_id == 2);
+  BOOST_TEST(back->related[1].id == 3);
   BOOST_TEST(unpack_extras(packed, no_categories, 1747290000 + 3600)->translations.size() == 2u);
+  BOOST_TEST(unpack_extras(packed, no_categories, 1747290000 + 3600)->related.size() == 3u);
   BOOST_TEST(unpack_extras("", no_categories, 0)->tags.empty());
 
   for (size_t cut = 1; cut < packed.size(); ++cut)  // every truncation is refused, never read in part
