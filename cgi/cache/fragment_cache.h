@@ -16,6 +16,17 @@ class FragmentCache {
   std::shared_ptr<const std::string> find(const std::string& key, uint64_t generation) const;
   // Keeps `html` for `key`, made in `generation`, unless a newer one is already kept.
   void store(const std::string& key, uint64_t generation, std::shared_ptr<const std::string> html);
+  // The fragment of `key` in `generation`: the one kept, else make() kept now.
+  // With no cache (nullptr: an editor, or the cache off), make() every time.
+  template <typename Make>
+  static std::shared_ptr<const std::string> find_or_make(FragmentCache* cache, const std::string& key,
+                                                         uint64_t generation, Make make) {
+    if (cache)
+      if (auto html = cache->find(key, generation)) return html;
+    auto html = std::make_shared<const std::string>(make());
+    if (cache) cache->store(key, generation, html);
+    return html;
+  }
 
  private:
   struct Entry {

@@ -116,25 +116,20 @@ struct NamingSql {
   const char* queue;
   const char* newest;
 };
-#define NL_NAMING_SQL(table, column)                                                                       \
-  NamingSql {                                                                                              \
-    "UPDATE article_bodies b JOIN " table                                                                  \
-    " n ON n.article_id = b.article_id SET b.links = NULL"                                                 \
-    " WHERE n." column " = ?",                                                                             \
-        "INSERT IGNORE INTO article_links_due (article_id) SELECT n.article_id FROM " table                \
-        " n"                                                                                               \
-        " WHERE n." column " = ?",                                                                         \
-        "SELECT n.article_id FROM " table " n WHERE n." column " = ? ORDER BY n.published_at DESC LIMIT ?" \
+#define NL_NAMING_SQL(table, column, newest)                                                             \
+  NamingSql {                                                                                            \
+    "UPDATE article_bodies b JOIN " table                                                                \
+    " n ON n.article_id = b.article_id SET b.links = NULL"                                               \
+    " WHERE n." column " = ?",                                                                           \
+        "INSERT IGNORE INTO article_links_due (article_id) SELECT n.article_id FROM " table              \
+        " n"                                                                                             \
+        " WHERE n." column " = ?",                                                                       \
+        "SELECT n.article_id FROM " table " n WHERE n." column " = ? ORDER BY n." newest " DESC LIMIT ?" \
   }
-constexpr NamingSql kNamingTag = NL_NAMING_SQL("article_tags", "tag_id");
-constexpr NamingSql kNamingAuthor = NL_NAMING_SQL("article_authors", "author_id");
-// The articles that name one article among their related stories (newest: highest id).
-constexpr NamingSql kNamingRelated{
-    "UPDATE article_bodies b JOIN article_related n ON n.article_id = b.article_id SET b.links = NULL"
-    " WHERE n.related_id = ?",
-    "INSERT IGNORE INTO article_links_due (article_id) SELECT n.article_id FROM article_related n"
-    " WHERE n.related_id = ?",
-    "SELECT n.article_id FROM article_related n WHERE n.related_id = ? ORDER BY n.article_id DESC LIMIT ?"};
+constexpr NamingSql kNamingTag = NL_NAMING_SQL("article_tags", "tag_id", "published_at");
+constexpr NamingSql kNamingAuthor = NL_NAMING_SQL("article_authors", "author_id", "published_at");
+// article_related has no time: the newest are the highest ids.
+constexpr NamingSql kNamingRelated = NL_NAMING_SQL("article_related", "related_id", "article_id");
 
 std::vector<int64_t> clear_links(Db& db, const NamingSql& sql, int64_t id) {
   db.execute(sql.clear, {id});

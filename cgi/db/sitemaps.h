@@ -31,6 +31,11 @@ std::vector<SitemapDay> sitemap_days(Db& db, std::time_t now);
 void refresh_sitemap_day(Db& db, const std::string& edition, std::time_t published_at);
 // The edition and publication time stored for an article, before a change moves them.
 std::optional<std::pair<std::string, std::time_t>> article_edition_and_time(Db& db, int64_t article_id);
+// True when `stored` and (edition, published_at) count in the same sitemap day.
+inline bool same_sitemap_day(const std::pair<std::string, std::time_t>& stored, const std::string& edition,
+                             std::time_t published_at) {
+  return stored.first == edition && stored.second / 86400 == published_at / 86400;
+}
 // Counts every day again (articles written by SQL).
 void rebuild_sitemap_days(Db& db);
 

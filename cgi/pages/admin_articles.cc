@@ -314,7 +314,8 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
         if (readers_may_see) {
           // The stored links of the stories that show it as related; the sitemap index's days it leaves and enters.
           refresh_article_links(ctx.db, clear_links_naming_article(ctx.db, a.id));
-          if (stored) refresh_sitemap_day(ctx.db, stored->first, stored->second);
+          if (stored && !same_sitemap_day(*stored, a.edition, a.published_at))
+            refresh_sitemap_day(ctx.db, stored->first, stored->second);
           refresh_sitemap_day(ctx.db, a.edition, a.published_at);
         }
         return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};

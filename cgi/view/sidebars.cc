@@ -26,12 +26,8 @@ constexpr Sidebar kSidebars[] = {
 };
 
 std::shared_ptr<const std::string> fragment(const Context& ctx, const Edition& edition, const Sidebar& sidebar) {
-  std::string key = std::string(sidebar.slot) + "/" + edition.code;
-  if (ctx.fragments)
-    if (auto html = ctx.fragments->find(key, ctx.generation)) return html;
-  auto html = std::make_shared<const std::string>(sidebar.make(ctx, edition));
-  if (ctx.fragments) ctx.fragments->store(key, ctx.generation, html);
-  return html;
+  return FragmentCache::find_or_make(ctx.fragments, std::string(sidebar.slot) + "/" + edition.code, ctx.generation,
+                                     [&] { return sidebar.make(ctx, edition); });
 }
 
 }  // namespace
