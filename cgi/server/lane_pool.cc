@@ -13,17 +13,19 @@ LanePool::LanePool(const Config& cfg, const Settings& settings, DbServers& serve
 LanePool::~LanePool() { stop(); }
 
 bool LanePool::submit(Work work, const std::string& one_at_a_time) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  bool refused =
-      stopping_ || queue_.size() >= settings_.max_queued || (!one_at_a_time.empty() && in_hand_.count(one_at_a_time));
-  if (refused) {
-    if (counters_) counters_->busy.fetch_add(1, std::memory_order_relaxed);
-    return false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bool refused =
+        stopping_ || queue_.size() >= settings_.max_queued || (!one_at_a_time.empty() && in_hand_.count(one_at_a_time));
+    if (refused) {
+      if (counters_) counters_->busy.fetch_add(1, std::memory_order_relaxed);
+      return false;
+    }
+    if (!one_at_a_time.empty()) in_hand_.insert(one_at_a_time);
+    queue_.push_back({std::move(work), std::chrono::steady_clock::now(), one_at_a_time});
+    if (counters_) counters_->queued.fetch_add(1, std::memory_order_relaxed);
   }
-  if (!one_at_a_time.empty()) in_hand_.insert(one_at_a_time);
-  queue_.push_back({std::move(work), std::chrono::steady_clock::now(), one_at_a_time});
-  if (counters_) counters_->queued.fetch_add(1, std::memory_order_relaxed);
-  ready_.notify_one();
+  ready_.notify_one();  // after unlocking: the thread woken does not block at once on the mutex still held
   return true;
 }
 

@@ -65,8 +65,9 @@ bool load_templates(const std::string& dir) {
   return ok;
 }
 
-std::string expand_template(const char* file, const ctemplate::TemplateDictionary& d) {
+std::string expand_template(const char* file, const ctemplate::TemplateDictionary& d, size_t expected_bytes) {
   std::string out;
+  out.reserve(expected_bytes);
   if (!ctemplate::ExpandTemplate(file, ctemplate::STRIP_BLANK_LINES, &d, &out))
     throw std::runtime_error(std::string("template expansion failed: ") + file);
   return out;

@@ -35,4 +35,5 @@ bool load_templates(const std::string& dir);
 
 // `file` (a path of all_templates()) expanded with `d`; throws std::runtime_error
 // when ctemplate cannot (a template missing since start-up).
-std::string expand_template(const char* file, const ctemplate::TemplateDictionary& d);
+// `expected_bytes`: room made before expanding, so that a page is not copied as it grows.
+std::string expand_template(const char* file, const ctemplate::TemplateDictionary& d, size_t expected_bytes = 0);
