@@ -2,13 +2,14 @@
 # Both install what is missing first (`make deps`, Debian 12 packages only).
 
 CXX      ?= g++
+XML2_CFLAGS := $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 CXXFLAGS ?= -O2 -g
 CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -pthread -MMD -MP \
             -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE \
             -Icgi $(shell mariadb_config --include 2>/dev/null || echo -I/usr/include/mariadb) \
-            $(shell pkg-config --cflags vips 2>/dev/null)
+            $(shell pkg-config --cflags vips 2>/dev/null) $(XML2_CFLAGS)
 LDFLAGS  += -pthread -pie -Wl,-z,relro,-z,now
-LDLIBS    = -lfcgi -lctemplate -lmariadb -lsodium -lcmark $(shell pkg-config --libs vips 2>/dev/null || echo -lvips) -lwebpmux -lwebp -lz
+LDLIBS    = -lfcgi -lctemplate -lmariadb -lsodium -lcmark $(shell pkg-config --libs vips 2>/dev/null || echo -lvips) -lwebpmux -lwebp -lz -lxml2
 
 BUILD    := build
 APP_SRC  := $(filter-out cgi/main.cc,$(shell find cgi -name '*.cc' | sort))
@@ -17,7 +18,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.cc))
 TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
-                libsodium-dev libcmark-dev libvips-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
+                libsodium-dev libcmark-dev libvips-dev libxml2-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates python3-feedparser zlib1g-dev clang clang-format libclang-rt-14-dev \
                 systemd logrotate
 
@@ -114,7 +115,8 @@ SAN_BUILD    := $(BUILD)/san
 SAN_FLAGS    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 SAN_CXXFLAGS := -std=c++17 -Wall -Wextra -Wno-unused-parameter -pthread -MMD -MP -Icgi \
                 $(shell mariadb_config --include 2>/dev/null || echo -I/usr/include/mariadb) \
-                $(shell pkg-config --cflags vips 2>/dev/null) $(SAN_FLAGS) -fsanitize=fuzzer-no-link
+                $(shell pkg-config --cflags vips 2>/dev/null) $(XML2_CFLAGS) \
+                $(SAN_FLAGS) -fsanitize=fuzzer-no-link
 SAN_APP_OBJ  := $(APP_SRC:%.cc=$(SAN_BUILD)/%.o)
 FUZZ_SRC     := $(sort $(wildcard tests/fuzz/*.cc))
 FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.cc=$(BUILD)/fuzz/%)

@@ -8,10 +8,12 @@
 #include "auth/session.h"
 #include "context.h"
 #include "db/db.h"
+#include "db/imports.h"
 #include "db/servers.h"
 #include "db/site_secrets.h"
 #include "http/compression.h"
 #include "http/conditional.h"
+#include "http/old_address.h"
 #include "http/response.h"
 #include "pages/admin.h"
 #include "pages/pages.h"
@@ -117,6 +119,19 @@ void App::start_caches(DbServers& servers, const ContentClock& clock, PoolMetric
   // Search results have a budget of their own: a crawl of queries cannot evict pages.
   if (cfg_.page_cache && cfg_.search_cache_mb)
     search_cache_ = std::make_unique<PageCache>(static_cast<size_t>(cfg_.search_cache_mb) << 20);
+  old_addresses_ = std::make_unique<OldAddresses>();
+}
+
+void App::refresh_old_addresses(Db& db) {
+  uint64_t generation = clock_ ? clock_->generation() : 0;
+  if (!old_addresses_ || generation == 0 || generation == old_addresses_generation_) return;
+  old_addresses_->refresh(db);
+  old_addresses_generation_ = generation;
+}
+
+bool App::may_be_old_address(const Exchange& ex) const {
+  if (ex.old_address.empty()) return false;
+  return !old_addresses_ || old_addresses_->may_hold(ex.old_address);  // without the set (CGI): ask the database
 }
 
 std::shared_ptr<const std::vector<Edition>> App::editions(Db& db) {
@@ -180,7 +195,19 @@ Exchange App::receive(const ParamLookup& params, const BodyReader& body) const {
     ex.kind = ex.match.route->kind;
   else
     ex.kind = req.path == "/healthz" || req.path == "/metrics" ? PageKind::internal : PageKind::other;
+  if (reads(req) && !admin && no_page_answers(ex))
+    if (auto key = old_address_key(req.path, req.raw_query)) ex.old_address = std::move(*key);
   return ex;
+}
+
+// No route, a route with an edition that does not exist, or the front door
+// with a query (WordPress's /?p=ID): where an old site's address may arrive.
+bool App::no_page_answers(const Exchange& ex) const {
+  const RouteMatch& m = ex.match;
+  if (!m.route) return ex.kind != PageKind::internal;
+  if (ex.req.segments.empty()) return !ex.req.raw_query.empty();
+  auto editions_now = std::atomic_load(&editions_);
+  return m.route->has_edition() && editions_now && !find_edition(*editions_now, m.params[0].text);
 }
 
 uint64_t App::cache_generation(const Exchange& ex) const {
@@ -201,6 +228,7 @@ bool App::answer_from_memory(const Exchange& ex, Response& res) {
   auto editions_now = std::atomic_load(&editions_);
   bool unknown_edition =
       m.route && m.route->has_edition() && editions_now && !find_edition(*editions_now, m.params[0].text);
+  if (may_be_old_address(ex)) return false;  // a lane looks it up: one indexed statement
   if (ex.shared && (!m.route || unknown_edition)) return answer_not_found_from_memory(ex, generation, res);
   // One address per page: a second spelling of it (escapes, slashes) is sent to the canonical one.
   if (reads(req) && m.route && m.method_allowed && !unknown_edition && ex.canonical != req.path) {
@@ -294,7 +322,9 @@ void App::render_and_store(const Exchange& ex, Db& db, bool current, uint64_t ge
   uint64_t statements_before = db.statements_run();
   render(ex, db, current, res, generation);
   set_cache_headers(ex, res);
-  bool stored = generation && cache && worth_caching(res, db.statements_run() != statements_before);
+  // An old address's 301 is not kept under the page's key (the front door's, for /?p=ID).
+  bool stored =
+      generation && cache && ex.old_address.empty() && worth_caching(res, db.statements_run() != statements_before);
   // Compressed once for the cache, or now for a client that takes it; never
   // an editor's page (BREACH: it holds a CSRF token).
   if (ex.shared && (stored || accepts_gzip(ex.req))) prepare_gzip(res);
@@ -327,6 +357,11 @@ void App::render(const Exchange& ex, Db& db, bool current, Response& res, uint64
     ctx.fragments = fragments_.get();
     ctx.generation = shared_generation;
   }
+  if (may_be_old_address(ex))
+    if (auto target = redirect_target(db, ex.old_address)) {
+      res.redirect(301, *target);
+      return;
+    }
   try {
     dispatch(ctx, ex.match);
   } catch (const HttpError& e) {

@@ -23,6 +23,7 @@
 #include "auth/flood_watch.h"
 #include "cache/content_clock.h"
 #include "cache/fragment_cache.h"
+#include "cache/old_addresses.h"
 #include "cache/page_cache.h"
 #include "db/content.h"
 #include "http/request.h"
@@ -50,6 +51,9 @@ struct Exchange {
   std::string cache_key;  // the canonical path and the route's own parameters
   Lane lane = Lane::reader;
   PageKind kind = PageKind::other;  // as /metrics counts it
+  // The key of an old site's address (http/old_address.h) this request may
+  // be: set for a read no page answers ("" otherwise).
+  std::string old_address;
 };
 
 class App {
@@ -62,6 +66,9 @@ class App {
   // `servers`), and counts in `metrics` (the pool's, or nullptr). Without it
   // nothing is cached (CGI), and /healthz and /metrics are not answered.
   void start_caches(DbServers& servers, const ContentClock& clock, PoolMetrics* metrics);
+  // Reads the old addresses' keys again when the content moved on and they
+  // changed (the content poller's thread, after each poll).
+  void refresh_old_addresses(Db& db);
 
   // Decodes and checks a request and matches it to its route. Needs no database.
   Exchange receive(const ParamLookup& params, const BodyReader& body) const;
@@ -94,6 +101,8 @@ class App {
   uint64_t cache_generation(const Exchange& ex) const;
   // The 404 page of the address's edition, when this generation has one rendered.
   bool answer_not_found_from_memory(const Exchange& ex, uint64_t generation, Response& res);
+  bool no_page_answers(const Exchange& ex) const;
+  bool may_be_old_address(const Exchange& ex) const;
   // Renders the answer from `db` and caches it under `generation` when it is
   // worth it (0: not cached).
   void render_and_store(const Exchange& ex, Db& db, bool current, uint64_t generation, Response& res);
@@ -135,6 +144,8 @@ class App {
   std::unique_ptr<PageCache> cache_;
   std::unique_ptr<FragmentCache> fragments_;
   std::unique_ptr<PageCache> search_cache_;
+  std::unique_ptr<OldAddresses> old_addresses_;
+  uint64_t old_addresses_generation_ = 0;  // the poller's thread only
   AddressRate search_rate_{cfg_.search_per_minute, std::max(5, cfg_.search_per_minute / 2)};
   RateLimitedLog log_{10, 20};
   FloodWatch login_floods_;

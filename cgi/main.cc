@@ -27,6 +27,7 @@
 #include "db/sitemaps.h"
 #include "db/throttle.h"
 #include "db/users.h"
+#include "import/wordpress_import.h"
 #include "media/image.h"
 #include "media/image_process.h"
 #include "server/adapters.h"
@@ -268,6 +269,18 @@ struct Command {
   int (*run)(const Config& cfg, const std::vector<std::string>& args);  // args[0] is the name
 };
 
+// newsline import wordpress FILE [options]
+int import_command(const Config& cfg, const std::vector<std::string>& args) {
+  ImportOptions options;
+  std::string problem = parse_import_options(args, options);
+  if (!problem.empty()) {
+    std::fprintf(stderr, "newsline: %s\n", problem.c_str());
+    return 2;
+  }
+  options.progress = isatty(STDERR_FILENO);
+  return import_wordpress(cfg, options);
+}
+
 const Command kCommands[] = {
     {"serve", "serve",
      "serve FastCGI on the 'listen' socket (the default when 'listen' is set);\n"
@@ -300,6 +313,12 @@ const Command kCommands[] = {
      "the photo helper the workers start for each upload and variant (stdin to stdout);\n"
      "it reads no settings",
      nullptr},
+    {"import", "import wordpress FILE [--edition CODE] [--time-zone ZONE] [--report FILE] [--user NAME] [--dry-run]",
+     "bring a WordPress export (WXR) in, or again: each post, page, category,\n"
+     "tag and author once, what changed in WordPress updated, what an editor\n"
+     "changed here kept; old addresses redirect; one line per item in the report\n"
+     "(FILE.report unless --report)",
+     import_command},
     {"user", "user add NAME --role admin|editor", "add a user; the password is read from the first line of stdin",
      user_command},
 };

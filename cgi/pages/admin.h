@@ -3,11 +3,13 @@
 // says who may call it and what it answers.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "context.h"
+#include "db/articles.h"
 #include "db/content.h"
 #include "db/db.h"
 #include "http/router.h"
@@ -103,3 +105,11 @@ bool publish_change(Context& ctx, Change change, bool readers_see_it = true) {
     return true;
   });
 }
+
+// The one way an article is written, by an editor or by a program (the
+// importer): the article and what is kept with it (revision, tags, authors,
+// translations, search entry, stored links, sitemap days) in one
+// publish_change. `also` runs inside the same transaction (the importer's
+// record of what it wrote). False when someone saved the article meanwhile.
+bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& status_before,
+                  const std::string& audit_action, const std::function<void()>& also = nullptr);

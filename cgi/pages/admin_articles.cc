@@ -290,8 +290,10 @@ const char* done_key(const std::string& action, bool created) {
 // `status_before`: the stored status ("" for a new article). Readers' pages
 // change only when the article was or is published (scheduled ones too): a
 // draft saved again and again leaves every worker's cached pages in place.
+}  // namespace
+
 bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& status_before,
-                  const std::string& audit_action) {
+                  const std::string& audit_action, const std::function<void()>& also) {
   bool readers_may_see = status_before == "published" || a.status == "published";
   int64_t user = ctx.session->user_id;
   return publish_change(
@@ -318,10 +320,13 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
             refresh_sitemap_day(ctx.db, stored->first, stored->second);
           refresh_sitemap_day(ctx.db, a.edition, a.published_at);
         }
+        if (also) also();
         return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};
       },
       readers_may_see);
 }
+
+namespace {
 
 // 409: both versions, the editor's text kept in the form, ready to save over the new revision.
 void render_conflict(Context& ctx, ArticleForm f) {

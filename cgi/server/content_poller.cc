@@ -36,7 +36,15 @@ bool ContentPoller::poll_once(size_t server, Db& db, std::string* why) {
     if (why) *why = e.what();
     return false;
   }
-  if (server == DbServers::kPrimary) housekeeping_.run(db, now);
+  if (server != DbServers::kPrimary) return true;
+  housekeeping_.run(db, now);
+  if (after_poll_) {
+    try {
+      after_poll_(db);
+    } catch (const std::exception& e) {
+      std::fprintf(stderr, "newsline: after the content poll: %s\n", e.what());
+    }
+  }
   return true;
 }
 

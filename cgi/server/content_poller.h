@@ -6,6 +6,7 @@
 // does the Housekeeping.
 #pragma once
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -24,6 +25,10 @@ class ContentPoller {
       : cfg_(cfg), servers_(servers), clock_(clock), housekeeping_(cfg) {}
   ~ContentPoller() { stop(); }
 
+  // `work` runs after each poll of the primary that succeeded, in the
+  // poller's thread (App::refresh_old_addresses). Set before start().
+  void after_each_poll(std::function<void(Db&)> work) { after_poll_ = std::move(work); }
+
   // Starts polling (in a worker process, after fork).
   void start();
   void stop();
@@ -38,6 +43,7 @@ class ContentPoller {
   DbServers& servers_;
   ContentClock& clock_;
   Housekeeping housekeeping_;  // the primary's thread only
+  std::function<void(Db&)> after_poll_;
   std::vector<std::thread> threads_;
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -238,6 +238,7 @@ int run_worker(App& app, int listen_fd, PoolMetrics* metrics, size_t slot) {
   ContentClock clock(cfg, servers);
   ContentPoller poller(cfg, servers, clock);
   app.start_caches(servers, clock, metrics);
+  poller.after_each_poll([&app](Db& db) { app.refresh_old_addresses(db); });
   poller.start();
   Lanes lanes(cfg, servers, metrics, slot);
   std::atomic<bool> stopping{false};

@@ -18,3 +18,5 @@ std::string without_cr(std::string_view s);
 char32_t next_code_point(std::string_view s, size_t& i);
 // Appends code point `c` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t c);
+// `s` with each byte that starts no well-formed character replaced by U+FFFD.
+std::string valid_utf8(std::string_view s);

@@ -17,8 +17,8 @@ namespace {
 // Lowest first. Folders of one rank are peers that may not include each other.
 // cgi/context.h, cgi/app.* and cgi/main.cc are layers of one file (or two) each.
 const std::map<std::string, int> kRank = {
-    {"util", 0},    {"http", 1}, {"db", 2},    {"auth", 3}, {"cache", 3},  {"media", 3},
-    {"context", 4}, {"view", 5}, {"pages", 6}, {"app", 7},  {"server", 8}, {"main", 9},
+    {"util", 0}, {"http", 1},  {"db", 2},     {"auth", 3}, {"cache", 3},  {"media", 3}, {"context", 4},
+    {"view", 5}, {"pages", 6}, {"import", 7}, {"app", 8},  {"server", 9}, {"main", 10},
 };
 
 // "db/content.h" -> "db"; "app.h" -> "app" (a path relative to cgi/).

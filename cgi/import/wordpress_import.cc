@@ -1,0 +1,615 @@
+#include "import/wordpress_import.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "auth/crypto.h"
+#include "auth/session.h"
+#include "context.h"
+#include "db/articles.h"
+#include "db/categories.h"
+#include "db/content.h"
+#include "db/imports.h"
+#include "db/newsroom.h"
+#include "db/site_secrets.h"
+#include "db/users.h"
+#include "http/old_address.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "http/url.h"
+#include "import/wp_body.h"
+#include "import/wxr.h"
+#include "pages/admin.h"
+#include "pages/photo_service.h"
+#include "util/parse.h"
+#include "util/signing.h"
+#include "util/slug.h"
+#include "util/text.h"
+#include "util/time_format.h"
+#include "view/urls.h"
+
+namespace {
+
+// "2011-01-18 07:40:14" as UTC; nullopt for WordPress's "0000-00-00 00:00:00" of drafts, or junk.
+std::optional<std::time_t> utc_time(const std::string& text) {
+  struct tm tm {};
+  if (text.size() < 19 || text.compare(0, 4, "0000") == 0) return std::nullopt;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2d %2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                  &tm.tm_min, &tm.tm_sec) != 6)
+    return std::nullopt;
+  if (tm.tm_year < 1970 || tm.tm_mon < 1 || tm.tm_mon > 12 || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+      tm.tm_min > 59 || tm.tm_sec > 60)
+    return std::nullopt;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return timegm(&tm);
+}
+
+// post_date read in the old site's zone (the process's display zone, set from --time-zone).
+std::optional<std::time_t> local_time(const std::string& text) {
+  if (text.size() < 19 || text.compare(0, 4, "0000") == 0) return std::nullopt;
+  std::string iso = text.substr(0, 19);
+  iso[10] = 'T';
+  return parse_input_datetime(iso);
+}
+
+// WordPress's post_name, percent-decoded, as one of Newsline's slugs (letters transliterated).
+std::string slug_of(const std::string& post_name, const std::string& title) {
+  std::optional<std::string> decoded = percent_decode(post_name, false);
+  std::string slug = slugify(decoded && !decoded->empty() ? *decoded : title);
+  return slug;
+}
+
+// One line per item in the report file: what, what happened, and why or where.
+class Report {
+ public:
+  explicit Report(const std::string& path) : out_(path, std::ios::trunc) {}
+  bool ok() const { return static_cast<bool>(out_); }
+  void line(const std::string& what, const std::string& outcome, const std::string& detail) {
+    out_ << what << '\t' << outcome << '\t' << detail << '\n';
+    ++counts_[outcome];
+  }
+  const std::map<std::string, int>& counts() const { return counts_; }
+
+ private:
+  std::ofstream out_;
+  std::map<std::string, int> counts_;
+};
+
+std::string signing_secret(Db& db) {
+  std::string secret = load_site_secret(db, "signing");
+  if (secret.empty()) throw DbError("the site has no signing key: run 'newsline migrate'");
+  return secret;
+}
+
+// A Context for work done by a command rather than a request: the importing
+// user's session, the site's editions and key, no request.
+struct CommandContext {
+  CommandContext(const Config& cfg, Db& db, const Session& session)
+      : editions(load_editions(db)),
+        catalogue(SiteCatalogue::load(db, std::time(nullptr))),
+        key(signing_secret(db)),
+        ctx{req, res, cfg, db, editions, catalogue, key, std::time(nullptr), session} {}
+  Request req;
+  Response res;
+  std::vector<Edition> editions;
+  SiteCatalogue catalogue;
+  SigningKey key;
+  Context ctx;
+};
+
+struct Section {
+  int64_t id = 0;
+  std::string slug;
+};
+
+class WordPressImport : public WxrSink {
+ public:
+  WordPressImport(Context& ctx, const ImportOptions& options, const Edition& edition, Report& report)
+      : ctx_(ctx), db_(ctx.db), options_(options), edition_(edition), report_(report) {
+    struct stat st {};
+    if (stat(options.file.c_str(), &st) == 0) file_bytes_ = st.st_size;
+    for (const CategoryRow& c : list_categories(db_))
+      if (c.edition == edition_.code) sections_by_slug_[c.slug] = {c.id, c.slug};
+  }
+
+  void site(const WxrSite& s) override {
+    std::string base = !s.base_site_url.empty() ? s.base_site_url : s.link;
+    while (!base.empty() && base.back() == '/') base.pop_back();
+    if (base.empty()) base = "wordpress";
+    source_ = utf8_truncate(base, 255);
+    site_ = s;
+  }
+
+  void author(const WxrAuthor& a) override {
+    std::string name = trimmed(wordpress_plain_text(a.display_name));
+    if (name.empty()) name = trimmed(a.login);
+    if (name.empty()) return;
+    name = utf8_truncate(name, 200);
+    author_names_[a.login] = name;
+    if (options_.dry_run) return report_.line("author " + a.login, "would import", name);
+    Author made = with_transaction(db_, [&] { return author_named(db_, name); });
+    with_transaction(db_, [&] {
+      remember_imported(db_, {source_, "author", a.id, made.id, a.login, "", 0}, ctx_.now);
+      return true;
+    });
+    author_slugs_[a.login] = made.slug;
+    report_.line("author " + a.login, "imported", name);
+  }
+
+  void term(const WxrTerm& t) override {
+    if (t.taxonomy == "category") {
+      terms_.push_back(t);
+      category_names_[t.slug] = t.name;
+      if (!t.id) return;
+      category_slug_by_id_[t.id] = t.slug;
+      Section s = section_for(t.slug);
+      report_.line("category " + t.slug, s.id ? "imported" : "would import", "section " + s.slug);
+    } else if (t.taxonomy == "post_tag") {
+      terms_.push_back(t);
+      std::string name = utf8_truncate(trimmed(wordpress_plain_text(t.name)), 100);
+      if (name.empty()) name = decoded(t.slug);
+      tag_names_[t.slug] = name;
+      if (options_.dry_run) return report_.line("tag " + t.slug, "would import", name);
+      Tag made = with_transaction(db_, [&] { return tag_named(db_, edition_.code, name); });
+      tag_slugs_[t.slug] = made.slug;
+      report_.line("tag " + t.slug, "imported", name);
+    } else {
+      report_.line("term " + t.slug, "skipped", "taxonomy " + t.taxonomy + " has no place in Newsline");
+    }
+  }
+
+  void item(const WxrItem& it) override {
+    ++items_;
+    comments_ += it.comments;
+    std::string what = (it.post_type.empty() ? "item" : it.post_type) + " " + std::to_string(it.post_id);
+    try {
+      if (it.post_id <= 0) return report_.line(what, "skipped", "no wp:post_id (line " + std::to_string(it.line) + ")");
+      if (it.post_type == "post")
+        import_post(it, what);
+      else if (it.post_type == "page")
+        import_page(it, what);
+      else if (it.post_type == "attachment")
+        report_.line(what, "skipped", "photos are not imported yet: " + it.attachment_url);
+      else
+        report_.line(what, "skipped", "post type '" + it.post_type + "' has no place in Newsline");
+    } catch (const DbUnavailable&) {
+      throw;
+    } catch (const DbError& e) {
+      report_.line(what, "failed", e.what());
+    }
+    show_progress(it);
+  }
+
+  // The archives of categories, tags and authors at their old addresses.
+  void finish() {
+    if (options_.dry_run) return;
+    with_transaction(db_, [&] {
+      for (const WxrTerm& t : terms_) {
+        if (t.taxonomy == "category") {
+          auto it = sections_by_slug_.find(slugify(decoded(t.slug)));
+          if (it == sections_by_slug_.end()) continue;
+          std::string path = category_path(edition_.code, it->second.slug);
+          std::string chain = category_chain(t.slug);
+          redirect("/category/" + chain, path);
+          redirect("/category/" + chain + "/feed", category_feed_path(edition_.code, it->second.slug));
+          redirect("/?cat=" + std::to_string(t.id), path);
+        } else if (t.taxonomy == "post_tag") {
+          auto found = tag_slugs_.find(t.slug);
+          if (found == tag_slugs_.end()) continue;
+          redirect("/tag/" + t.slug, tag_path(edition_.code, found->second));
+          redirect("/tag/" + t.slug + "/feed", tag_feed_path(edition_.code, found->second));
+        }
+      }
+      for (const auto& [login, slug] : author_slugs_) redirect("/author/" + login, author_path(edition_.code, slug));
+      redirect("/feed", feed_path(edition_.code));
+      bump_redirects_version(db_);
+      bump_content_version(db_, ctx_.now);
+      return true;
+    });
+  }
+
+  int items() const { return items_; }
+  int comments() const { return comments_; }
+  const std::map<std::string, int>& dropped() const { return dropped_; }
+
+ private:
+  static std::string decoded(const std::string& slug) {
+    std::optional<std::string> d = percent_decode(slug, false);
+    return d ? *d : slug;
+  }
+
+  // "parent/child": a child category's address in WordPress.
+  std::string category_chain(const std::string& slug) {
+    std::string chain = slug;
+    std::set<std::string> seen{slug};
+    std::string at = slug;
+    for (int depth = 0; depth < 10; ++depth) {
+      auto parent = std::find_if(terms_.begin(), terms_.end(),
+                                 [&](const WxrTerm& t) { return t.taxonomy == "category" && t.slug == at; });
+      if (parent == terms_.end() || parent->parent_slug.empty() || seen.count(parent->parent_slug)) break;
+      chain = parent->parent_slug + "/" + chain;
+      seen.insert(parent->parent_slug);
+      at = parent->parent_slug;
+    }
+    return chain;
+  }
+
+  // The workers read the old addresses again now and then during a long
+  // import (each reading costs them a statement per address), and at its end.
+  void tell_workers_now_and_then() {
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_redirects_bump_ < std::chrono::seconds(2)) return;
+    bump_redirects_version(db_);
+    last_redirects_bump_ = now;
+  }
+
+  void redirect(const std::string& old_path, const std::string& target) {
+    size_t q = old_path.find('?');
+    std::optional<std::string> key =
+        old_address_key(old_path.substr(0, q), q == std::string::npos ? "" : old_path.substr(q + 1));
+    if (key && *key != target) put_redirect(db_, *key, target, "import", ctx_.now);
+  }
+
+  void redirect_url(const std::string& url, const std::string& target) {
+    std::optional<std::string> key = old_address_key_of_url(url);
+    if (key && *key != "/" && *key != target) put_redirect(db_, *key, target, "import", ctx_.now);
+  }
+
+  // The section for a WordPress category slug (made when there is none; a
+  // child category is a section of its own, see README "Moving a site").
+  Section section_for(const std::string& wp_slug) {
+    std::string slug = slugify(decoded(wp_slug));
+    auto found = sections_by_slug_.find(slug);
+    if (found != sections_by_slug_.end()) return found->second;
+    if (options_.dry_run) return {0, slug};
+    auto name_it = category_names_.find(wp_slug);
+    std::string name = trimmed(wordpress_plain_text(name_it == category_names_.end() ? wp_slug : name_it->second));
+    if (name.empty()) name = slug;
+    int64_t id = with_transaction(db_, [&] {
+      int64_t made = insert_category(db_, edition_.code, slug, utf8_truncate(name, 100),
+                                     static_cast<int64_t>(sections_by_slug_.size()) + 1);
+      bump_content_version(db_, ctx_.now);
+      return made;
+    });
+    return sections_by_slug_[slug] = {id, slug};
+  }
+
+  // The item's section: Yoast's primary category, else the first listed, else "uncategorized".
+  Section primary_section(const WxrItem& it) {
+    const std::string& yoast = it.meta_value("_yoast_wp_primary_category");
+    if (!yoast.empty()) {
+      auto id = parse_id(trimmed(yoast));
+      auto slug = id ? category_slug_by_id_.find(*id) : category_slug_by_id_.end();
+      if (slug != category_slug_by_id_.end()) return section_for(slug->second);
+    }
+    for (const WxrItemTerm& t : it.terms)
+      if (t.domain == "category" && !t.nicename.empty()) {
+        if (!category_names_.count(t.nicename)) category_names_[t.nicename] = t.name;
+        return section_for(t.nicename);
+      }
+    if (!category_names_.count("uncategorized")) category_names_["uncategorized"] = "Uncategorized";
+    return section_for("uncategorized");
+  }
+
+  std::vector<std::string> tags_of_item(const WxrItem& it) {
+    std::vector<std::string> names;
+    for (const WxrItemTerm& t : it.terms) {
+      if (t.domain != "post_tag") continue;
+      auto known = tag_names_.find(t.nicename);
+      std::string name = known != tag_names_.end() ? known->second : trimmed(wordpress_plain_text(t.name));
+      name = utf8_truncate(name, 100);
+      if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    return names;
+  }
+
+  // What the item says, in a fingerprint: the same again means nothing changed in WordPress.
+  static std::string fingerprint(const WxrItem& it) {
+    std::string all = it.title + '\x1f' + it.content + '\x1f' + it.excerpt + '\x1f' + it.status + '\x1f' +
+                      it.post_date_gmt + '\x1f' + it.post_date + '\x1f' + it.post_name + '\x1f' + it.creator + '\x1f' +
+                      it.post_password;
+    for (const WxrItemTerm& t : it.terms) all += '\x1f' + t.domain + ':' + t.nicename;
+    all += '\x1f' + it.meta_value("_thumbnail_id");
+    return token_hash(all).substr(0, 32);
+  }
+
+  // The status of the article; "" with `why` when the item is not imported.
+  static std::string article_status(const WxrItem& it, std::string& why) {
+    if (it.status == "publish" || it.status == "future") {
+      if (!it.post_password.empty()) {
+        why = "password-protected in WordPress: imported as a draft";
+        return "draft";
+      }
+      return "published";
+    }
+    if (it.status == "draft" || it.status == "pending" || it.status == "private") return "draft";
+    why = "status '" + it.status + "'";
+    return "";
+  }
+
+  std::time_t item_time(const WxrItem& it) {
+    if (auto t = utc_time(it.post_date_gmt)) return *t;
+    if (auto t = local_time(it.post_date)) return *t;
+    return ctx_.now;
+  }
+
+  std::string unique_slug(const std::string& wanted, int64_t id) {
+    std::string slug = wanted;
+    for (int n = 2; slug_taken(db_, edition_.code, slug, id) && n < 1000; ++n)
+      slug = utf8_truncate(wanted, 74) + "-" + std::to_string(n);
+    return slug;
+  }
+
+  WpBody body_of(const WxrItem& it) {
+    WpBodyHooks hooks;
+    hooks.photo = [](const WpImage&) -> int64_t { return 0; };  // photos: a later version
+    WpBody body = wordpress_to_markdown(it.content, hooks);
+    for (const auto& [kind, n] : body.dropped) dropped_[kind] += n;
+    return body;
+  }
+
+  void import_post(const WxrItem& it, const std::string& what) {
+    std::string why;
+    std::string status = article_status(it, why);
+    if (status.empty()) return report_.line(what, "skipped", why);
+    std::string print = fingerprint(it);
+    std::optional<ImportedItem> mapped = find_imported(db_, source_, "post", it.post_id);
+    std::optional<ArticleDraft> stored = mapped ? load_article(db_, mapped->newsline_id) : std::nullopt;
+    if (stored && mapped->fingerprint == print)
+      return report_.line(what, "unchanged", "article " + std::to_string(stored->id));
+    if (stored && stored->revision != mapped->revision)
+      return report_.line(what, "conflict",
+                          "article " + std::to_string(stored->id) +
+                              " was changed in Newsline since the last import "
+                              "(revision " +
+                              std::to_string(stored->revision) + "): kept as it is");
+    if (options_.dry_run) return report_.line(what, stored ? "would update" : "would import", trimmed(it.title));
+
+    ArticleDraft a = stored ? *stored : ArticleDraft{};
+    std::string status_before = stored ? stored->status : "";
+    std::string old_slug = stored ? stored->slug : "";
+    a.edition = edition_.code;
+    Section section = primary_section(it);
+    a.category_id = section.id;
+    a.title = utf8_truncate(trimmed(wordpress_plain_text(it.title)), 500);
+    WpBody body = body_of(it);
+    a.body = body.markdown;
+    if (a.title.empty()) {
+      a.title = "(untitled)";
+      why += (why.empty() ? "" : "; ") + std::string("no title");
+    }
+    a.lead = utf8_truncate(trimmed(wordpress_plain_text(it.excerpt)), 1000);
+    a.status = status;
+    a.published_at = item_time(it);
+    a.slug = unique_slug(slug_of(it.post_name, a.title), a.id);
+    a.tags = tags_of_item(it);
+    auto author = author_names_.find(it.creator);
+    std::string byline = author != author_names_.end() ? author->second : utf8_truncate(trimmed(it.creator), 200);
+    a.authors.clear();
+    if (!byline.empty()) a.authors.emplace_back(byline, "");
+    RenderedBody rendered = render_article_body(ctx_, a.edition, a.body);
+    a.body_html = std::move(rendered.html);
+    a.body_photos = std::move(rendered.photos);
+    std::string path;
+    bool saved = save_article(ctx_, a, old_slug, status_before, stored ? "import update" : "import", [&] {
+      remember_imported(db_, {source_, "post", it.post_id, a.id, it.guid, print, a.revision}, ctx_.now);
+      Headline h;
+      h.id = a.id;
+      h.slug = a.slug;
+      h.category_slug = section.slug;
+      path = article_path(a.edition, h);
+      if (a.status != "published") return;  // a draft has no public address for the old ones to lead to
+      post_redirects(it, path);
+      tell_workers_now_and_then();
+    });
+    if (!saved) return report_.line(what, "conflict", "article " + std::to_string(a.id) + " was saved meanwhile");
+    std::string detail = path + (why.empty() ? "" : " (" + why + ")");
+    for (const auto& [kind, n] : body.dropped) detail += "; " + kind + " x" + std::to_string(n);
+    report_.line(what, stored ? "updated" : "imported", detail);
+    if (!stored) ++articles_made_;
+  }
+
+  // Every address the post had: its permalink, ?p=, its guid, its old slugs.
+  void post_redirects(const WxrItem& it, const std::string& path) {
+    redirect_url(it.link, path);
+    if (it.guid.find("://") != std::string::npos) redirect_url(it.guid, path);
+    redirect("/?p=" + std::to_string(it.post_id), path);
+    std::optional<std::string> permalink = old_address_key_of_url(it.link);
+    for (const WxrMeta& m : it.meta) {
+      if (m.key != "_wp_old_slug" || !permalink || permalink->find('?') != std::string::npos) continue;
+      std::string base = *permalink;
+      size_t slash = base.rfind('/');
+      if (slash == std::string::npos) continue;
+      redirect(base.substr(0, slash + 1) + trimmed(m.value), path);
+    }
+  }
+
+  void import_page(const WxrItem& it, const std::string& what) {
+    if (it.status != "publish" || !it.post_password.empty())
+      return report_.line(what, "skipped",
+                          "a " + std::string(it.post_password.empty() ? it.status : "password-protected") +
+                              " page: Newsline's simple pages are all public");
+    std::string print = fingerprint(it);
+    std::optional<ImportedItem> mapped = find_imported(db_, source_, "page", it.post_id);
+    std::optional<SimplePage> stored = mapped ? find_page_by_id(db_, mapped->newsline_id) : std::nullopt;
+    if (stored && mapped->fingerprint == print) return report_.line(what, "unchanged", "page " + stored->slug);
+    if (stored && stored->updated_at != mapped->revision)
+      return report_.line(what, "conflict", "page " + stored->slug + " was changed in Newsline since the last import");
+    if (options_.dry_run) return report_.line(what, stored ? "would update" : "would import", trimmed(it.title));
+    SimplePage pg = stored ? *stored : SimplePage{};
+    pg.edition = edition_.code;
+    pg.title = utf8_truncate(trimmed(wordpress_plain_text(it.title)), 200);
+    if (pg.title.empty()) pg.title = "(untitled)";
+    if (!stored) {
+      std::string slug = slug_of(it.post_name, pg.title);
+      std::string wanted = slug;
+      for (int n = 2; find_page(db_, pg.edition, slug) && n < 1000; ++n)
+        slug = utf8_truncate(wanted, 74) + "-" + std::to_string(n);
+      pg.slug = slug;
+      pg.position = 100 + static_cast<int>(it.menu_order);
+    }
+    pg.body = body_of(it).markdown;
+    pg.body_html = render_article_body(ctx_, pg.edition, pg.body).html;
+    std::string path = page_path(pg.edition, pg.slug);
+    publish_change(ctx_, [&]() -> std::optional<Audited> {
+      if (stored)
+        update_page(db_, pg, ctx_.now);
+      else
+        pg.id = insert_page(db_, pg, ctx_.now);
+      std::optional<SimplePage> written = find_page_by_id(db_, pg.id);
+      remember_imported(db_, {source_, "page", it.post_id, pg.id, it.guid, print, written ? written->updated_at : 0},
+                        ctx_.now);
+      redirect_url(it.link, path);
+      redirect("/?page_id=" + std::to_string(it.post_id), path);
+      tell_workers_now_and_then();
+      return Audited{stored ? "import update" : "import", "page " + std::to_string(pg.id), pg.title};
+    });
+    report_.line(what, stored ? "updated" : "imported", path);
+  }
+
+  void show_progress(const WxrItem& it) {
+    if (!options_.progress) return;
+    auto now = std::chrono::steady_clock::now();
+    if (now - last_progress_ < std::chrono::milliseconds(500)) return;
+    last_progress_ = now;
+    double seconds = std::chrono::duration<double>(now - started_).count();
+    double rate = seconds > 0 ? items_ / seconds : 0;
+    std::string left;
+    if (file_bytes_ > 0 && it.byte_offset > 0 && seconds > 1) {
+      double remaining = seconds * (static_cast<double>(file_bytes_) - it.byte_offset) / it.byte_offset;
+      left = ", about " + std::to_string(static_cast<long>(remaining)) + " s left";
+    }
+    std::fprintf(stderr, "\r  %d items, %.0f a second%s   ", items_, rate, left.c_str());
+  }
+
+  Context& ctx_;
+  Db& db_;
+  const ImportOptions& options_;
+  const Edition& edition_;
+  Report& report_;
+  std::string source_ = "wordpress";
+  WxrSite site_;
+  std::map<std::string, Section> sections_by_slug_;    // Newsline slug -> section
+  std::map<std::string, std::string> category_names_;  // WordPress slug -> name
+  std::map<int64_t, std::string> category_slug_by_id_;
+  std::map<std::string, std::string> tag_names_;     // WordPress slug -> name
+  std::map<std::string, std::string> tag_slugs_;     // WordPress slug -> Newsline slug
+  std::map<std::string, std::string> author_names_;  // login -> display name
+  std::map<std::string, std::string> author_slugs_;  // login -> Newsline slug
+  std::vector<WxrTerm> terms_;
+  std::map<std::string, int> dropped_;
+  int items_ = 0, comments_ = 0, articles_made_ = 0;
+  long file_bytes_ = 0;
+  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now(), last_progress_,
+                                        last_redirects_bump_;
+};
+
+std::optional<Session> importing_user(Db& db, const std::string& name) {
+  std::optional<User> user;
+  if (!name.empty()) {
+    user = find_user_by_name(db, name);
+  } else {
+    for (const User& u : list_users(db))
+      if (u.role == "admin" && !u.disabled) {
+        user = u;
+        break;
+      }
+  }
+  if (!user) return std::nullopt;
+  Session s;
+  s.user_id = user->id;
+  s.user_name = user->name;
+  s.role = user->role;
+  return s;
+}
+
+}  // namespace
+
+std::string parse_import_options(const std::vector<std::string>& args, ImportOptions& o) {
+  // args: "import" "wordpress" FILE [options]
+  if (args.size() < 3 || args[1] != "wordpress") return "usage: newsline import wordpress FILE [options]";
+  for (size_t i = 2; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) return false;
+      into = args[++i];
+      return true;
+    };
+    if (a == "--dry-run") {
+      o.dry_run = true;
+    } else if (a == "--edition" || a == "--time-zone" || a == "--report" || a == "--user") {
+      std::string& into = a == "--edition"     ? o.edition
+                          : a == "--time-zone" ? o.time_zone
+                          : a == "--report"    ? o.report_path
+                                               : o.user;
+      if (!value(into)) return a + " needs a value";
+    } else if (!a.empty() && a[0] == '-') {
+      return "unknown option " + a;
+    } else if (o.file.empty()) {
+      o.file = a;
+    } else {
+      return "one file at a time (" + a + ")";
+    }
+  }
+  if (o.file.empty()) return "which file? usage: newsline import wordpress FILE [options]";
+  if (o.report_path.empty()) o.report_path = o.file + ".report";
+  return "";
+}
+
+int import_wordpress(const Config& cfg, const ImportOptions& options) {
+  if (!options.time_zone.empty() && !set_display_zone(options.time_zone)) {
+    std::fprintf(stderr, "newsline: unknown time zone '%s'\n", options.time_zone.c_str());
+    return 2;
+  }
+  Db db(cfg, maintenance_limits(cfg));
+  std::optional<Session> session = importing_user(db, options.user);
+  if (!session) {
+    std::fprintf(stderr, "newsline: %s\n",
+                 options.user.empty() ? "no admin to import as: add one first (newsline user add NAME --role admin)"
+                                      : ("no user named '" + options.user + "'").c_str());
+    return 2;
+  }
+  CommandContext command(cfg, db, *session);
+  const Edition* edition =
+      options.edition.empty() ? &command.ctx.default_edition() : command.ctx.find_edition(options.edition);
+  if (!edition) {
+    std::fprintf(stderr, "newsline: no edition '%s'\n", options.edition.c_str());
+    return 2;
+  }
+  Report report(options.report_path);
+  if (!report.ok()) {
+    std::fprintf(stderr, "newsline: cannot write the report %s\n", options.report_path.c_str());
+    return 2;
+  }
+  auto started = std::chrono::steady_clock::now();
+  WordPressImport import(command.ctx, options, *edition, report);
+  int status = 0;
+  try {
+    read_wxr_file(options.file, import);
+    import.finish();
+  } catch (const WxrError& e) {
+    if (options.progress) std::fputc('\n', stderr);
+    std::fprintf(stderr, "newsline: %s: %s\n", options.file.c_str(), e.what());
+    report.line("file", "stopped", e.what());
+    status = import.items() > 0 ? 1 : 2;
+  }
+  if (options.progress) std::fputc('\n', stderr);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::printf("%s%d items in %.1f s (%.0f a second) into the %s edition\n", options.dry_run ? "dry run: " : "",
+              import.items(), seconds, seconds > 0 ? import.items() / seconds : 0.0, edition->code.c_str());
+  for (const auto& [outcome, n] : report.counts()) std::printf("  %-14s %d\n", outcome.c_str(), n);
+  if (import.comments()) std::printf("  comments not imported: %d\n", import.comments());
+  for (const auto& [kind, n] : import.dropped())
+    std::printf("  left out or changed in bodies: %s x%d\n", kind.c_str(), n);
+  std::printf("report: %s\n", options.report_path.c_str());
+  return status;
+}
