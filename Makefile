@@ -9,7 +9,7 @@ CXXFLAGS += -std=c++17 -Wall -Wextra -Wno-unused-parameter -pthread -MMD -MP \
             -Icgi $(shell mariadb_config --include 2>/dev/null || echo -I/usr/include/mariadb) \
             $(shell pkg-config --cflags vips 2>/dev/null) $(XML2_CFLAGS)
 LDFLAGS  += -pthread -pie -Wl,-z,relro,-z,now
-LDLIBS    = -lfcgi -lctemplate -lmariadb -lsodium -lcmark $(shell pkg-config --libs vips 2>/dev/null || echo -lvips) -lwebpmux -lwebp -lz -lxml2
+LDLIBS    = -lfcgi -lctemplate -lmariadb -lsodium -lcmark $(shell pkg-config --libs vips 2>/dev/null || echo -lvips) -lwebpmux -lwebp -lz -lxml2 -lcurl
 
 BUILD    := build
 APP_SRC  := $(filter-out cgi/main.cc,$(shell find cgi -name '*.cc' | sort))
@@ -18,11 +18,11 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.cc))
 TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
-                libsodium-dev libcmark-dev libvips-dev libxml2-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
+                libsodium-dev libcmark-dev libvips-dev libxml2-dev libcurl4-openssl-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates python3-feedparser zlib1g-dev clang clang-format libclang-rt-14-dev \
                 systemd logrotate
 
-.PHONY: all deps build compile bench-data bench-shapes bench-pools run start stop test unit-test bench migrate clean lighthouse \
+.PHONY: all deps build compile bench-data bench-shapes bench-pools bench-import run start stop test unit-test bench migrate clean lighthouse \
         sanitize-build fuzz security-deps security chaos
 
 all: build
@@ -188,6 +188,10 @@ bench: compile $(BUILD)/fcgi_floor $(BUILD)/reference_page
 	mkdir -p var
 	$(PYTHON) scripts/bench.py run $(if $(DATA),--data $(DATA) $(if $(BASELINE),--baseline $(BASELINE)) --json var/bench-data.json,--json var/bench-demo.json)
 	$(PYTHON) scripts/bench.py pools
+
+# The importer on a generated WordPress export: POSTS posts of 10 KB (100,000: a 1 GB file), its rate and memory.
+bench-import: compile
+	$(PYTHON) scripts/bench.py import $(if $(POSTS),--posts $(POSTS))
 
 bench-pools: compile
 	$(PYTHON) scripts/bench.py pools

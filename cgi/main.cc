@@ -27,6 +27,7 @@
 #include "db/sitemaps.h"
 #include "db/throttle.h"
 #include "db/users.h"
+#include "import/check_redirects.h"
 #include "import/wordpress_import.h"
 #include "media/image.h"
 #include "media/image_process.h"
@@ -319,6 +320,13 @@ const Command kCommands[] = {
      "changed here kept; old addresses redirect; one line per item in the report\n"
      "(FILE.report unless --report)",
      import_command},
+    {"check-redirects", "check-redirects FILE [--site URL]",
+     "ask the running site (site_url, or --site) for every old address in FILE\n"
+     "(one per line, or an old sitemap): each must answer 301 to a page that\n"
+     "answers 200; lists those that do not, and exits 1 if any",
+     [](const Config& cfg, const std::vector<std::string>& args) {
+       return check_redirects_command(cfg.site_url, args);
+     }},
     {"user", "user add NAME --role admin|editor", "add a user; the password is read from the first line of stdin",
      user_command},
 };

@@ -25,9 +25,10 @@ One nginx serves, on loopback ports:
             request" (the article and 40 headlines, nothing else), measured
             here to set the caches-off pages against it on the same machine;
             and the same with one headline, the lightest such page
-  article forged cookie / junk query
+  article forged cookie / junk query / junk path
             the cached article with a made-up editor cookie, and with a query
-            string never sent before on every request (bench_junk_query.lua):
+            string never sent before on every request (bench_junk_query.lua);
+            a path no page and no old site's address has (a 404 from memory):
             what a client can send must cost what the cached page costs
   article login flood / flood past nginx
             the cached article while 50 connections send wrong logins
@@ -200,6 +201,92 @@ def generate(stack, count, batch=20000):
     stack.admin_sql("ANALYZE TABLE articles, article_bodies, article_search; UPDATE content_version SET version = version + 1;", database="newsline")
 
 
+def write_export(path, posts, body_kb=10):
+    """A WordPress export (WXR 1.2) of `posts` published posts with bodies of
+    about `body_kb` KB of classic HTML, in twelve categories (two of them
+    children), with tags, by five authors, and the comments and postmeta a
+    real export has: what `make bench-import` reads."""
+    words = WORDS["en"]
+    paragraph = "<p>%s <strong>%s</strong> <a href=\"https://old.example/?p=%%d\">%s</a></p>\n" % (
+        words, words[:30], words[:20])
+    per_post = max(1, body_kb * 1024 // len(paragraph))
+    ns = ('xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/'
+          'content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"')
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" %s>\n<channel><title>Bench</title>'
+                "<link>https://old.example</link><wp:wxr_version>1.2</wp:wxr_version>"
+                "<wp:base_site_url>https://old.example</wp:base_site_url>\n" % ns)
+        for a in range(5):
+            f.write("<wp:author><wp:author_id>%d</wp:author_id><wp:author_login>writer%d</wp:author_login>"
+                    "<wp:author_display_name><![CDATA[Writer %d]]></wp:author_display_name></wp:author>\n" % (a, a, a))
+        for c in range(12):
+            parent = "news-0" if c in (10, 11) else ""
+            f.write("<wp:category><wp:term_id>%d</wp:term_id><wp:category_nicename>news-%d</wp:category_nicename>"
+                    "<wp:category_parent>%s</wp:category_parent><wp:cat_name><![CDATA[News %d]]></wp:cat_name>"
+                    "</wp:category>\n" % (100 + c, c, parent, c))
+        for t in range(50):
+            f.write("<wp:tag><wp:term_id>%d</wp:term_id><wp:tag_slug>tag-%d</wp:tag_slug><wp:tag_name>"
+                    "<![CDATA[Tag %d]]></wp:tag_name></wp:tag>\n" % (200 + t, t, t))
+        for i in range(1, posts + 1):
+            day = time.gmtime(1714521600 - i * 600)
+            date = time.strftime("%Y-%m-%d %H:%M:%S", day)
+            body = "".join(paragraph % ((i * 7 + k) % posts + 1) for k in range(per_post))
+            f.write("<item><title>Bench story %d about %s</title><link>https://old.example/%s/story-%d/</link>"
+                    "<dc:creator>writer%d</dc:creator><guid isPermaLink=\"false\">https://old.example/?p=%d</guid>"
+                    "<content:encoded><![CDATA[%s]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>"
+                    "<wp:post_id>%d</wp:post_id><wp:post_date>%s</wp:post_date><wp:post_date_gmt>%s</wp:post_date_gmt>"
+                    "<wp:post_name>story-%d</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                    '<category domain="category" nicename="news-%d"><![CDATA[News]]></category>'
+                    '<category domain="post_tag" nicename="tag-%d"><![CDATA[Tag]]></category>'
+                    "<wp:postmeta><wp:meta_key>_edit_last</wp:meta_key><wp:meta_value>1</wp:meta_value></wp:postmeta>"
+                    "<wp:comment><wp:comment_id>%d</wp:comment_id><wp:comment_content><![CDATA[A reader's word]]>"
+                    "</wp:comment_content></wp:comment></item>\n"
+                    % (i, words[:40], time.strftime("%Y/%m/%d", day), i, i % 5, i, body, i, date, date, i, i % 12,
+                       i % 50, i))
+        f.write("</channel></rss>\n")
+
+
+def command_import(args):
+    """`newsline import wordpress` of a generated export into a throwaway
+    stack: its rate (search index, sitemap days and redirects included) and
+    the importer's peak resident memory."""
+    root = tempfile.mkdtemp(prefix="newsline-bench-import-")
+    os.chmod(root, 0o755)
+    export = os.path.join(root, "export.xml")
+    started = time.time()
+    write_export(export, args.posts, args.body_kb)
+    size = os.path.getsize(export)
+    print("export: %d posts, %.0f MB, written in %.0f s" % (args.posts, size / 2 ** 20, time.time() - started),
+          flush=True)
+    stack = Stack(os.path.join(root, "stack"), port=free_port(), admin_password=ADMIN_PASSWORD,
+                  mariadb_args=MARIADB_ARGS)
+    try:
+        stack.start()
+        report = os.path.join(root, "export.report")
+        command = [stack.binary, "--config", stack.config_file, "import", "wordpress", export, "--report", report]
+        started = time.time()
+        child = subprocess.Popen(command, env=stack.maintenance_env(), stdout=subprocess.PIPE, text=True)
+        output = child.stdout.read()
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.time() - started
+        print(output)
+        if status != 0:
+            raise SystemExit("the import failed (status %d)" % status)
+        articles = int(stack.admin_sql("SELECT COUNT(*) FROM imported_items WHERE kind = 'post'",
+                                       database="newsline").stdout)
+        print("%-10s %8s %9s %11s %13s" % ("posts", "file MB", "seconds", "posts/s", "peak RSS MB"))
+        print("%-10d %8.0f %9.1f %11.0f %13.0f" % (articles, size / 2 ** 20, seconds, articles / seconds,
+                                                  usage.ru_maxrss / 1024))
+        print("\nissue 28's targets, this run:")
+        rate, rss = articles / seconds, usage.ru_maxrss / 1024
+        print("  %-52s %-15s %s" % ("posts imported >= 500 a second", "%.0f" % rate, "met" if rate >= 500 else "NOT MET"))
+        print("  %-52s %-15s %s" % ("importer resident memory < 300 MB", "%.0f MB" % rss,
+                                    "met" if rss < 300 else "NOT MET"))
+    finally:
+        stack.stop()
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def command_data(args):
     root = os.path.abspath(args.root)
     stack = Stack(root, port=free_port(), mariadb_args=MARIADB_ARGS, admin_password=ADMIN_PASSWORD)
@@ -250,8 +337,11 @@ def wrk(url, seconds, connections, args=()):
 
 # One thing measured: `args` are wrk's own (a header, a Lua script); `flood`:
 # measured while a login flood runs beside it, through that base (see LoginFlood).
-Target = collections.namedtuple("Target", "name url args flood", defaults=((), None))
+# `status`: what it answers (a junk path: 404).
+Target = collections.namedtuple("Target", "name url args flood status", defaults=((), None, 200))
 JUNK_QUERY = os.path.join(HERE, "bench_junk_query.lua")
+# An address of an old site that was never imported: a 404 from memory, no statement (issue 28).
+JUNK_PATH = "/2019/05/18/an-old-post-never-imported/"
 SEARCHES = os.path.join(HERE, "bench_search.lua")
 os.environ["SEARCH_QUERIES"] = os.path.join(HERE, "search_queries.txt")  # read by SEARCHES, in wrk
 LOGIN_FLOOD = os.path.join(HERE, "bench_login_flood.lua")
@@ -366,8 +456,8 @@ def fetch(url):
         return r.read()
 
 
-def warm_up(url, times=3):
-    """Fetches `url` until it has answered 200 `times` times. A cold buffer pool
+def warm_up(url, times=3, status=200):
+    """Fetches `url` until it has answered `status` `times` times. A cold buffer pool
     (MariaDB just started on a million articles) may first make a search outlast
     its time limit: that 503 says to try again later, and is tried again."""
     tries = 0
@@ -376,6 +466,9 @@ def warm_up(url, times=3):
             fetch(url)
             times -= 1
         except urllib.error.HTTPError as e:
+            if e.code == status:
+                times -= 1
+                continue
             tries += 1
             if e.code != 503 or tries == 10:
                 raise
@@ -451,8 +544,8 @@ class Site:
         self.base = {name: "http://127.0.0.1:%d" % port for name, port in ports.items()}
         self.start_helpers(sockets, static_file)
         self.targets = self.pages_to_measure()
-        for t in self.targets:  # warm up; every target must answer 200
-            warm_up(t.url)
+        for t in self.targets:  # warm up; every target must answer as it should
+            warm_up(t.url, status=t.status)
         # The admin's browser logs in once now, before any flood, and keeps its
         # device cookie: a login flood pauses logins from browsers never seen.
         self.device_cookie = self.editor().cookie("nl_device")
@@ -518,6 +611,8 @@ class Site:
         targets += [Target(self.label + name, self.base["newsline"] + paths[name]) for name in self.PAGES]
         targets += [Target(self.label + name + " nocache", self.base["nocache"] + paths[name]) for name in self.PAGES]
         targets.append(Target(self.label + "article pagemiss", self.base["pagemiss"] + SEED_PATH))
+        if self.references:  # right after the page miss it is set against: the machine's speed drifts
+            targets.append(Target("2-query page", self.base["reference"] + "/"))
         # What crawlers and feed readers ask for, uncached: the edition's feed (50
         # articles with their bodies) and the sitemap of the newest article's month.
         # The fullest day among the newest 5,000 English articles (the demo
@@ -541,11 +636,11 @@ class Site:
                         Target("tag", self.base["newsline"] + TAG_PATH),
                         Target("tag nocache", self.base["nocache"] + TAG_PATH),
                         Target("photo variant", self.base["newsline"] + variant)]
-            targets += [Target("2-query page", self.base["reference"] + "/"),
-                        Target("2-query 1 headline", self.base["reference1"] + "/"),
+            targets += [Target("2-query 1 headline", self.base["reference1"] + "/"),
                         Target("article microcache", self.base["micro"] + SEED_PATH),
                         Target("article forged cookie", article, ("-H", "Cookie: " + FORGED_EDITOR_COOKIE)),
                         Target("article junk query", article, ("-s", JUNK_QUERY)),
+                        Target("junk path", self.base["newsline"] + JUNK_PATH, status=404),
                         Target("article login flood", article, flood="newsline"),
                         Target("article flood past nginx", article, flood="flood")]
         return targets
@@ -695,6 +790,9 @@ def print_targets(results, targets, rss, visible, companion=None):
     print("\nissue 14's targets, this run (medians of the rounds):")
     for target, value, ok in findability_targets(results):
         print("  %-52s %-15s %s" % (target, value, verdict(ok)))
+    miss = med("article pagemiss") / med("2-query page")
+    print("\nissue 27's target, this run at 32 connections:")
+    print("  %-52s %-15s %s" % ("article page miss >= the 2-query page", "%.2f" % miss, verdict(miss >= 1)))
     print("\nissue 12's targets, this run at 32 connections:")
     for target, value, ok in safety_targets(results):
         print("  %-52s %-15s %s" % (target, value, verdict(ok)))
@@ -728,7 +826,8 @@ def safety_targets(results):
     a login flood neither blows up a worker nor moves readers' p99."""
     med = lambda name, field="rps": median(results[(name, 32)], field)
     rows = []
-    for name, what in (("article forged cookie", "a made-up editor cookie"), ("article junk query", "a junk query string")):
+    for name, what in (("article forged cookie", "a made-up editor cookie"), ("article junk query", "a junk query string"),
+                       ("junk path", "a path no page and no old address has")):
         ratio = med(name) / med("article")
         rows.append(("%s >= 0.85 x cached article" % what, "%.2f" % ratio, ratio >= 0.85))
         rows.append(("%s: statements per request ~ 0" % what, "%.3f" % med(name, "statements"),
@@ -862,6 +961,9 @@ def main():
     pools = sub.add_parser("pools")
     pools.add_argument("--rounds", type=int, default=3)
     pools.add_argument("--seconds", type=int, default=8)
+    imports = sub.add_parser("import")
+    imports.add_argument("--posts", type=int, default=100000)
+    imports.add_argument("--body-kb", type=int, default=10, help="each body's size (100,000 x 10 KB: a 1 GB export)")
     data = sub.add_parser("data")
     data.add_argument("--articles", type=int, default=1000000)
     data.add_argument("--root", default=os.path.join(REPO, "var", "bench"))
@@ -870,7 +972,8 @@ def main():
     # made this process ignore SIGINT (a background job).
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    {"run": command_run, "shapes": command_shapes, "pools": command_pools, "data": command_data}[args.command](args)
+    {"run": command_run, "shapes": command_shapes, "pools": command_pools, "data": command_data,
+     "import": command_import}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -259,3 +259,7 @@ int render_missing_body_html(Db& db) {
   }
   return n;
 }
+
+void set_article_updated_at(Db& db, int64_t article_id, std::time_t updated_at) {
+  db.execute("UPDATE articles SET updated_at = ? WHERE id = ?", {Param::time(updated_at), article_id});
+}

@@ -93,6 +93,8 @@ int64_t insert_article(Db& db, const ArticleDraft& a, int64_t user_id, std::time
 // False when someone else saved meanwhile (nothing is changed then).
 bool update_article_if_revision(Db& db, const ArticleDraft& a, int64_t user_id, std::time_t now);
 
+// The time of an article's last change, as another system had it (an import).
+void set_article_updated_at(Db& db, int64_t article_id, std::time_t updated_at);
 // Replaces the stored rendering of an article's body (its photos' words changed).
 void save_body_html(Db& db, int64_t article_id, const std::string& body_html);
 

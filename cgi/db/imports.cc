@@ -46,3 +46,22 @@ std::vector<std::string> all_old_addresses(Db& db) {
   for (Row& r : db.select("SELECT old_address FROM redirects", {})) out.push_back(std::move(r[0].s));
   return out;
 }
+
+std::vector<Redirect> find_redirects(Db& db, const std::string& prefix, const std::string& after, int limit) {
+  std::string like;
+  for (char c : prefix) {
+    if (c == '%' || c == '_' || c == '\\') like += '\\';
+    like += c;
+  }
+  like += '%';
+  std::vector<Redirect> out;
+  for (Row& r : db.select("SELECT old_address, target, origin, created_at FROM redirects"
+                          " WHERE old_address LIKE ? AND old_address > ? ORDER BY old_address LIMIT ?",
+                          {like, after, limit}))
+    out.push_back({std::move(r[0].s), std::move(r[1].s), std::move(r[2].s), static_cast<std::time_t>(r[3].i)});
+  return out;
+}
+
+bool delete_redirect(Db& db, const std::string& old_address) {
+  return db.execute("DELETE FROM redirects WHERE old_address = ?", {old_address}) > 0;
+}

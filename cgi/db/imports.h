@@ -26,6 +26,16 @@ void remember_imported(Db& db, const ImportedItem& item, std::time_t now);
 void put_redirect(Db& db, const std::string& old_address, const std::string& target, const std::string& origin,
                   std::time_t now);
 std::optional<std::string> redirect_target(Db& db, const std::string& old_address);
+
+struct Redirect {
+  std::string old_address, target, origin;
+  std::time_t created_at = 0;
+};
+// The redirects whose old address starts with `prefix` (a key, see
+// http/old_address.h), in the key's order after `after`, at most `limit`.
+std::vector<Redirect> find_redirects(Db& db, const std::string& prefix, const std::string& after, int limit);
+// False when there was no such old address.
+bool delete_redirect(Db& db, const std::string& old_address);
 // Tells the workers the redirects changed (they read the keys again).
 void bump_redirects_version(Db& db);
 int64_t redirects_version(Db& db);

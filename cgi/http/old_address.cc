@@ -53,10 +53,31 @@ bool finds_an_item(const std::string& key) {
 
 }  // namespace
 
+// "photo-1024x683.jpg" -> "photo.jpg"; "photo-scaled.jpg" -> "photo.jpg".
+std::string wordpress_original_file(const std::string& path) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return path;
+  std::string stem = path.substr(0, dot), ext = path.substr(dot);
+  const std::string scaled = "-scaled";
+  if (stem.size() > scaled.size() && stem.compare(stem.size() - scaled.size(), scaled.size(), scaled) == 0)
+    return stem.substr(0, stem.size() - scaled.size()) + ext;
+  size_t dash = stem.rfind('-');
+  if (dash == std::string::npos) return path;
+  std::string size = stem.substr(dash + 1);
+  size_t x = size.find('x');
+  auto digits = [](const std::string& s) {
+    return !s.empty() && s.size() < 6 && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(c); });
+  };
+  if (x == std::string::npos || !digits(size.substr(0, x)) || !digits(size.substr(x + 1))) return path;
+  return stem.substr(0, dash) + ext;
+}
+
 std::optional<std::string> old_address_key(std::string_view path, std::string_view query) {
   std::string key = canonical(path.empty() ? "/" : path, "/!$&'()*+,;=:@");
   if (key.empty() || key[0] != '/') key.insert(0, "/");
   while (key.size() > 1 && key.back() == '/') key.pop_back();
+  if (key.rfind("/wp-content/uploads/", 0) == 0) key = wordpress_original_file(key);
   std::vector<std::string> params;
   size_t at = 0;
   while (at < query.size()) {

@@ -14,6 +14,10 @@ constexpr size_t kMaxOldAddressBytes = 1000;
 // nullopt when the key would be longer than kMaxOldAddressBytes.
 std::optional<std::string> old_address_key(std::string_view path, std::string_view query);
 
+// A file WordPress made from an upload named as the upload itself:
+// "photo-1024x683.jpg" and "photo-scaled.jpg" are "photo.jpg".
+std::string wordpress_original_file(const std::string& path);
+
 // The same for a full address ("https://old.example/2020/01/x/?p=1#top"):
 // its path and query, whatever its host. nullopt for what is not an http(s) address.
 std::optional<std::string> old_address_key_of_url(std::string_view url);

@@ -14,18 +14,21 @@
 #include "auth/crypto.h"
 #include "auth/session.h"
 #include "context.h"
+#include "db/article_links.h"
 #include "db/articles.h"
 #include "db/categories.h"
 #include "db/content.h"
 #include "db/imports.h"
 #include "db/newsroom.h"
 #include "db/site_secrets.h"
+#include "db/sitemaps.h"
 #include "db/users.h"
 #include "http/old_address.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "http/url.h"
 #include "import/wp_body.h"
+#include "import/wp_photos.h"
 #include "import/wxr.h"
 #include "pages/admin.h"
 #include "pages/photo_service.h"
@@ -34,6 +37,8 @@
 #include "util/slug.h"
 #include "util/text.h"
 #include "util/time_format.h"
+#include "view/photo.h"
+#include "view/templates.h"
 #include "view/urls.h"
 
 namespace {
@@ -106,6 +111,52 @@ struct CommandContext {
   Context ctx;
 };
 
+// The first reading of an export when photos are wanted: its attachments,
+// and which of them the posts and pages show (lead photos, bodies), with the
+// words the bodies give them.
+class PhotoSurvey : public AttachmentIndex {
+ public:
+  void site(const WxrSite& s) override {
+    seen_ = s;
+    for (const std::string& url : {s.base_site_url, s.base_blog_url, s.link})
+      if (!url.empty()) hosts.insert(host_of_url(url));
+  }
+  void item(const WxrItem& it) override {
+    AttachmentIndex::item(it);
+    if (it.post_type != "post" && it.post_type != "page") return;
+    if (auto id = parse_id(trimmed(it.meta_value("_thumbnail_id"))))
+      if (by_id(*id)) wanted[*id];
+    WpBodyHooks hooks;
+    hooks.photo = [&](const WpImage& image) -> int64_t {
+      const WpAttachment* a = attachment_of(image);
+      if (!a) return 0;
+      WpImage& words = wanted[a->id];
+      if (words.alt.empty()) words.alt = image.alt;
+      if (words.caption.empty()) words.caption = image.caption;
+      return 0;
+    };
+    wordpress_to_markdown(it.content, hooks);
+  }
+  const WpAttachment* attachment_of(const WpImage& image) const {
+    const WpAttachment* a = image.attachment_id ? by_id(image.attachment_id) : nullptr;
+    return a ? a : by_address(image.src);
+  }
+  static std::string host_of_url(const std::string& url) {
+    size_t start = url.find("://");
+    if (start == std::string::npos) return "";
+    start += 3;
+    std::string host = url.substr(start, url.find_first_of("/?#", start) - start);
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return host;
+  }
+  const WxrSite& site_seen() const { return seen_; }
+  std::map<int64_t, WpImage> wanted;  // attachment id -> the words the bodies give it
+  std::set<std::string> hosts;        // the export's own
+
+ private:
+  WxrSite seen_;
+};
+
 struct Section {
   int64_t id = 0;
   std::string slug;
@@ -113,12 +164,12 @@ struct Section {
 
 class WordPressImport : public WxrSink {
  public:
-  WordPressImport(Context& ctx, const ImportOptions& options, const Edition& edition, Report& report)
-      : ctx_(ctx), db_(ctx.db), options_(options), edition_(edition), report_(report) {
+  WordPressImport(Context& ctx, const ImportOptions& options, const Edition& edition, Report& report,
+                  const PhotoSurvey* photos)
+      : ctx_(ctx), db_(ctx.db), options_(options), edition_(edition), report_(report), survey_(photos) {
     struct stat st {};
     if (stat(options.file.c_str(), &st) == 0) file_bytes_ = st.st_size;
-    for (const CategoryRow& c : list_categories(db_))
-      if (c.edition == edition_.code) sections_by_slug_[c.slug] = {c.id, c.slug};
+    for (const CategoryRow& c : list_categories(db_)) sections_[c.edition + "/" + c.slug] = {c.id, c.slug};
   }
 
   void site(const WxrSite& s) override {
@@ -127,6 +178,8 @@ class WordPressImport : public WxrSink {
     if (base.empty()) base = "wordpress";
     source_ = utf8_truncate(base, 255);
     site_ = s;
+    for (const std::string& url : {s.base_site_url, s.base_blog_url, s.link})
+      if (!url.empty()) own_hosts_.insert(PhotoSurvey::host_of_url(url));
   }
 
   void author(const WxrAuthor& a) override {
@@ -145,29 +198,31 @@ class WordPressImport : public WxrSink {
     report_.line("author " + a.login, "imported", name);
   }
 
+  // Categories and tags are made when the first item comes (every term is
+  // declared before it): in the edition of the import, or, for a Polylang
+  // site, in the edition of the first story that is in them.
   void term(const WxrTerm& t) override {
     if (t.taxonomy == "category") {
       terms_.push_back(t);
       category_names_[t.slug] = t.name;
-      if (!t.id) return;
-      category_slug_by_id_[t.id] = t.slug;
-      Section s = section_for(t.slug);
-      report_.line("category " + t.slug, s.id ? "imported" : "would import", "section " + s.slug);
+      if (t.id) category_slug_by_id_[t.id] = t.slug;
     } else if (t.taxonomy == "post_tag") {
       terms_.push_back(t);
       std::string name = utf8_truncate(trimmed(wordpress_plain_text(t.name)), 100);
-      if (name.empty()) name = decoded(t.slug);
-      tag_names_[t.slug] = name;
-      if (options_.dry_run) return report_.line("tag " + t.slug, "would import", name);
-      Tag made = with_transaction(db_, [&] { return tag_named(db_, edition_.code, name); });
-      tag_slugs_[t.slug] = made.slug;
-      report_.line("tag " + t.slug, "imported", name);
-    } else {
+      tag_names_[t.slug] = name.empty() ? decoded(t.slug) : name;
+    } else if (t.taxonomy == "language") {  // Polylang's
+      bool known = ctx_.find_edition(t.slug) != nullptr;
+      if (known) languages_.insert(t.slug);
+      report_.line("language " + t.slug, known ? "edition" : "skipped",
+                   known ? "its stories go to the " + t.slug + " edition"
+                         : "no such edition: its stories go to " + edition_.code);
+    } else if (t.taxonomy != "post_translations") {
       report_.line("term " + t.slug, "skipped", "taxonomy " + t.taxonomy + " has no place in Newsline");
     }
   }
 
   void item(const WxrItem& it) override {
+    if (items_ == 0) make_declared_terms();
     ++items_;
     comments_ += it.comments;
     std::string what = (it.post_type.empty() ? "item" : it.post_type) + " " + std::to_string(it.post_id);
@@ -178,7 +233,7 @@ class WordPressImport : public WxrSink {
       else if (it.post_type == "page")
         import_page(it, what);
       else if (it.post_type == "attachment")
-        report_.line(what, "skipped", "photos are not imported yet: " + it.attachment_url);
+        attachment_item(it, what);
       else
         report_.line(what, "skipped", "post type '" + it.post_type + "' has no place in Newsline");
     } catch (const DbUnavailable&) {
@@ -189,24 +244,170 @@ class WordPressImport : public WxrSink {
     show_progress(it);
   }
 
-  // The archives of categories, tags and authors at their old addresses.
+  // A site without Polylang: every category and tag in the import's edition,
+  // used or not (as WordPress's importer makes them).
+  void make_declared_terms() {
+    if (!languages_.empty() && options_.edition.empty()) return;
+    for (const WxrTerm& t : terms_) {
+      std::string what = (t.taxonomy == "category" ? "category " : "tag ") + t.slug;
+      if (options_.dry_run) {
+        report_.line(what, "would import", t.taxonomy == "category" ? category_names_[t.slug] : tag_names_[t.slug]);
+      } else if (t.taxonomy == "category") {
+        report_.line(what, "imported", "section " + section_for(edition_, t.slug).slug);
+      } else {
+        term_edition_.emplace("tag:" + t.slug, edition_.code);
+        Tag made = with_transaction(db_, [&] { return tag_named(db_, edition_.code, tag_names_[t.slug]); });
+        report_.line(what, "imported", made.name);
+      }
+    }
+  }
+
+  // The edition of an item: --edition, else its Polylang language, else the site's.
+  const Edition& edition_of(const WxrItem& it) const {
+    if (!options_.edition.empty()) return edition_;
+    for (const WxrItemTerm& t : it.terms)
+      if (t.domain == "language" && languages_.count(t.nicename)) return *ctx_.find_edition(t.nicename);
+    return edition_;
+  }
+
+  void note_translation_groups(const WxrItem& it, int64_t article) {
+    for (const WxrItemTerm& t : it.terms)
+      if (t.domain == "post_translations" && !t.nicename.empty()) translation_groups_[t.nicename].push_back(article);
+  }
+
+  void link_translations_of_groups() {
+    for (const auto& [group, ids] : translation_groups_) {
+      if (ids.size() < 2) continue;
+      publish_change(ctx_, [&]() -> std::optional<Audited> {
+        for (size_t i = 1; i < ids.size(); ++i)
+          if (translations_of(db_, ids[i]).empty()) link_translations(db_, ids[i], ids[0]);
+        refresh_article_links(db_, ids);
+        return Audited{"import translations", "article " + std::to_string(ids[0]), group};
+      });
+      report_.line("translations " + group, "linked", std::to_string(ids.size()) + " articles");
+    }
+  }
+
+  // The address a body's link to the old site's own stories now has, when
+  // that story is imported; others are left as they are (for a second look
+  // at the end, when it may come later in the file).
+  std::string new_address(const std::string& href) {
+    std::string host = PhotoSurvey::host_of_url(href);
+    bool own = href.rfind("/", 0) == 0 ? href.rfind("//", 0) != 0 : own_hosts_.count(host) > 0;
+    if (!own) return href;
+    std::optional<std::string> key =
+        href[0] == '/' ? old_address_key_of_url("http://host" + href) : old_address_key_of_url(href);
+    if (!key || *key == "/") return href;
+    if (std::optional<std::string> target = redirect_target(db_, *key)) return *target;
+    old_links_left_ = true;
+    return href;
+  }
+
+  // Bodies that named old stories imported after them: their links once more.
+  void point_links_at_new_addresses() {
+    for (int64_t post : articles_with_old_links_) {
+      std::optional<ImportedItem> mapped = find_imported(db_, source_, "post", post);
+      std::optional<ArticleDraft> a = mapped ? load_article(db_, mapped->newsline_id) : std::nullopt;
+      if (!a || a->revision != mapped->revision) continue;  // changed here meanwhile: left as the editor has it
+      load_newsroom_fields(db_, *a);
+      std::string body = rewrite_link_destinations(a->body);
+      if (body == a->body) continue;
+      a->body = body;
+      RenderedBody rendered = render_article_body(ctx_, a->edition, a->body);
+      a->body_html = std::move(rendered.html);
+      a->body_photos = std::move(rendered.photos);
+      save_article(ctx_, *a, a->slug, a->status, "import links", [&] {
+        remember_imported(db_, {source_, "post", post, a->id, mapped->guid, mapped->fingerprint, a->revision},
+                          ctx_.now);
+      });
+      report_.line("post " + std::to_string(post), "links", "pointed at the stories' new addresses");
+    }
+  }
+
+  // Each Markdown link destination "(<address>)" of the old site, at its new address.
+  std::string rewrite_link_destinations(const std::string& body) {
+    std::string out;
+    size_t at = 0;
+    for (size_t open = body.find("](<", at); open != std::string::npos; open = body.find("](<", at)) {
+      size_t close = body.find(">)", open + 3);
+      if (close == std::string::npos) break;
+      std::string href = body.substr(open + 3, close - open - 3);
+      out.append(body, at, open + 3 - at);
+      out += new_address(href);
+      at = close;
+    }
+    out.append(body, at, std::string::npos);
+    return out;
+  }
+
+  static std::string upload_path_of(const WpAttachment& a) {
+    return a.file.empty() ? original_upload_path(a.url) : a.file;
+  }
+
+  void store_attachment(const WpAttachment& a, const std::optional<std::string>& bytes, const std::string& why) {
+    std::string what = "attachment " + std::to_string(a.id);
+    if (!bytes) return report_.line(what, "failed", (why.empty() ? "no bytes" : why) + " (" + a.url + ")");
+    const WpImage& seen = survey_->wanted.at(a.id);
+    PhotoWords words{a.alt.empty() ? seen.alt : a.alt, a.caption.empty() ? seen.caption : a.caption, a.credit};
+    std::string warning;
+    if (trimmed(words.alt).empty()) {
+      words.alt = a.title.empty() ? "Photo" : a.title;
+      warning = "; no alt text in WordPress: its title is used";
+    }
+    words.alt = utf8_truncate(trimmed(words.alt), 300);
+    words.caption = utf8_truncate(trimmed(words.caption), 1000);
+    words.credit = utf8_truncate(trimmed(words.credit), 200);
+    std::string refused;
+    std::optional<int64_t> id;
+    with_transaction(db_, [&] {
+      id = store_photo(ctx_, *bytes, words, refused);
+      if (!id) return false;
+      remember_imported(db_, {source_, "attachment", a.id, *id, a.url, "", 0}, ctx_.now);
+      if (std::optional<Photo> photo = find_photo(db_, *id)) {
+        std::string target = photo_url(*photo, preview_width(*photo), VariantFormat::jpeg);
+        redirect_url(a.url, target);
+        redirect("/?attachment_id=" + std::to_string(a.id), target);
+      }
+      return true;
+    });
+    if (!id) return report_.line(what, "refused", refused + " (" + a.url + ")");
+    photo_ids_[a.id] = *id;
+    report_.line(what, "imported", "photo " + std::to_string(*id) + warning);
+  }
+
+  // The library photo of a picture a body shows, or 0.
+  int64_t photo_for(const WpImage& image) const {
+    if (!survey_) return 0;
+    const WpAttachment* a = survey_->attachment_of(image);
+    auto it = a ? photo_ids_.find(a->id) : photo_ids_.end();
+    return it == photo_ids_.end() ? 0 : it->second;
+  }
+
+  // The archives of categories, tags and authors at their old addresses;
+  // Polylang's translations linked; links to the old site's stories that
+  // came later in the file pointed at their new addresses.
   void finish() {
+    if (items_ == 0) make_declared_terms();
     if (options_.dry_run) return;
     with_transaction(db_, [&] {
       for (const WxrTerm& t : terms_) {
         if (t.taxonomy == "category") {
-          auto it = sections_by_slug_.find(slugify(decoded(t.slug)));
-          if (it == sections_by_slug_.end()) continue;
-          std::string path = category_path(edition_.code, it->second.slug);
+          auto edition = term_edition_.find("category:" + t.slug);
+          auto it = edition == term_edition_.end() ? sections_.end()
+                                                   : sections_.find(edition->second + "/" + slugify(decoded(t.slug)));
+          if (it == sections_.end()) continue;
+          const std::string& code = edition->second;
+          std::string path = category_path(code, it->second.slug);
           std::string chain = category_chain(t.slug);
           redirect("/category/" + chain, path);
-          redirect("/category/" + chain + "/feed", category_feed_path(edition_.code, it->second.slug));
+          redirect("/category/" + chain + "/feed", category_feed_path(code, it->second.slug));
           redirect("/?cat=" + std::to_string(t.id), path);
         } else if (t.taxonomy == "post_tag") {
-          auto found = tag_slugs_.find(t.slug);
-          if (found == tag_slugs_.end()) continue;
-          redirect("/tag/" + t.slug, tag_path(edition_.code, found->second));
-          redirect("/tag/" + t.slug + "/feed", tag_feed_path(edition_.code, found->second));
+          auto edition = term_edition_.find("tag:" + t.slug);
+          if (edition == term_edition_.end()) continue;
+          Tag tag = tag_named(db_, edition->second, tag_names_[t.slug]);
+          redirect("/tag/" + t.slug, tag_path(edition->second, tag.slug));
+          redirect("/tag/" + t.slug + "/feed", tag_feed_path(edition->second, tag.slug));
         }
       }
       for (const auto& [login, slug] : author_slugs_) redirect("/author/" + login, author_path(edition_.code, slug));
@@ -215,6 +416,54 @@ class WordPressImport : public WxrSink {
       bump_content_version(db_, ctx_.now);
       return true;
     });
+    link_translations_of_groups();
+    point_links_at_new_addresses();
+  }
+
+  // The photos the items show, before the items: from the uploads copy or
+  // fetched a few at a time, each through the upload's door, each once (a
+  // second run finds them in imported_items).
+  void import_photos(const PhotoSources& sources) {
+    if (!survey_) return;
+    std::vector<int64_t> needed;
+    for (const auto& [id, words] : survey_->wanted) {
+      std::optional<ImportedItem> known = find_imported(db_, source_, "attachment", id);
+      if (known && find_photo(db_, known->newsline_id)) {
+        photo_ids_[id] = known->newsline_id;
+        report_.line("attachment " + std::to_string(id), "unchanged", "photo " + std::to_string(known->newsline_id));
+      } else {
+        needed.push_back(id);
+      }
+    }
+    if (options_.dry_run) {
+      for (int64_t id : needed) report_.line("attachment " + std::to_string(id), "would import", "");
+      return;
+    }
+    constexpr size_t kBatch = 16;
+    for (size_t at = 0; at < needed.size(); at += kBatch) {
+      std::vector<int64_t> batch(needed.begin() + at, needed.begin() + std::min(needed.size(), at + kBatch));
+      std::vector<std::string> to_fetch;
+      std::map<int64_t, std::optional<std::string>> bytes;
+      std::map<int64_t, std::string> why;
+      for (int64_t id : batch) {
+        const WpAttachment& a = *survey_->by_id(id);
+        PhotoSources local = sources;
+        local.fetch = false;
+        if (!sources.uploads_dir.empty()) bytes[id] = photo_bytes(local, a.url, upload_path_of(a), why[id]);
+        if ((!bytes[id]) && sources.fetch) to_fetch.push_back(a.url);
+      }
+      std::map<std::string, Fetched> fetched =
+          sources.fetch ? fetch_all(sources, to_fetch) : std::map<std::string, Fetched>{};
+      for (int64_t id : batch) {
+        const WpAttachment& a = *survey_->by_id(id);
+        auto got = fetched.find(a.url);
+        if (!bytes[id] && got != fetched.end()) {
+          bytes[id] = std::move(got->second.bytes);
+          why[id] = got->second.why;
+        }
+        store_attachment(a, bytes[id], why[id]);
+      }
+    }
   }
 
   int items() const { return items_; }
@@ -264,40 +513,41 @@ class WordPressImport : public WxrSink {
     if (key && *key != "/" && *key != target) put_redirect(db_, *key, target, "import", ctx_.now);
   }
 
-  // The section for a WordPress category slug (made when there is none; a
-  // child category is a section of its own, see README "Moving a site").
-  Section section_for(const std::string& wp_slug) {
+  // The section of `edition` for a WordPress category slug (made when there
+  // is none; a child category is a section of its own, see README "Moving a site").
+  Section section_for(const Edition& edition, const std::string& wp_slug) {
+    term_edition_.emplace("category:" + wp_slug, edition.code);
     std::string slug = slugify(decoded(wp_slug));
-    auto found = sections_by_slug_.find(slug);
-    if (found != sections_by_slug_.end()) return found->second;
+    auto found = sections_.find(edition.code + "/" + slug);
+    if (found != sections_.end()) return found->second;
     if (options_.dry_run) return {0, slug};
     auto name_it = category_names_.find(wp_slug);
     std::string name = trimmed(wordpress_plain_text(name_it == category_names_.end() ? wp_slug : name_it->second));
     if (name.empty()) name = slug;
     int64_t id = with_transaction(db_, [&] {
-      int64_t made = insert_category(db_, edition_.code, slug, utf8_truncate(name, 100),
-                                     static_cast<int64_t>(sections_by_slug_.size()) + 1);
+      int64_t made = insert_category(db_, edition.code, slug, utf8_truncate(name, 100),
+                                     static_cast<int64_t>(sections_.size()) + 1);
       bump_content_version(db_, ctx_.now);
       return made;
     });
-    return sections_by_slug_[slug] = {id, slug};
+    return sections_[edition.code + "/" + slug] = {id, slug};
   }
 
   // The item's section: Yoast's primary category, else the first listed, else "uncategorized".
-  Section primary_section(const WxrItem& it) {
+  Section primary_section(const WxrItem& it, const Edition& edition) {
     const std::string& yoast = it.meta_value("_yoast_wp_primary_category");
     if (!yoast.empty()) {
       auto id = parse_id(trimmed(yoast));
       auto slug = id ? category_slug_by_id_.find(*id) : category_slug_by_id_.end();
-      if (slug != category_slug_by_id_.end()) return section_for(slug->second);
+      if (slug != category_slug_by_id_.end()) return section_for(edition, slug->second);
     }
     for (const WxrItemTerm& t : it.terms)
       if (t.domain == "category" && !t.nicename.empty()) {
         if (!category_names_.count(t.nicename)) category_names_[t.nicename] = t.name;
-        return section_for(t.nicename);
+        return section_for(edition, t.nicename);
       }
     if (!category_names_.count("uncategorized")) category_names_["uncategorized"] = "Uncategorized";
-    return section_for("uncategorized");
+    return section_for(edition, "uncategorized");
   }
 
   std::vector<std::string> tags_of_item(const WxrItem& it) {
@@ -342,16 +592,17 @@ class WordPressImport : public WxrSink {
     return ctx_.now;
   }
 
-  std::string unique_slug(const std::string& wanted, int64_t id) {
+  std::string unique_slug(const std::string& edition, const std::string& wanted, int64_t id) {
     std::string slug = wanted;
-    for (int n = 2; slug_taken(db_, edition_.code, slug, id) && n < 1000; ++n)
+    for (int n = 2; slug_taken(db_, edition, slug, id) && n < 1000; ++n)
       slug = utf8_truncate(wanted, 74) + "-" + std::to_string(n);
     return slug;
   }
 
   WpBody body_of(const WxrItem& it) {
     WpBodyHooks hooks;
-    hooks.photo = [](const WpImage&) -> int64_t { return 0; };  // photos: a later version
+    hooks.photo = [&](const WpImage& image) { return photo_for(image); };
+    hooks.link = [&](const std::string& href) { return new_address(href); };
     WpBody body = wordpress_to_markdown(it.content, hooks);
     for (const auto& [kind, n] : body.dropped) dropped_[kind] += n;
     return body;
@@ -364,8 +615,10 @@ class WordPressImport : public WxrSink {
     std::string print = fingerprint(it);
     std::optional<ImportedItem> mapped = find_imported(db_, source_, "post", it.post_id);
     std::optional<ArticleDraft> stored = mapped ? load_article(db_, mapped->newsline_id) : std::nullopt;
-    if (stored && mapped->fingerprint == print)
+    if (stored && mapped->fingerprint == print) {
+      note_translation_groups(it, stored->id);
       return report_.line(what, "unchanged", "article " + std::to_string(stored->id));
+    }
     if (stored && stored->revision != mapped->revision)
       return report_.line(what, "conflict",
                           "article " + std::to_string(stored->id) +
@@ -375,10 +628,13 @@ class WordPressImport : public WxrSink {
     if (options_.dry_run) return report_.line(what, stored ? "would update" : "would import", trimmed(it.title));
 
     ArticleDraft a = stored ? *stored : ArticleDraft{};
+    if (stored) load_newsroom_fields(db_, a);  // its translation and breaking time stay
     std::string status_before = stored ? stored->status : "";
     std::string old_slug = stored ? stored->slug : "";
-    a.edition = edition_.code;
-    Section section = primary_section(it);
+    const Edition& edition = edition_of(it);
+    a.edition = edition.code;
+    Section section = primary_section(it, edition);
+    old_links_left_ = false;
     a.category_id = section.id;
     a.title = utf8_truncate(trimmed(wordpress_plain_text(it.title)), 500);
     WpBody body = body_of(it);
@@ -388,10 +644,17 @@ class WordPressImport : public WxrSink {
       why += (why.empty() ? "" : "; ") + std::string("no title");
     }
     a.lead = utf8_truncate(trimmed(wordpress_plain_text(it.excerpt)), 1000);
+    if (auto thumbnail = parse_id(trimmed(it.meta_value("_thumbnail_id")))) {
+      WpImage lead;
+      lead.attachment_id = *thumbnail;
+      a.lead_media_id = photo_for(lead);
+    }
     a.status = status;
     a.published_at = item_time(it);
-    a.slug = unique_slug(slug_of(it.post_name, a.title), a.id);
+    a.slug = unique_slug(a.edition, slug_of(it.post_name, a.title), a.id);
     a.tags = tags_of_item(it);
+    for (const WxrItemTerm& t : it.terms)
+      if (t.domain == "post_tag") term_edition_.emplace("tag:" + t.nicename, a.edition);
     auto author = author_names_.find(it.creator);
     std::string byline = author != author_names_.end() ? author->second : utf8_truncate(trimmed(it.creator), 200);
     a.authors.clear();
@@ -402,6 +665,10 @@ class WordPressImport : public WxrSink {
     std::string path;
     bool saved = save_article(ctx_, a, old_slug, status_before, stored ? "import update" : "import", [&] {
       remember_imported(db_, {source_, "post", it.post_id, a.id, it.guid, print, a.revision}, ctx_.now);
+      // Readers see when the story last changed in WordPress, not when it was imported.
+      std::time_t changed = utc_time(it.post_modified_gmt).value_or(a.published_at);
+      set_article_updated_at(db_, a.id, std::min(std::max(changed, a.published_at), ctx_.now));
+      if (a.status == "published") refresh_sitemap_day(db_, a.edition, a.published_at);
       Headline h;
       h.id = a.id;
       h.slug = a.slug;
@@ -415,6 +682,8 @@ class WordPressImport : public WxrSink {
     std::string detail = path + (why.empty() ? "" : " (" + why + ")");
     for (const auto& [kind, n] : body.dropped) detail += "; " + kind + " x" + std::to_string(n);
     report_.line(what, stored ? "updated" : "imported", detail);
+    if (old_links_left_) articles_with_old_links_.push_back(it.post_id);
+    note_translation_groups(it, a.id);
     if (!stored) ++articles_made_;
   }
 
@@ -433,6 +702,25 @@ class WordPressImport : public WxrSink {
     }
   }
 
+  // An attachment's own page (its permalink) leads to its photo, when it was imported.
+  // (Those the items show were reported before the items, each on its line.)
+  void attachment_item(const WxrItem& it, const std::string& what) {
+    if (!survey_) return report_.line(what, "skipped", "photos come with --uploads DIR or --fetch");
+    auto photo = photo_ids_.find(it.post_id);
+    if (photo == photo_ids_.end()) {
+      if (!survey_->wanted.count(it.post_id)) report_.line(what, "skipped", "shown by no imported item");
+      return;
+    }
+    if (options_.dry_run) return;
+    if (std::optional<Photo> p = find_photo(db_, photo->second)) {
+      std::string target = photo_url(*p, preview_width(*p), VariantFormat::jpeg);
+      with_transaction(db_, [&] {
+        redirect_url(it.link, target);
+        return true;
+      });
+    }
+  }
+
   void import_page(const WxrItem& it, const std::string& what) {
     if (it.status != "publish" || !it.post_password.empty())
       return report_.line(what, "skipped",
@@ -446,7 +734,7 @@ class WordPressImport : public WxrSink {
       return report_.line(what, "conflict", "page " + stored->slug + " was changed in Newsline since the last import");
     if (options_.dry_run) return report_.line(what, stored ? "would update" : "would import", trimmed(it.title));
     SimplePage pg = stored ? *stored : SimplePage{};
-    pg.edition = edition_.code;
+    pg.edition = edition_of(it).code;
     pg.title = utf8_truncate(trimmed(wordpress_plain_text(it.title)), 200);
     if (pg.title.empty()) pg.title = "(untitled)";
     if (!stored) {
@@ -496,13 +784,20 @@ class WordPressImport : public WxrSink {
   const ImportOptions& options_;
   const Edition& edition_;
   Report& report_;
+  const PhotoSurvey* survey_;
+  std::map<int64_t, int64_t> photo_ids_;  // attachment id -> photo
   std::string source_ = "wordpress";
   WxrSite site_;
-  std::map<std::string, Section> sections_by_slug_;    // Newsline slug -> section
+  std::map<std::string, Section> sections_;          // "edition/slug" -> section
+  std::set<std::string> languages_;                  // Polylang's, that are editions here
+  std::map<std::string, std::string> term_edition_;  // "category:slug", "tag:slug" -> the edition it is in
+  std::map<std::string, std::vector<int64_t>> translation_groups_;  // Polylang's group -> articles
+  std::vector<int64_t> articles_with_old_links_;                    // WordPress ids
+  bool old_links_left_ = false;                                     // in the body being converted
+  std::set<std::string> own_hosts_;
   std::map<std::string, std::string> category_names_;  // WordPress slug -> name
   std::map<int64_t, std::string> category_slug_by_id_;
   std::map<std::string, std::string> tag_names_;     // WordPress slug -> name
-  std::map<std::string, std::string> tag_slugs_;     // WordPress slug -> Newsline slug
   std::map<std::string, std::string> author_names_;  // login -> display name
   std::map<std::string, std::string> author_slugs_;  // login -> Newsline slug
   std::vector<WxrTerm> terms_;
@@ -546,6 +841,14 @@ std::string parse_import_options(const std::vector<std::string>& args, ImportOpt
     };
     if (a == "--dry-run") {
       o.dry_run = true;
+    } else if (a == "--fetch") {
+      o.fetch = true;
+    } else if (a == "--allow-host") {
+      std::string host;
+      if (!value(host)) return a + " needs a value";
+      o.allow_hosts.push_back(host);
+    } else if (a == "--uploads") {
+      if (!value(o.uploads_dir)) return a + " needs a value";
     } else if (a == "--edition" || a == "--time-zone" || a == "--report" || a == "--user") {
       std::string& into = a == "--edition"     ? o.edition
                           : a == "--time-zone" ? o.time_zone
@@ -570,6 +873,7 @@ int import_wordpress(const Config& cfg, const ImportOptions& options) {
     std::fprintf(stderr, "newsline: unknown time zone '%s'\n", options.time_zone.c_str());
     return 2;
   }
+  if (!load_templates(cfg.template_dir)) return 1;  // a body's photos are rendered with the site's templates
   Db db(cfg, maintenance_limits(cfg));
   std::optional<Session> session = importing_user(db, options.user);
   if (!session) {
@@ -591,9 +895,27 @@ int import_wordpress(const Config& cfg, const ImportOptions& options) {
     return 2;
   }
   auto started = std::chrono::steady_clock::now();
-  WordPressImport import(command.ctx, options, *edition, report);
+  std::unique_ptr<PhotoSurvey> survey;
+  PhotoSources sources;
+  if (!options.uploads_dir.empty() || options.fetch) {
+    survey = std::make_unique<PhotoSurvey>();
+    try {
+      read_wxr_file(options.file, *survey);
+    } catch (const WxrError&) {  // the reading of the items stops at the same place, and says where
+    }
+    sources.uploads_dir = options.uploads_dir;
+    sources.fetch = options.fetch;
+    sources.allowed_hosts = survey->hosts;
+    sources.allowed_hosts.insert(options.allow_hosts.begin(), options.allow_hosts.end());
+    sources.max_bytes = static_cast<size_t>(cfg.max_upload_mb) << 20;
+  }
+  WordPressImport import(command.ctx, options, *edition, report, survey.get());
   int status = 0;
   try {
+    if (survey) {
+      import.site(survey->site_seen());
+      import.import_photos(sources);
+    }
     read_wxr_file(options.file, import);
     import.finish();
   } catch (const WxrError& e) {

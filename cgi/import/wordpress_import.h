@@ -11,12 +11,15 @@
 
 struct ImportOptions {
   std::string file;
-  std::string edition;      // "" = the site's default edition
-  std::string time_zone;    // the old site's zone, for dates without a GMT twin; "" = the site's
-  std::string report_path;  // "" = FILE.report
-  std::string user;         // whose name revisions and the audit log carry; "" = the first admin
-  bool dry_run = false;     // reads and reports, writes nothing
-  bool progress = false;    // a line of progress on the terminal
+  std::string edition;                   // "" = the site's default edition
+  std::string time_zone;                 // the old site's zone, for dates without a GMT twin; "" = the site's
+  std::string report_path;               // "" = FILE.report
+  std::string user;                      // whose name revisions and the audit log carry; "" = the first admin
+  std::string uploads_dir;               // --uploads: a copy of the old site's wp-content/uploads
+  bool fetch = false;                    // --fetch: photos downloaded from the old site
+  std::vector<std::string> allow_hosts;  // --allow-host: more hosts --fetch may download from
+  bool dry_run = false;                  // reads and reports, writes nothing
+  bool progress = false;                 // a line of progress on the terminal
 };
 
 // Options from the command line (after "import wordpress"); an error message when they do not make sense.

@@ -355,6 +355,7 @@ class Reader {
     i.post_id = number(fields_["wp:post_id"]);
     i.post_date = trimmed_copy(fields_["wp:post_date"]);
     i.post_date_gmt = trimmed_copy(fields_["wp:post_date_gmt"]);
+    i.post_modified_gmt = trimmed_copy(fields_["wp:post_modified_gmt"]);
     i.post_name = trimmed_copy(fields_["wp:post_name"]);
     i.status = trimmed_copy(fields_["wp:status"]);
     i.post_type = trimmed_copy(fields_["wp:post_type"]);

@@ -63,6 +63,7 @@ struct WxrItem {
   std::string excerpt;  // excerpt:encoded
   int64_t post_id = 0;
   std::string post_date, post_date_gmt;  // "YYYY-MM-DD HH:MM:SS"; drafts have "0000-00-00 00:00:00"
+  std::string post_modified_gmt;         // its last change (exports of WordPress 6.x; else "")
   std::string post_name;                 // the slug, percent-encoded as WordPress stores it
   std::string status;                    // publish, future, draft, pending, private, trash, auto-draft, inherit
   std::string post_type;                 // post, page, attachment, nav_menu_item, ...

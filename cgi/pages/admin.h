@@ -61,20 +61,23 @@ void admin_article_correction(Context& ctx, const RouteParams& p);  // 303; 422 
 
 // The newsroom's pages (editors), one file each: admin_front.cc (the front
 // page's pinned stories), admin_tags.cc, admin_authors.cc, admin_pages.cc (simple pages).
-void admin_front(Context& ctx, const RouteParams& p);        // 200; 400 unknown edition
-void admin_front_save(Context& ctx, const RouteParams& p);   // 303; 422
-void admin_tags(Context& ctx, const RouteParams& p);         // 200; 400
-void admin_tag_save(Context& ctx, const RouteParams& p);     // 303; 422; 404
-void admin_tag_delete(Context& ctx, const RouteParams& p);   // 303
-void admin_authors(Context& ctx, const RouteParams& p);      // 200
-void admin_author_edit(Context& ctx, const RouteParams& p);  // 200; 404
-void admin_author_save(Context& ctx, const RouteParams& p);  // 303; 422; 404
-void admin_pages(Context& ctx, const RouteParams& p);        // 200
-void admin_page_new(Context& ctx, const RouteParams& p);     // 200
-void admin_page_create(Context& ctx, const RouteParams& p);  // 303; 422
-void admin_page_edit(Context& ctx, const RouteParams& p);    // 200; 404
-void admin_page_save(Context& ctx, const RouteParams& p);    // 303; 422; 404
-void admin_page_delete(Context& ctx, const RouteParams& p);  // 303; 404
+void admin_front(Context& ctx, const RouteParams& p);            // 200; 400 unknown edition
+void admin_front_save(Context& ctx, const RouteParams& p);       // 303; 422
+void admin_redirects(Context& ctx, const RouteParams& p);        // 200
+void admin_redirect_add(Context& ctx, const RouteParams& p);     // 303; 422
+void admin_redirect_delete(Context& ctx, const RouteParams& p);  // 303; 404
+void admin_tags(Context& ctx, const RouteParams& p);             // 200; 400
+void admin_tag_save(Context& ctx, const RouteParams& p);         // 303; 422; 404
+void admin_tag_delete(Context& ctx, const RouteParams& p);       // 303
+void admin_authors(Context& ctx, const RouteParams& p);          // 200
+void admin_author_edit(Context& ctx, const RouteParams& p);      // 200; 404
+void admin_author_save(Context& ctx, const RouteParams& p);      // 303; 422; 404
+void admin_pages(Context& ctx, const RouteParams& p);            // 200
+void admin_page_new(Context& ctx, const RouteParams& p);         // 200
+void admin_page_create(Context& ctx, const RouteParams& p);      // 303; 422
+void admin_page_edit(Context& ctx, const RouteParams& p);        // 200; 404
+void admin_page_save(Context& ctx, const RouteParams& p);        // 303; 422; 404
+void admin_page_delete(Context& ctx, const RouteParams& p);      // 303; 404
 
 // admin_common.cc: an error page in the admin layout (403, 404, 409, 429, ...).
 void admin_error_page(Context& ctx, int status, const std::string& message);
@@ -105,6 +108,10 @@ bool publish_change(Context& ctx, Change change, bool readers_see_it = true) {
     return true;
   });
 }
+
+// The stored tags, authors, breaking time and translation of article `a`
+// (load_article reads the article's own row).
+void load_newsroom_fields(Db& db, ArticleDraft& a);
 
 // The one way an article is written, by an editor or by a program (the
 // importer): the article and what is kept with it (revision, tags, authors,

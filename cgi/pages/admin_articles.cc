@@ -112,7 +112,8 @@ void read_newsroom_fields(Context& ctx, ArticleForm& f) {
   }
 }
 
-// The stored tags, authors, breaking time and translation of article `a`.
+}  // namespace
+
 void load_newsroom_fields(Db& db, ArticleDraft& a) {
   for (const Tag& t : tags_of(db, a.id)) a.tags.push_back(t.name);
   for (const Byline& b : authors_of(db, a.id)) a.authors.emplace_back(b.author.name, b.role);
@@ -120,6 +121,8 @@ void load_newsroom_fields(Db& db, ArticleDraft& a) {
   std::vector<int64_t> translations = translations_of(db, a.id);
   a.translation_of = translations.empty() ? 0 : translations.front();
 }
+
+namespace {
 
 // Writes them with the article (inside save_article's transaction), and the
 // stored links of the article and of its translations, before and after.

@@ -48,6 +48,37 @@ void make_variants(const Config& cfg, int64_t id, const std::string& hash, const
   }
 }
 
+// The clean master of `bytes`, or nullopt with the reason in `why`.
+std::optional<MasterImage> checked_master(Context& ctx, const std::string& bytes, std::string& why) {
+  ImageRefusal refusal;
+  std::optional<MasterImage> master = make_master_apart(bytes, limits_of(ctx.cfg), refusal);
+  if (!master) {
+    why = refusal.message;
+    return std::nullopt;
+  }
+  if (master->bytes.size() > kMaxMasterBytes) {
+    why = "The photo is too detailed to store. Save it smaller (at most 3840 pixels wide) and try again.";
+    return std::nullopt;
+  }
+  return master;
+}
+
+int64_t store_master(Context& ctx, const MasterImage& master, const PhotoWords& words, bool variants_now) {
+  NewPhoto p{token_hash(master.bytes).substr(0, 16),
+             master.mime,
+             image_kind_name(master.source_kind),
+             master.width,
+             master.height,
+             words.alt,
+             words.caption,
+             words.credit};
+  int64_t id = insert_photo(ctx.db, p, master.bytes, ctx.session->user_id, ctx.now);
+  audit(ctx, "photo_upload", "photo " + std::to_string(id),
+        p.alt + " (" + p.source_kind + ", " + std::to_string(p.width) + "x" + std::to_string(p.height) + ")");
+  if (variants_now) make_variants(ctx.cfg, id, p.hash, master);
+  return id;
+}
+
 }  // namespace
 
 PhotoWords read_photo_words(const Request& r, std::vector<std::string>& errors) {
@@ -66,30 +97,17 @@ std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::strin
     errors.push_back("Choose a photo file to upload.");
     return std::nullopt;
   }
-  ImageRefusal why;
-  std::optional<MasterImage> master = make_master_apart(file->bytes, limits_of(ctx.cfg), why);
-  if (!master) {
-    errors.push_back(why.message);
-    return std::nullopt;
-  }
-  if (master->bytes.size() > kMaxMasterBytes) {
-    errors.push_back("The photo is too detailed to store. Save it smaller (at most 3840 pixels wide) and try again.");
-    return std::nullopt;
-  }
+  std::string why;
+  std::optional<MasterImage> master = checked_master(ctx, file->bytes, why);
+  if (!master) errors.push_back(why);
   if (!errors.empty()) return std::nullopt;
-  NewPhoto p{token_hash(master->bytes).substr(0, 16),
-             master->mime,
-             image_kind_name(master->source_kind),
-             master->width,
-             master->height,
-             words.alt,
-             words.caption,
-             words.credit};
-  int64_t id = insert_photo(ctx.db, p, master->bytes, ctx.session->user_id, ctx.now);
-  audit(ctx, "photo_upload", "photo " + std::to_string(id),
-        p.alt + " (" + p.source_kind + ", " + std::to_string(p.width) + "x" + std::to_string(p.height) + ")");
-  make_variants(ctx.cfg, id, p.hash, *master);
-  return id;
+  return store_master(ctx, *master, words, true);
+}
+
+std::optional<int64_t> store_photo(Context& ctx, const std::string& bytes, const PhotoWords& words, std::string& why) {
+  std::optional<MasterImage> master = checked_master(ctx, bytes, why);
+  if (!master) return std::nullopt;
+  return store_master(ctx, *master, words, false);
 }
 
 RenderedBody render_article_body(Context& ctx, const std::string& edition_code, const std::string& markdown) {

@@ -18,6 +18,12 @@ PhotoWords read_photo_words(const Request& r, std::vector<std::string>& errors);
 // Stores the photo a multipart form sent (field "photo", with alt, caption,
 // credit) and makes its variants; nullopt with the reasons in `errors`.
 std::optional<int64_t> store_uploaded_photo(Context& ctx, std::vector<std::string>& errors);
+// The same door for photo `bytes` from elsewhere (the importer): every check
+// an upload has (kind from the bytes, size and pixel limits, polyglots
+// refused, metadata stripped), the master and the audit row; its variants
+// are made when first asked for (a command may run as another user than the
+// workers, who own the variant files). nullopt with the reason in `why`.
+std::optional<int64_t> store_photo(Context& ctx, const std::string& bytes, const PhotoWords& words, std::string& why);
 
 // A body (Markdown) rendered with the library photos it shows, and their ids.
 struct RenderedBody {

@@ -68,6 +68,9 @@ const std::vector<Route>& routes() {
       // The newsroom: front page, tags, authors, simple pages
       {"/admin/front", "GET HEAD", Ad, admin_front, E, Csrf::none, "edition done", Ed},
       {"/admin/front", "POST", Ad, admin_front_save, E, S, "", Ed},
+      {"/admin/redirects", "GET HEAD", Ad, admin_redirects, E, Csrf::none, "q after done", Ed},
+      {"/admin/redirects", "POST", Ad, admin_redirect_add, E, S, "", Ed},
+      {"/admin/redirects/delete", "POST", Ad, admin_redirect_delete, E, S, "", Ed},
       {"/admin/tags", "GET HEAD", Ad, admin_tags, E, Csrf::none, "edition done", Ed},
       {"/admin/tags/{id}", "POST", Ad, admin_tag_save, E, S, "", Ed},
       {"/admin/tags/{id}/delete", "POST", Ad, admin_tag_delete, E, S, "", Ed},

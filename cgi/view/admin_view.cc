@@ -33,6 +33,8 @@ const std::map<std::string, std::string>& notices() {
       {"author", "The author was saved."},
       {"page", "The page was saved."},
       {"page_deleted", "The page was deleted."},
+      {"redirect", "The redirect was saved."},
+      {"redirect_deleted", "The redirect was removed."},
   };
   return m;
 }

@@ -11,6 +11,7 @@
 #include "db/articles.h"
 #include "db/audit.h"
 #include "db/categories.h"
+#include "db/imports.h"
 #include "db/media.h"
 #include "db/newsroom.h"
 #include "db/users.h"
@@ -108,6 +109,14 @@ struct MediaLibraryPage {
 };
 void fill_media_library(ctemplate::TemplateDictionary& d, const MediaLibraryPage& page);
 void fill_photo_form(ctemplate::TemplateDictionary& d, const Photo& p, const std::vector<std::string>& errors);
+struct RedirectsPage {
+  std::string q;
+  std::vector<Redirect> found;
+  bool more = false;
+  std::vector<std::string> errors;
+  std::string new_old, new_target;  // the add form as sent (after a refusal)
+};
+void fill_redirects(ctemplate::TemplateDictionary& d, const RedirectsPage& page);
 // 503 for an editor's form that met a database outage: a page of its own (no
 // database) with every field sent, in a form that sends them again to `action`.
 void render_unsaved(Response& res, const std::string& site_name, const std::string& action,

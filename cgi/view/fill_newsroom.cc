@@ -137,3 +137,19 @@ void fill_photo_form(ctemplate::TemplateDictionary& d, const Photo& p, const std
   d.SetValue("PREVIEW_URL", photo_url(p, preview, VariantFormat::jpeg));
   d.SetIntValue("PREVIEW_HEIGHT", scaled_height(p.width, p.height, 640));
 }
+
+void fill_redirects(ctemplate::TemplateDictionary& d, const RedirectsPage& page) {
+  fill_errors(d, page.errors);
+  d.SetValue("Q", page.q);
+  for (const Redirect& r : page.found) {
+    auto* row = d.AddSectionDictionary("REDIRECT");
+    row->SetValue("OLD", r.old_address);
+    row->SetValue("TARGET", r.target);
+    row->SetValue("ORIGIN", r.origin);
+    row->SetValue("CREATED", format_time_date(r.created_at));
+  }
+  if (page.found.empty()) d.ShowSection("EMPTY");
+  if (page.more) d.SetValueAndShowSection("AFTER", page.found.back().old_address, "NEXT_PAGE");
+  d.SetValue("NEW_OLD", page.new_old);
+  d.SetValue("NEW_TARGET", page.new_target);
+}

@@ -49,6 +49,7 @@ const std::vector<TemplateFile>& all_templates() {
       {"admin/pages.tpl", "HTML"},
       {"admin/page_form.tpl", "HTML"},
       {"admin/unsaved.tpl", "HTML"},
+      {"admin/redirects.tpl", "HTML"},
   };
   return list;
 }

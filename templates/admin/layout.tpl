@@ -20,6 +20,7 @@
 <a href="/admin/tags">Tags</a>
 <a href="/admin/authors">Authors</a>
 <a href="/admin/pages">Pages</a>
+<a href="/admin/redirects">Redirects</a>
 {{#ADMIN_NAV}}<a href="/admin/categories">Categories</a>
 <a href="/admin/users">Users</a>
 <a href="/admin/audit">Audit log</a>{{/ADMIN_NAV}}

@@ -13,7 +13,7 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-from stackfixture import ADMIN_PASSWORD, REPO, http  # (it puts scripts/ on the path)
+from stackfixture import ADMIN_PASSWORD, REPO, Client, http  # (it puts scripts/ on the path)
 from stack import throwaway_stack  # noqa: E402
 
 WXR_DIR = os.environ.get("NEWSLINE_WXR_DIR") or os.path.join(REPO, "..", "shared", "wxr")
@@ -40,6 +40,39 @@ XXE = ('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY file SYSTEM "file:///etc/
        '<!ENTITY web SYSTEM "http://127.0.0.1:9/x">]>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel>'
        '<item><title>&file;&web;</title><wp:post_id>91</wp:post_id><wp:post_type>post</wp:post_type>'
        '<wp:status>publish</wp:status></item></channel></rss>\n')
+
+
+def polylang_export():
+    """A Polylang site of our own: an English story that links to its Russian
+    translation, which comes later in the file, and a German one (no such edition)."""
+    def post(pid, lang, group, category, slug, title, body):
+        return ("<item><title>%s</title><link>https://poly.example/%s/%s/</link><content:encoded><![CDATA[%s]]>"
+                "</content:encoded><wp:post_id>%d</wp:post_id><wp:post_date_gmt>2024-06-01 09:00:00</wp:post_date_gmt>"
+                "<wp:post_name>%s</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                '<category domain="category" nicename="%s"><![CDATA[%s]]></category>'
+                '<category domain="language" nicename="%s"><![CDATA[%s]]></category>'
+                '<category domain="post_translations" nicename="%s"><![CDATA[%s]]></category></item>\n'
+                % (title, lang, slug, body, pid, slug, category, category, lang, lang, group, group))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">'
+            "<channel><title>Poly</title><link>https://poly.example</link><wp:wxr_version>1.2</wp:wxr_version>"
+            "<wp:base_site_url>https://poly.example</wp:base_site_url>\n"
+            '<wp:category><wp:term_id>2</wp:term_id><wp:category_nicename>world</wp:category_nicename>'
+            "<wp:cat_name><![CDATA[World]]></wp:cat_name></wp:category>\n"
+            '<wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>mir</wp:category_nicename>'
+            "<wp:cat_name><![CDATA[Мир]]></wp:cat_name></wp:category>\n"
+            "<wp:term><wp:term_id>10</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>en"
+            "</wp:term_slug><wp:term_name>English</wp:term_name></wp:term>\n"
+            "<wp:term><wp:term_id>11</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>ru"
+            "</wp:term_slug><wp:term_name>Русский</wp:term_name></wp:term>\n"
+            "<wp:term><wp:term_id>12</wp:term_id><wp:term_taxonomy>language</wp:term_taxonomy><wp:term_slug>de"
+            "</wp:term_slug><wp:term_name>Deutsch</wp:term_name></wp:term>\n"
+            + post(501, "en", "pll_a", "world", "summit-in-baku", "Summit in Baku",
+                   '<p>Read it <a href="https://poly.example/ru/%d1%81%d0%b0%d0%bc%d0%bc%d0%b8%d1%82/">in Russian</a>.</p>')
+            + post(502, "ru", "pll_a", "mir", "%d1%81%d0%b0%d0%bc%d0%bc%d0%b8%d1%82", "Саммит в Баку",
+                   "<p>Текст.</p>")
+            + post(503, "de", "pll_b", "world", "gipfel", "Gipfel in Baku", "<p>Text.</p>")
+            + "</channel></rss>\n")
 
 
 class ImportWordPress(unittest.TestCase):
@@ -159,6 +192,21 @@ class ImportWordPress(unittest.TestCase):
             landed = self.get(re.sub(r"^https?://[^/]+", "", target))
             self.assertEqual(landed.status, 200, (address, target))
         self.assertTrue(self.get("/?p=1").header("Location").endswith("/%s-hello-world" % hello))
+        # The check a newsroom runs before switching: every address listed leads to a page.
+        listed = os.path.join(self.work, "old-addresses.txt")
+        with open(listed, "w") as f:
+            f.write("# from the old sitemap\n" + "\n".join("http://localhost" + a for a in addresses) + "\n")
+        site = "http://127.0.0.1:%d" % self.stack.port
+        checked = self.stack.newsline("check-redirects", listed, "--site", site, check=False, capture_output=True,
+                                      text=True, timeout=60)
+        self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
+        self.assertIn("%d addresses: %d lead to a page, 0 do not" % (len(addresses), len(addresses)), checked.stdout)
+        with open(listed, "a") as f:
+            f.write("http://localhost/2011/01/never-was-a-post/\n")
+        checked = self.stack.newsline("check-redirects", listed, "--site", site, check=False, capture_output=True,
+                                      text=True, timeout=60)
+        self.assertEqual(checked.returncode, 1)
+        self.assertIn("http://localhost/2011/01/never-was-a-post/\tanswered 404, not 301", checked.stdout)
         self.assertEqual(self.get("/no/such/old/address/").status, 404)
         self.assertEqual(self.get("/?p=%d" % private).status, 302)  # a draft now: no way to it from outside
         self.assertEqual(self.get("/?p=999999").status, 302)  # the front door (to the edition), not an old address
@@ -201,7 +249,62 @@ class ImportWordPress(unittest.TestCase):
         self.assertRegex(result.stderr, r"malformed XML at line \d+, column \d+")
         self.assertEqual(self.sql("SELECT COUNT(*) FROM imported_items"), before)
 
-    def test_6_every_shared_export_imports_or_is_refused_with_a_message(self):
+    def test_6_editors_add_search_and_remove_redirects(self):
+        editor = Client("http://127.0.0.1:%d" % self.stack.port)
+        self.assertEqual(editor.login().status, 303)
+        page = editor.get("/admin/redirects?q=/category/bar/")
+        self.assertEqual(page.status, 200)
+        self.assertIn("/category/bar/foo-bar", page.text)
+        self.assertNotIn("/category/alpha", page.text)
+        hello = self.article_of_post(1)
+        target = "/en/news/uncategorized/%s-hello-world" % hello
+        added = editor.post("/admin/redirects", {"old": "https://old.example/Spring-Campaign/", "target": target},
+                            from_page=page)
+        self.assertEqual(added.status, 303)
+        deadline = time.time() + 10
+        r = self.get("/spring-campaign")
+        while r.status != 301 and time.time() < deadline:
+            time.sleep(0.1)
+            r = self.get("/spring-campaign")
+        self.assertEqual((r.status, r.header("Location")), (301, target))
+        self.assertIn("redirect_add", self.sql("SELECT action FROM audit_log WHERE target = 'redirect /spring-campaign'"))
+        for old, to in (("/en/news", target), ("/x", "https://evil.example/"), ("", target), ("/y", "//evil.example")):
+            refused = editor.post("/admin/redirects", {"old": old, "target": to}, from_page=page)
+            self.assertEqual(refused.status, 422, (old, to))
+        removed = editor.post("/admin/redirects/delete", {"old": "/spring-campaign"}, from_page=page)
+        self.assertEqual(removed.status, 303)
+        r = self.get("/spring-campaign")
+        while r.status != 404 and time.time() < deadline:
+            time.sleep(0.1)
+            r = self.get("/spring-campaign")
+        self.assertEqual(r.status, 404)
+        self.assertEqual(editor.post("/admin/redirects/delete", {"old": "/spring-campaign"}, from_page=page).status,
+                         404)
+
+    def test_7_polylang_languages_make_editions_and_translations(self):
+        path = os.path.join(self.work, "polylang.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(polylang_export())
+        result, lines = self.run_import(path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        source = "https://poly.example"
+
+        def article(pid):
+            return self.sql("SELECT a.id, a.edition, c.slug, a.slug FROM imported_items i JOIN articles a ON"
+                            " a.id = i.newsline_id JOIN categories c ON c.id = a.category_id WHERE i.source = '%s'"
+                            " AND i.kind = 'post' AND i.wp_id = %d" % (source, pid)).split("\t")
+        en, ru, de = article(501), article(502), article(503)
+        self.assertEqual(en[1:], ["en", "world", "summit-in-baku"])
+        self.assertEqual(ru[1:], ["ru", "mir", "sammit"])
+        self.assertEqual(de[1], "en")  # no German edition: the site's own
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM categories WHERE edition = 'ru' AND slug = 'world'"), "0")
+        en_page = self.get("/en/news/world/%s-summit-in-baku" % en[0]).body.decode()
+        self.assertIn('hreflang="ru" href="http://', en_page)  # linked as translations
+        # The link to the Russian story, which came later in the file, points at its new address.
+        self.assertIn('href="/ru/news/mir/%s-sammit"' % ru[0], en_page)
+        self.assertIn(["post 501", "links", "pointed at the stories' new addresses"], lines)
+
+    def test_8_every_shared_export_imports_or_is_refused_with_a_message(self):
         for name in sorted(os.listdir(WXR_DIR)):
             if not name.endswith(".xml"):
                 continue
@@ -214,3 +317,204 @@ class ImportWordPress(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def export_with_photos(host):
+    """A WordPress export of our own whose posts show photos of its uploads
+    folder: a lead photo, a captioned one (named by a resized file), a gallery,
+    a missing one, a decompression bomb and a polyglot; and a Cyrillic slug."""
+    base = "http://%s" % host
+    uploads = base + "/wp-content/uploads/2024/05/"
+
+    def attachment(pid, name, alt="", caption="", credit=""):
+        meta = "<wp:postmeta><wp:meta_key>_wp_attached_file</wp:meta_key><wp:meta_value>2024/05/%s</wp:meta_value>" \
+               "</wp:postmeta>" % name
+        if alt:
+            meta += "<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[%s]]>" \
+                    "</wp:meta_value></wp:postmeta>" % alt
+        if credit:
+            meta += "<wp:postmeta><wp:meta_key>_media_credit</wp:meta_key><wp:meta_value><![CDATA[%s]]>" \
+                    "</wp:meta_value></wp:postmeta>" % credit
+        return ("<item><title>%s</title><link>%s/?attachment_id=%d</link><wp:post_id>%d</wp:post_id>"
+                "<excerpt:encoded><![CDATA[%s]]></excerpt:encoded><wp:post_type>attachment</wp:post_type>"
+                "<wp:status>inherit</wp:status><wp:attachment_url>%s%s</wp:attachment_url>%s</item>\n"
+                % (name, base, pid, pid, caption, uploads, name, meta))
+
+    def post(pid, slug, title, body, thumbnail=None):
+        meta = ("<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>%d</wp:meta_value>"
+                "</wp:postmeta>" % thumbnail) if thumbnail else ""
+        return ("<item><title>%s</title><link>%s/2024/05/20/%s/</link><dc:creator>aysel</dc:creator>"
+                "<content:encoded><![CDATA[%s]]></content:encoded><wp:post_id>%d</wp:post_id>"
+                "<wp:post_date_gmt>2024-05-20 08:00:00</wp:post_date_gmt><wp:post_name>%s</wp:post_name>"
+                "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>"
+                '<category domain="category" nicename="photos"><![CDATA[Photos]]></category>%s</item>\n'
+                % (title, base, slug, body, pid, slug, meta))
+
+    body = ('Before the photo.\n\n[caption id="attachment_101" width="300"]<a href="%sstreet.png"><img '
+            'class="size-medium wp-image-101" src="%sstreet-300x200.png" alt="Street in the body"></a> '
+            'Evening in Baku[/caption]\n\n[gallery ids="105,106"]\n\nGone: <img src="%smissing.png" alt="gone">'
+            % (uploads, uploads, uploads))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+            'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Photos</title><link>%s</link>'
+            '<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>%s</wp:base_site_url>\n'
+            '<wp:author><wp:author_id>7</wp:author_id><wp:author_login>aysel</wp:author_login>'
+            '<wp:author_display_name><![CDATA[Aysel Məmmədova]]></wp:author_display_name></wp:author>\n'
+            % (base, base)
+            + attachment(101, "street.png", alt="A street in Baku at dusk", caption="Evening in the old town",
+                         credit="Rauf Aliyev")
+            + attachment(105, "one.png", alt="First of the gallery") + attachment(106, "two.png")
+            + attachment(102, "bomb.png", alt="bomb") + attachment(103, "poly.png", alt="poly")
+            + attachment(104, "missing.png", alt="missing")
+            + post(201, "%d1%88%d0%b5%d0%ba%d0%b8-evening", "Şəki evening", body, thumbnail=101)
+            + post(202, "hostile-photos", "Hostile photos",
+                   '<img class="wp-image-102" src="%sbomb.png"> <img class="wp-image-103" src="%spoly.png">'
+                   % (uploads, uploads))
+            + "</channel></rss>\n")
+
+
+class ImportPhotos(unittest.TestCase):
+    """Photos from a copy of wp-content/uploads and from the old site (a local
+    nginx on 127.0.0.1 standing for it), through the upload's own checks."""
+
+    @classmethod
+    def setUpClass(cls):
+        from integration.test_photos import png, png_bomb
+        cls.work = tempfile.mkdtemp(prefix="newsline-import-photos-")
+        os.chmod(cls.work, 0o755)
+        cls.uploads = os.path.join(cls.work, "uploads")
+        folder = os.path.join(cls.uploads, "2024", "05")
+        os.makedirs(folder)
+        for name, data in (("street.png", png(320, 200, lambda y: b"\0" + bytes((x + y) % 256 for x in range(320)))),
+                           ("one.png", png(200, 150, lambda y: b"\0" + bytes((x * y) % 256 for x in range(200)))),
+                           ("two.png", png(150, 200, lambda y: b"\0" + bytes((x ^ y) % 256 for x in range(150)))),
+                           ("bomb.png", png_bomb()),
+                           ("poly.png", png(64, 48) + b"<html><script>alert(document.cookie)</script></html>")):
+            with open(os.path.join(folder, name), "wb") as f:
+                f.write(data)
+        for root, dirs, files in os.walk(cls.work):
+            for d in dirs:
+                os.chmod(os.path.join(root, d), 0o755)
+            for name in files:
+                os.chmod(os.path.join(root, name), 0o644)
+        from stack import free_port
+        cls.old_port = free_port()
+        old_site = ("  server {\n    listen 127.0.0.1:%d;\n    location /wp-content/uploads/ {\n      alias %s/;\n"
+                    "    }\n  }\n" % (cls.old_port, cls.uploads))
+        cls.context = throwaway_stack("import-photos", admin_password=ADMIN_PASSWORD, extra_http=old_site)
+        cls.stack = cls.context.__enter__()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.context.__exit__(None, None, None)
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    run_import = ImportWordPress.run_import
+    sql = ImportWordPress.sql
+
+    def get(self, path):
+        return http(path, port=self.stack.port)
+
+    def check_photos(self, lines):
+        by_item = {what: (outcome, detail) for what, outcome, detail in lines}
+        for pid in (101, 105, 106):
+            self.assertEqual(by_item["attachment %d" % pid][0], "imported", by_item)
+        self.assertEqual(by_item["attachment 102"][0], "refused")  # the bomb: too many pixels
+        self.assertEqual(by_item["attachment 103"][0], "refused")  # the polyglot
+        self.assertEqual(by_item["attachment 104"][0], "failed")   # not in the folder
+        self.assertIn("no alt text", by_item["attachment 106"][1])
+        article = self.sql("SELECT newsline_id FROM imported_items WHERE kind = 'post' AND wp_id = 201")
+        street = self.sql("SELECT newsline_id FROM imported_items WHERE kind = 'attachment' AND wp_id = 101")
+        self.assertEqual(self.sql("SELECT lead_media_id FROM articles WHERE id = %s" % article), street)
+        self.assertEqual(self.sql("SELECT alt, caption, credit FROM media WHERE id = %s" % street).split("\t"),
+                         ["A street in Baku at dusk", "Evening in the old town", "Rauf Aliyev"])
+        body = self.sql("SELECT body FROM article_bodies WHERE article_id = %s" % article)
+        self.assertEqual(body.count("](media:"), 3, body)  # the captioned photo and the gallery's two
+        self.assertEqual(self.sql("SELECT slug FROM articles WHERE id = %s" % article), "sheki-evening")
+        return article, street
+
+    def test_1_from_a_copy_of_the_uploads_folder(self):
+        path = os.path.join(self.work, "photos.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(export_with_photos("127.0.0.1:%d" % self.old_port))
+        result, lines = self.run_import(path, "--uploads", self.uploads)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        article, street = self.check_photos(lines)
+        page = self.get("/en/news/photos/%s-sheki-evening" % article)
+        self.assertEqual(page.status, 200)
+        text = page.body.decode()
+        self.assertIn("Evening in the old town", text)
+        self.assertEqual(len(re.findall(r'<figure', text)), 4, text)  # the lead photo and three in the body
+        # The old addresses of the post, the photo's file (a resized name too) and its attachment page.
+        deadline = time.time() + 10
+        for old in ("/2024/05/20/%d1%88%d0%b5%d0%ba%d0%b8-evening/", "/wp-content/uploads/2024/05/street.png",
+                    "/wp-content/uploads/2024/05/street-300x200.png", "/?attachment_id=101"):
+            r = self.get(old)
+            while r.status != 301 and time.time() < deadline:
+                time.sleep(0.1)
+                r = self.get(old)
+            self.assertEqual(r.status, 301, old)
+            self.assertEqual(self.get(r.header("Location")).status, 200, (old, r.header("Location")))
+        # Again: nothing new.
+        result, lines = self.run_import(path, "--uploads", self.uploads)
+        self.assertEqual(self.sql("SELECT COUNT(*) FROM media WHERE alt = 'A street in Baku at dusk'"), "1")
+        self.assertIn(["attachment 101", "unchanged", "photo %s" % street], lines)
+
+    def test_3_a_path_that_leaves_the_uploads_folder_is_refused(self):
+        export = export_with_photos("127.0.0.1:%d" % self.old_port).replace("<wp:post_id>105</wp:post_id>",
+                                                                            "<wp:post_id>305</wp:post_id>")
+        export = export.replace("2024/05/one.png</wp:meta_value>", "../../../../etc/passwd</wp:meta_value>")
+        export = export.replace('ids="105,106"', 'ids="305,106"')
+        path = os.path.join(self.work, "escape.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(export)
+        result, lines = self.run_import(path, "--uploads", self.uploads)
+        by_item = {what: (outcome, detail) for what, outcome, detail in lines}
+        self.assertEqual(by_item["attachment 305"][0], "failed", by_item)
+        self.assertIn("not a path inside the uploads folder", by_item["attachment 305"][1])
+
+    def test_4_fetched_from_the_old_site_a_few_at_a_time(self):
+        export = export_with_photos("127.0.0.1:%d" % self.old_port).replace("<title>Photos</title>",
+                                                                            "<title>Photos again</title>")
+        self.sql("DELETE FROM imported_items")  # as on a fresh site: every photo fetched
+        path = os.path.join(self.work, "fetch.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(export)
+        result, lines = self.run_import(path, "--fetch")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        by_item = {what: (outcome, detail) for what, outcome, detail in lines}
+        self.assertEqual(by_item["attachment 101"][0], "imported", by_item)
+        self.assertEqual(by_item["attachment 104"][0], "failed")
+        self.assertIn("answered 404", by_item["attachment 104"][1])
+        # Another host is not asked unless --allow-host names it.
+        other = export.replace("http://127.0.0.1:%d/wp-content" % self.old_port, "http://127.0.0.2:%d/wp-content"
+                               % self.old_port)
+        self.sql("DELETE FROM imported_items")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(other)
+        result, lines = self.run_import(path, "--fetch")
+        by_item = {what: (outcome, detail) for what, outcome, detail in lines}
+        self.assertIn("not allowed", by_item["attachment 101"][1])
+
+    def test_2_an_imported_story_with_its_photos_in_chromium(self):
+        from browser.chromium import Chromium
+        from stackfixture import OUT
+        article = self.sql("SELECT newsline_id FROM imported_items WHERE kind = 'post' AND wp_id = 201")
+        browser = Chromium(width=1280, height=1400)
+        try:
+            browser.open("http://127.0.0.1:%d/en/news/photos/%s-sheki-evening" % (self.stack.port, article))
+            deadline = time.time() + 10
+            while time.time() < deadline and browser.evaluate(
+                    "[...document.images].some(i => !i.complete || i.naturalWidth == 0)"):
+                browser.evaluate("window.scrollBy(0, 400)")
+                time.sleep(0.1)
+            os.makedirs(OUT, exist_ok=True)
+            browser.screenshot(os.path.join(OUT, "imported-article-desktop.png"))
+            shown = browser.evaluate("[...document.querySelectorAll('main img')].filter(i => i.naturalWidth > 0).length")
+            self.assertEqual(shown, 4)  # the lead photo, the captioned one and the gallery's two
+            captions = browser.evaluate("[...document.querySelectorAll('main figcaption')].map(f => f.innerText)")
+            self.assertTrue(any("Evening in the old town" in c for c in captions), captions)
+            self.assertTrue(any("Rauf Aliyev" in c for c in captions), captions)
+        finally:
+            browser.close()
