@@ -276,7 +276,9 @@ class WordPressImport : public WxrSink {
   }
 
   void link_translations_of_groups() {
-    for (const auto& [group, ids] : translation_groups_) {
+    for (const auto& entry : translation_groups_) {  // (a structured binding cannot be captured in C++17)
+      const std::string& group = entry.first;
+      const std::vector<int64_t>& ids = entry.second;
       if (ids.size() < 2) continue;
       publish_change(ctx_, [&]() -> std::optional<Audited> {
         for (size_t i = 1; i < ids.size(); ++i)
