@@ -26,6 +26,16 @@ struct Shortcode {
   bool self_closed = false;
 };
 
+// The quoted value starting at text[i] (its quote), `i` moved past it; false when it never ends.
+bool read_quoted(const std::string& text, size_t& i, std::string& value) {
+  char quote = text[i++];
+  size_t close = text.find(quote, i);
+  if (close == std::string::npos) return false;
+  value = text.substr(i, close - i);
+  i = close + 1;
+  return true;
+}
+
 // The shortcode opening at text[at] ('['), or nullopt.
 std::optional<Shortcode> shortcode_at(const std::string& text, size_t at) {
   size_t i = at + 1;
@@ -51,22 +61,14 @@ std::optional<Shortcode> shortcode_at(const std::string& text, size_t at) {
       ++i;
       has_value = true;
       if (i < text.size() && (text[i] == '"' || text[i] == '\'')) {
-        char quote = text[i++];
-        size_t close = text.find(quote, i);
-        if (close == std::string::npos) return std::nullopt;
-        value = text.substr(i, close - i);
-        i = close + 1;
+        if (!read_quoted(text, i, value)) return std::nullopt;
       } else {
         while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i])) && text[i] != ']')
           value += text[i++];
       }
     } else if (key.empty()) {
       if (text[i] == '"' || text[i] == '\'') {  // a positional value in quotes
-        char quote = text[i++];
-        size_t close = text.find(quote, i);
-        if (close == std::string::npos) return std::nullopt;
-        key = text.substr(i, close - i);
-        i = close + 1;
+        if (!read_quoted(text, i, key)) return std::nullopt;
       } else {
         ++i;  // a character no attribute starts with
         continue;

@@ -115,7 +115,7 @@ class ImportWordPress(unittest.TestCase):
     def get(self, path):
         return http(path, port=self.stack.port)
 
-    def test_1_small_export_imports_with_its_known_counts(self):
+    def test_01_small_export_imports_with_its_known_counts(self):
         result, lines = self.run_import(SMALL)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(self.imported("post"), 6)
@@ -160,7 +160,7 @@ class ImportWordPress(unittest.TestCase):
         self.assertEqual(self.sql("SELECT c.slug FROM articles a JOIN categories c ON c.id = a.category_id"
                                   " WHERE a.id = %s" % self.article_of_post(many)), first)
 
-    def test_2_a_second_run_adds_nothing(self):
+    def test_02_a_second_run_adds_nothing(self):
         before = self.sql("SELECT COUNT(*) FROM articles"), self.sql("SELECT COUNT(*) FROM pages"), \
             self.sql("SELECT COUNT(*) FROM tags"), self.sql("SELECT COUNT(*) FROM authors"), \
             self.sql("SELECT COUNT(*) FROM categories")
@@ -173,7 +173,7 @@ class ImportWordPress(unittest.TestCase):
         items = [(what, outcome) for what, outcome, _ in lines if what.split()[0] in ("post", "page")]
         self.assertEqual(sum(1 for _, o in items if o == "unchanged"), 10, items)
 
-    def test_3_old_addresses_answer_301_to_a_page(self):
+    def test_03_old_addresses_answer_301_to_a_page(self):
         hello = self.article_of_post(1)
         addresses = [re.sub(r"^https?://[^/]+", "", link) for pid, kind, status, link, _ in small_export_items()
                      if status == "publish"]
@@ -211,7 +211,7 @@ class ImportWordPress(unittest.TestCase):
         self.assertEqual(self.get("/?p=%d" % private).status, 302)  # a draft now: no way to it from outside
         self.assertEqual(self.get("/?p=999999").status, 302)  # the front door (to the edition), not an old address
 
-    def test_4_an_article_changed_here_is_kept_and_a_change_there_arrives(self):
+    def test_04_an_article_changed_here_is_kept_and_a_change_there_arrives(self):
         hello, sample = self.article_of_post(1), None
         self.sql("UPDATE articles SET title = 'Edited in Newsline', revision = revision + 1 WHERE id = %s" % hello)
         with open(SMALL, encoding="utf-8") as f:
@@ -232,7 +232,7 @@ class ImportWordPress(unittest.TestCase):
                          "Many Categories, renamed")
         self.assertEqual(self.imported("post"), 6)  # still no duplicate
 
-    def test_5_hostile_and_malformed_files_are_refused_with_nothing_imported(self):
+    def test_05_hostile_and_malformed_files_are_refused_with_nothing_imported(self):
         before = self.sql("SELECT COUNT(*) FROM imported_items")
         for name, text in (("laughs.xml", billion_laughs()), ("xxe.xml", XXE)):
             path = os.path.join(self.work, name)
@@ -249,7 +249,7 @@ class ImportWordPress(unittest.TestCase):
         self.assertRegex(result.stderr, r"malformed XML at line \d+, column \d+")
         self.assertEqual(self.sql("SELECT COUNT(*) FROM imported_items"), before)
 
-    def test_6_editors_add_search_and_remove_redirects(self):
+    def test_06_editors_add_search_and_remove_redirects(self):
         editor = Client("http://127.0.0.1:%d" % self.stack.port)
         self.assertEqual(editor.login().status, 303)
         page = editor.get("/admin/redirects?q=/category/bar/")
@@ -281,7 +281,7 @@ class ImportWordPress(unittest.TestCase):
         self.assertEqual(editor.post("/admin/redirects/delete", {"old": "/spring-campaign"}, from_page=page).status,
                          404)
 
-    def test_7_polylang_languages_make_editions_and_translations(self):
+    def test_07_polylang_languages_make_editions_and_translations(self):
         path = os.path.join(self.work, "polylang.xml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(polylang_export())
@@ -304,7 +304,43 @@ class ImportWordPress(unittest.TestCase):
         self.assertIn('href="/ru/news/mir/%s-sammit"' % ru[0], en_page)
         self.assertIn(["post 501", "links", "pointed at the stories' new addresses"], lines)
 
-    def test_8_every_shared_export_imports_or_is_refused_with_a_message(self):
+    def test_08_a_cut_file_imports_what_is_whole_and_a_second_run_goes_on(self):
+        with open(SMALL, encoding="utf-8") as f:
+            whole = f.read().replace("http://localhost/", "http://cut.example/")
+        cut_at = whole.index("<item>", whole.index("<title>Parent Page</title>")) + 200
+        paths = [os.path.join(self.work, name) for name in ("cut.xml", "whole.xml")]
+        for path, text in zip(paths, (whole[:cut_at], whole)):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+        imported = lambda: int(self.sql("SELECT COUNT(*) FROM imported_items WHERE source = 'http://cut.example'"
+                                        " AND kind IN ('post', 'page')"))
+        result, lines = self.run_import(paths[0])
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertRegex(result.stderr, r"malformed XML at line \d+, column \d+")
+        before = imported()
+        self.assertEqual(before, 4)  # the items before the cut, each whole: hello, sample, child and parent pages
+        result, lines = self.run_import(paths[1])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(sum(1 for _, outcome, _ in lines if outcome == "unchanged"), before)
+        self.assertEqual(imported(), 10)
+
+    def test_09_a_dry_run_reports_and_writes_nothing(self):
+        with open(SMALL, encoding="utf-8") as f:
+            text = f.read().replace("http://localhost/", "http://dry.example/")
+        path = os.path.join(self.work, "dry.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        counts = lambda: [self.sql("SELECT COUNT(*) FROM %s" % t) for t in ("articles", "pages", "imported_items",
+                                                                         "redirects", "audit_log")]
+        before = counts()
+        result, lines = self.run_import(path, "--dry-run")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.startswith("dry run: "), result.stdout)
+        self.assertEqual(sum(1 for what, outcome, _ in lines if what.startswith("post ") and outcome == "would import"),
+                         6)
+        self.assertEqual(counts(), before)
+
+    def test_10_every_shared_export_imports_or_is_refused_with_a_message(self):
         for name in sorted(os.listdir(WXR_DIR)):
             if not name.endswith(".xml"):
                 continue
@@ -434,7 +470,7 @@ class ImportPhotos(unittest.TestCase):
         self.assertEqual(self.sql("SELECT slug FROM articles WHERE id = %s" % article), "sheki-evening")
         return article, street
 
-    def test_1_from_a_copy_of_the_uploads_folder(self):
+    def test_01_from_a_copy_of_the_uploads_folder(self):
         path = os.path.join(self.work, "photos.xml")
         with open(path, "w", encoding="utf-8") as f:
             f.write(export_with_photos("127.0.0.1:%d" % self.old_port))
@@ -461,7 +497,7 @@ class ImportPhotos(unittest.TestCase):
         self.assertEqual(self.sql("SELECT COUNT(*) FROM media WHERE alt = 'A street in Baku at dusk'"), "1")
         self.assertIn(["attachment 101", "unchanged", "photo %s" % street], lines)
 
-    def test_3_a_path_that_leaves_the_uploads_folder_is_refused(self):
+    def test_03_a_path_that_leaves_the_uploads_folder_is_refused(self):
         export = export_with_photos("127.0.0.1:%d" % self.old_port).replace("<wp:post_id>105</wp:post_id>",
                                                                             "<wp:post_id>305</wp:post_id>")
         export = export.replace("2024/05/one.png</wp:meta_value>", "../../../../etc/passwd</wp:meta_value>")
@@ -474,7 +510,7 @@ class ImportPhotos(unittest.TestCase):
         self.assertEqual(by_item["attachment 305"][0], "failed", by_item)
         self.assertIn("not a path inside the uploads folder", by_item["attachment 305"][1])
 
-    def test_4_fetched_from_the_old_site_a_few_at_a_time(self):
+    def test_04_fetched_from_the_old_site_a_few_at_a_time(self):
         export = export_with_photos("127.0.0.1:%d" % self.old_port).replace("<title>Photos</title>",
                                                                             "<title>Photos again</title>")
         self.sql("DELETE FROM imported_items")  # as on a fresh site: every photo fetched
@@ -497,7 +533,7 @@ class ImportPhotos(unittest.TestCase):
         by_item = {what: (outcome, detail) for what, outcome, detail in lines}
         self.assertIn("not allowed", by_item["attachment 101"][1])
 
-    def test_2_an_imported_story_with_its_photos_in_chromium(self):
+    def test_02_an_imported_story_with_its_photos_in_chromium(self):
         from browser.chromium import Chromium
         from stackfixture import OUT
         article = self.sql("SELECT newsline_id FROM imported_items WHERE kind = 'post' AND wp_id = 201")
