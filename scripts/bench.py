@@ -228,9 +228,9 @@ def write_export(path, posts, body_kb=10):
             f.write("<wp:tag><wp:term_id>%d</wp:term_id><wp:tag_slug>tag-%d</wp:tag_slug><wp:tag_name>"
                     "<![CDATA[Tag %d]]></wp:tag_name></wp:tag>\n" % (200 + t, t, t))
         for i in range(1, posts + 1):
-            day = time.gmtime(1714521600 - i * 600)
+            day = time.gmtime(1714521600 - (posts - i) * 600)  # WordPress numbers posts in the order they are written
             date = time.strftime("%Y-%m-%d %H:%M:%S", day)
-            body = "".join(paragraph % ((i * 7 + k) % posts + 1) for k in range(per_post))
+            body = "".join(paragraph % ((i * 7 + k) % i + 1) for k in range(per_post))  # links to older stories
             f.write("<item><title>Bench story %d about %s</title><link>https://old.example/%s/story-%d/</link>"
                     "<dc:creator>writer%d</dc:creator><guid isPermaLink=\"false\">https://old.example/?p=%d</guid>"
                     "<content:encoded><![CDATA[%s]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>"

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "auth/crypto.h"
 #include "auth/session.h"
@@ -21,7 +22,6 @@
 #include "db/imports.h"
 #include "db/newsroom.h"
 #include "db/site_secrets.h"
-#include "db/sitemaps.h"
 #include "db/users.h"
 #include "http/old_address.h"
 #include "http/request.h"
@@ -300,7 +300,9 @@ class WordPressImport : public WxrSink {
     std::optional<std::string> key =
         href[0] == '/' ? old_address_key_of_url("http://host" + href) : old_address_key_of_url(href);
     if (!key || *key == "/") return href;
-    if (std::optional<std::string> target = redirect_target(db_, *key)) return *target;
+    auto made = redirects_made_.find(*key);
+    if (made != redirects_made_.end()) return made->second;
+    if (std::optional<std::string> target = redirect_target(db_, *key)) return *target;  // an earlier import's
     old_links_left_ = true;
     return href;
   }
@@ -507,13 +509,22 @@ class WordPressImport : public WxrSink {
     size_t q = old_path.find('?');
     std::optional<std::string> key =
         old_address_key(old_path.substr(0, q), q == std::string::npos ? "" : old_path.substr(q + 1));
-    if (key && *key != target) put_redirect(db_, *key, target, "import", ctx_.now);
+    if (key && *key != target) put(*key, target);
   }
 
   void redirect_url(const std::string& url, const std::string& target) {
     std::optional<std::string> key = old_address_key_of_url(url);
-    if (key && *key != "/" && *key != target) put_redirect(db_, *key, target, "import", ctx_.now);
+    if (key && *key != "/" && *key != target) put(*key, target);
   }
+
+  // Kept in memory too, up to a bound (memory stays flat whatever the export's
+  // size; past it, a link is looked up): the bodies that follow link to these.
+  void put(const std::string& key, const std::string& target) {
+    put_redirect(db_, key, target, "import", ctx_.now);
+    if (redirects_made_.size() >= kRedirectsKept) redirects_made_.clear();
+    redirects_made_[key] = target;
+  }
+  static constexpr size_t kRedirectsKept = 100000;
 
   // The section of `edition` for a WordPress category slug (made when there
   // is none; a child category is a section of its own, see README "Moving a site").
@@ -670,7 +681,6 @@ class WordPressImport : public WxrSink {
       // Readers see when the story last changed in WordPress, not when it was imported.
       std::time_t changed = utc_time(it.post_modified_gmt).value_or(a.published_at);
       set_article_updated_at(db_, a.id, std::min(std::max(changed, a.published_at), ctx_.now));
-      if (a.status == "published") refresh_sitemap_day(db_, a.edition, a.published_at);
       Headline h;
       h.id = a.id;
       h.slug = a.slug;
@@ -797,7 +807,8 @@ class WordPressImport : public WxrSink {
   std::vector<int64_t> articles_with_old_links_;                    // WordPress ids
   bool old_links_left_ = false;                                     // in the body being converted
   std::set<std::string> own_hosts_;
-  std::map<std::string, std::string> category_names_;  // WordPress slug -> name
+  std::unordered_map<std::string, std::string> redirects_made_;  // this run's: old address -> path
+  std::map<std::string, std::string> category_names_;            // WordPress slug -> name
   std::map<int64_t, std::string> category_slug_by_id_;
   std::map<std::string, std::string> tag_names_;     // WordPress slug -> name
   std::map<std::string, std::string> author_names_;  // login -> display name

@@ -116,7 +116,8 @@ void load_newsroom_fields(Db& db, ArticleDraft& a);
 // The one way an article is written, by an editor or by a program (the
 // importer): the article and what is kept with it (revision, tags, authors,
 // translations, search entry, stored links, sitemap days) in one
-// publish_change. `also` runs inside the same transaction (the importer's
-// record of what it wrote). False when someone saved the article meanwhile.
+// publish_change. `also` runs inside the same transaction, before the
+// sitemap days are counted (the importer's record of what it wrote, the
+// story's own time of change). False when someone saved the article meanwhile.
 bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& status_before,
                   const std::string& audit_action, const std::function<void()>& also = nullptr);

@@ -298,12 +298,13 @@ const char* done_key(const std::string& action, bool created) {
 bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, const std::string& status_before,
                   const std::string& audit_action, const std::function<void()>& also) {
   bool readers_may_see = status_before == "published" || a.status == "published";
+  bool is_new = a.id == 0;  // (a retried transaction inserts again: the first insert was rolled back)
   int64_t user = ctx.session->user_id;
   return publish_change(
       ctx,
       [&]() -> std::optional<Audited> {
-        auto stored = readers_may_see && a.id ? article_edition_and_time(ctx.db, a.id) : std::nullopt;
-        if (a.id == 0) {
+        auto stored = readers_may_see && !is_new ? article_edition_and_time(ctx.db, a.id) : std::nullopt;
+        if (is_new) {
           a.id = insert_article(ctx.db, a, user, ctx.now);
           a.revision = 1;
         } else {
@@ -316,14 +317,15 @@ bool save_article(Context& ctx, ArticleDraft& a, const std::string& old_slug, co
         save_newsroom_fields(ctx, a);
         write_search_entry(ctx.db, a);
         insert_revision(ctx.db, a, user, ctx.session->user_name, ctx.now);
+        if (also) also();
         if (readers_may_see) {
-          // The stored links of the stories that show it as related; the sitemap index's days it leaves and enters.
-          refresh_article_links(ctx.db, clear_links_naming_article(ctx.db, a.id));
+          // The stored links of the stories that show it as related (none yet for a new one); the
+          // sitemap index's days it leaves and enters.
+          if (!is_new) refresh_article_links(ctx.db, clear_links_naming_article(ctx.db, a.id));
           if (stored && !same_sitemap_day(*stored, a.edition, a.published_at))
             refresh_sitemap_day(ctx.db, stored->first, stored->second);
           refresh_sitemap_day(ctx.db, a.edition, a.published_at);
         }
-        if (also) also();
         return Audited{audit_action, "article " + std::to_string(a.id), a.status + ": " + a.title};
       },
       readers_may_see);
