@@ -18,7 +18,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.cc))
 TEST_OBJ := $(TEST_SRC:%.cc=$(BUILD)/%.o)
 
 DEB_PACKAGES := g++ make pkg-config libfcgi-dev libctemplate-dev libmariadb-dev libboost-test-dev \
-                libsodium-dev libcmark-dev libvips-dev libxml2-dev libcurl4-openssl-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
+                libsodium-dev libcmark-dev libvips-dev libxml2-dev libcurl4-openssl-dev nlohmann-json3-dev libwebp-dev mariadb-server mariadb-client nginx wrk tzdata python3 chromium \
                 curl ca-certificates python3-feedparser zlib1g-dev clang clang-format libclang-rt-14-dev \
                 systemd logrotate
 

@@ -314,11 +314,13 @@ const Command kCommands[] = {
      "the photo helper the workers start for each upload and variant (stdin to stdout);\n"
      "it reads no settings",
      nullptr},
-    {"import", "import wordpress FILE [--edition CODE] [--time-zone ZONE] [--report FILE] [--user NAME] [--dry-run]",
-     "bring a WordPress export (WXR) in, or again: each post, page, category,\n"
-     "tag and author once, what changed in WordPress updated, what an editor\n"
-     "changed here kept; old addresses redirect; one line per item in the report\n"
-     "(FILE.report unless --report)",
+    {"import",
+     "import wordpress|jsonl FILE [--edition CODE] [--uploads DIR] [--fetch] [--allow-host HOST]\n"
+     "       [--time-zone ZONE] [--source NAME] [--report FILE] [--user NAME] [--dry-run]",
+     "bring a WordPress export (WXR), or a JSON Lines file of articles, in, or\n"
+     "again: each post, page, category, tag, author and photo once, what changed\n"
+     "there updated, what an editor changed here kept; old addresses redirect;\n"
+     "one line per item in the report (FILE.report unless --report)",
      import_command},
     {"check-redirects", "check-redirects FILE [--site URL]",
      "ask the running site (site_url, or --site) for every old address in FILE\n"

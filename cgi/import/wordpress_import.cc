@@ -27,6 +27,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "http/url.h"
+#include "import/jsonl.h"
 #include "import/wp_body.h"
 #include "import/wp_photos.h"
 #include "import/wxr.h"
@@ -124,8 +125,16 @@ class PhotoSurvey : public AttachmentIndex {
   void item(const WxrItem& it) override {
     AttachmentIndex::item(it);
     if (it.post_type != "post" && it.post_type != "page") return;
+    for (const std::string& url : it.old_addresses) hosts.insert(host_of_url(url));
     if (auto id = parse_id(trimmed(it.meta_value("_thumbnail_id"))))
       if (by_id(*id)) wanted[*id];
+    if (it.content_is_markdown) {  // its photos are named wp-attachment:ID (import/jsonl.cc)
+      for (size_t at = it.content.find("wp-attachment:"); at != std::string::npos;
+           at = it.content.find("wp-attachment:", at + 1))
+        if (auto id = parse_id(it.content.substr(at + 14, it.content.find(')', at) - at - 14)))
+          if (by_id(*id)) wanted[*id];
+      return;
+    }
     WpBodyHooks hooks;
     hooks.photo = [&](const WpImage& image) -> int64_t {
       const WpAttachment* a = attachment_of(image);
@@ -225,7 +234,9 @@ class WordPressImport : public WxrSink {
     if (items_ == 0) make_declared_terms();
     ++items_;
     comments_ += it.comments;
-    std::string what = (it.post_type.empty() ? "item" : it.post_type) + " " + std::to_string(it.post_id);
+    // A JSON Lines article is named by its own id (its number is made from it).
+    std::string what = (it.post_type.empty() ? "item" : it.post_type) + " " +
+                       (options_.format == "jsonl" && it.post_type == "post" ? it.guid : std::to_string(it.post_id));
     try {
       if (it.post_id <= 0) return report_.line(what, "skipped", "no wp:post_id (line " + std::to_string(it.line) + ")");
       if (it.post_type == "post")
@@ -379,6 +390,27 @@ class WordPressImport : public WxrSink {
     report_.line(what, "imported", "photo " + std::to_string(*id) + warning);
   }
 
+  // A Markdown body's photos (wp-attachment:ID, import/jsonl.cc) as library
+  // photos; one that could not be had is left out.
+  std::string markdown_with_photos(const std::string& markdown) {
+    std::string out;
+    size_t at = 0;
+    static const std::string kMark = "wp-attachment:";
+    for (size_t found = markdown.find(kMark); found != std::string::npos; found = markdown.find(kMark, at)) {
+      size_t end = found + kMark.size();
+      while (end < markdown.size() && std::isdigit(static_cast<unsigned char>(markdown[end]))) ++end;
+      WpImage image;
+      image.attachment_id = std::atoll(markdown.substr(found + kMark.size(), end - found - kMark.size()).c_str());
+      int64_t photo = photo_for(image);
+      out.append(markdown, at, found - at);
+      out += photo ? "media:" + std::to_string(photo) : "";
+      if (!photo) ++dropped_["photo not found"];
+      at = end;
+    }
+    out.append(markdown, at, std::string::npos);
+    return out;
+  }
+
   // The library photo of a picture a body shows, or 0.
   int64_t photo_for(const WpImage& image) const {
     if (!survey_) return 0;
@@ -468,6 +500,16 @@ class WordPressImport : public WxrSink {
         store_attachment(a, bytes[id], why[id]);
       }
     }
+  }
+
+  void refused(int line, const std::string& why) override {
+    ++items_;
+    report_.line("line " + std::to_string(line), "refused", why);
+  }
+
+  // Each article says its edition (a JSON Lines file): every edition is one.
+  void take_editions_from_items() {
+    for (const Edition& e : ctx_.editions) languages_.insert(e.code);
   }
 
   int items() const { return items_; }
@@ -582,6 +624,21 @@ class WordPressImport : public WxrSink {
                       it.post_password;
     for (const WxrItemTerm& t : it.terms) all += '\x1f' + t.domain + ':' + t.nicename;
     all += '\x1f' + it.meta_value("_thumbnail_id");
+    for (const std::string& name : it.bylines)
+      all +=
+          "\x1f"
+          "by:" +
+          name;
+    for (const std::string& old : it.old_addresses)
+      all +=
+          "\x1f"
+          "was:" +
+          old;
+    if (!it.post_modified_gmt.empty())
+      all +=
+          "\x1f"
+          "changed:" +
+          it.post_modified_gmt;
     return token_hash(all).substr(0, 32);
   }
 
@@ -650,7 +707,7 @@ class WordPressImport : public WxrSink {
     old_links_left_ = false;
     a.category_id = section.id;
     a.title = utf8_truncate(trimmed(wordpress_plain_text(it.title)), 500);
-    WpBody body = body_of(it);
+    WpBody body = it.content_is_markdown ? WpBody{markdown_with_photos(it.content), {}} : body_of(it);
     a.body = body.markdown;
     if (a.title.empty()) {
       a.title = "(untitled)";
@@ -672,6 +729,8 @@ class WordPressImport : public WxrSink {
     std::string byline = author != author_names_.end() ? author->second : utf8_truncate(trimmed(it.creator), 200);
     a.authors.clear();
     if (!byline.empty()) a.authors.emplace_back(byline, "");
+    for (const std::string& name : it.bylines)
+      if (!trimmed(name).empty()) a.authors.emplace_back(utf8_truncate(trimmed(name), 200), "");
     RenderedBody rendered = render_article_body(ctx_, a.edition, a.body);
     a.body_html = std::move(rendered.html);
     a.body_photos = std::move(rendered.photos);
@@ -702,6 +761,7 @@ class WordPressImport : public WxrSink {
   // Every address the post had: its permalink, ?p=, its guid, its old slugs.
   void post_redirects(const WxrItem& it, const std::string& path) {
     redirect_url(it.link, path);
+    for (const std::string& old : it.old_addresses) redirect_url(old, path);
     if (it.guid.find("://") != std::string::npos) redirect_url(it.guid, path);
     redirect("/?p=" + std::to_string(it.post_id), path);
     std::optional<std::string> permalink = old_address_key_of_url(it.link);
@@ -821,6 +881,13 @@ class WordPressImport : public WxrSink {
                                         last_redirects_bump_;
 };
 
+void read_export(const ImportOptions& options, WxrSink& sink) {
+  if (options.format == "jsonl")
+    read_jsonl_file(options.file, options.source, sink);
+  else
+    read_wxr_file(options.file, sink);
+}
+
 std::optional<Session> importing_user(Db& db, const std::string& name) {
   std::optional<User> user;
   if (!name.empty()) {
@@ -843,8 +910,11 @@ std::optional<Session> importing_user(Db& db, const std::string& name) {
 }  // namespace
 
 std::string parse_import_options(const std::vector<std::string>& args, ImportOptions& o) {
-  // args: "import" "wordpress" FILE [options]
-  if (args.size() < 3 || args[1] != "wordpress") return "usage: newsline import wordpress FILE [options]";
+  // args: "import" "wordpress"|"jsonl" FILE [options]
+  if (args.size() < 3 || (args[1] != "wordpress" && args[1] != "jsonl"))
+    return "usage: newsline import wordpress|jsonl FILE [options]";
+  o.format = args[1];
+  o.source = "jsonl";
   for (size_t i = 2; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -862,6 +932,8 @@ std::string parse_import_options(const std::vector<std::string>& args, ImportOpt
       o.allow_hosts.push_back(host);
     } else if (a == "--uploads") {
       if (!value(o.uploads_dir)) return a + " needs a value";
+    } else if (a == "--source") {
+      if (!value(o.source) || o.source.empty() || o.source.size() > 200) return a + " needs a name";
     } else if (a == "--edition" || a == "--time-zone" || a == "--report" || a == "--user") {
       std::string& into = a == "--edition"     ? o.edition
                           : a == "--time-zone" ? o.time_zone
@@ -913,7 +985,7 @@ int import_wordpress(const Config& cfg, const ImportOptions& options) {
   if (!options.uploads_dir.empty() || options.fetch) {
     survey = std::make_unique<PhotoSurvey>();
     try {
-      read_wxr_file(options.file, *survey);
+      read_export(options, *survey);
     } catch (const WxrError&) {  // the reading of the items stops at the same place, and says where
     }
     sources.uploads_dir = options.uploads_dir;
@@ -929,7 +1001,8 @@ int import_wordpress(const Config& cfg, const ImportOptions& options) {
       import.site(survey->site_seen());
       import.import_photos(sources);
     }
-    read_wxr_file(options.file, import);
+    if (options.format == "jsonl") import.take_editions_from_items();
+    read_export(options, import);
     import.finish();
   } catch (const WxrError& e) {
     if (options.progress) std::fputc('\n', stderr);

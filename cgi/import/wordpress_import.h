@@ -10,6 +10,8 @@
 #include "util/config.h"
 
 struct ImportOptions {
+  std::string format;  // "wordpress" (WXR) or "jsonl" (import/jsonl.h)
+  std::string source;  // --source: the name a JSON Lines file's ids are kept under ("jsonl")
   std::string file;
   std::string edition;                   // "" = the site's default edition
   std::string time_zone;                 // the old site's zone, for dates without a GMT twin; "" = the site's

@@ -174,6 +174,7 @@ void AttachmentIndex::item(const WxrItem& it) {
   if (!key.empty()) by_file_[key] = a.id;
   std::string from_url = original_upload_path(a.url);
   if (!from_url.empty()) by_file_[from_url] = a.id;
+  if (!a.url.empty()) by_url_[a.url] = a.id;
   by_id_[a.id] = std::move(a);
 }
 
@@ -183,6 +184,8 @@ const WpAttachment* AttachmentIndex::by_id(int64_t id) const {
 }
 
 const WpAttachment* AttachmentIndex::by_address(const std::string& src) const {
+  auto exact = by_url_.find(src);
+  if (exact != by_url_.end()) return by_id(exact->second);
   std::string key = original_upload_path(src);
   if (key.empty()) return nullptr;
   auto it = by_file_.find(key);

@@ -33,6 +33,7 @@ class AttachmentIndex : public WxrSink {
  private:
   std::map<int64_t, WpAttachment> by_id_;
   std::map<std::string, int64_t> by_file_;  // uploads path of the original -> id
+  std::map<std::string, int64_t> by_url_;   // the address of the original, as given
 };
 
 // The uploads path of an address ("https://x/wp-content/uploads/2024/05/a-300x200.jpg"

@@ -75,6 +75,11 @@ struct WxrItem {
   std::vector<WxrItemTerm> terms;
   std::vector<WxrMeta> meta;
   int comments = 0;
+  // Only from a JSON Lines file (import/jsonl.h): a body already in Markdown,
+  // the authors' names, and more old addresses than <link>.
+  bool content_is_markdown = false;
+  std::vector<std::string> bylines;
+  std::vector<std::string> old_addresses;
   int line = 0;          // where the item starts in the file (for the report)
   long byte_offset = 0;  // how far into the file it ends (for progress)
 
@@ -92,6 +97,8 @@ class WxrSink {
   virtual void author(const WxrAuthor&) {}
   virtual void term(const WxrTerm&) {}
   virtual void item(const WxrItem&) {}
+  // A record the reader could not take (a JSON Lines file's line), and why.
+  virtual void refused(int line, const std::string& why) {}
 };
 
 // Limits on what one element may hold, against files made to exhaust memory.

@@ -89,12 +89,12 @@ class ImportWordPress(unittest.TestCase):
         cls.context.__exit__(None, None, None)
         shutil.rmtree(cls.work, ignore_errors=True)
 
-    def run_import(self, path, *options):
+    def run_import(self, path, *options, kind="wordpress"):
         """(the command's result, the report's lines split on tabs)."""
         report = os.path.join(self.work, os.path.basename(path) + ".report")
         if os.path.exists(report):
             os.unlink(report)
-        result = self.stack.newsline("import", "wordpress", path, "--report", report, *options, check=False,
+        result = self.stack.newsline("import", kind, path, "--report", report, *options, check=False,
                                      capture_output=True, text=True, timeout=300)
         self.assertGreaterEqual(result.returncode, 0, "killed by a signal: %s" % result.stderr)
         lines = []
@@ -554,3 +554,55 @@ class ImportPhotos(unittest.TestCase):
             self.assertTrue(any("Rauf Aliyev" in c for c in captions), captions)
         finally:
             browser.close()
+
+    def test_05_a_json_lines_file_from_another_system(self):
+        import json
+        uploads = "http://127.0.0.1:%d/wp-content/uploads/2024/05/" % self.old_port
+        lines = [
+            {"id": "cms-77", "edition": "ru", "section": "obshchestvo", "section_name": "Общество",
+             "title": "Фестиваль в Шеки", "lead": "Город готовится к фестивалю.",
+             "body_markdown": "Первый абзац.\n\n![Улица](%sstreet.png)\n\nВторой абзац." % uploads,
+             "authors": ["Rauf Aliyev", "Aysel Məmmədova"], "tags": ["Шеки", "фестиваль"],
+             "published_at": "2024-05-21T10:00:00+04:00", "updated_at": "2024-05-22T09:30:00Z",
+             "photos": [{"url": uploads + "street.png", "alt": "A street", "caption": "Evening"},
+                        {"path": "2024/05/one.png", "alt": "A gallery photo", "lead": True}],
+             "old_urls": ["https://cms.example/society/77.html", "https://cms.example/a/77"]},
+            {"id": 78, "section": "news", "title": "A story in HTML", "body_html": "<p>Hello <b>there</b></p>",
+             "published_at": "2024-05-21T11:00:00Z", "status": "draft"},
+            "this line is not JSON",
+            {"id": "cms-79", "title": "No time"},
+        ]
+        path = os.path.join(self.work, "articles.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for line in lines:
+                f.write((line if isinstance(line, str) else json.dumps(line, ensure_ascii=False)) + "\n")
+        result, report = self.run_import(path, "--uploads", self.uploads, "--source", "cms.example", kind="jsonl")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        by_item = {what: (outcome, detail) for what, outcome, detail in report}
+        self.assertEqual(by_item["line 3"][0], "refused")
+        self.assertIn("not JSON", by_item["line 3"][1])
+        self.assertIn("published_at", by_item["line 4"][1])
+        row = self.sql("SELECT a.id, a.edition, c.slug, a.slug, a.status, a.lead_media_id IS NOT NULL,"
+                       " DATE_FORMAT(a.published_at, '%Y-%m-%d %H:%i'), DATE_FORMAT(a.updated_at, '%Y-%m-%d %H:%i')"
+                       " FROM imported_items i JOIN articles a ON a.id = i.newsline_id JOIN categories c ON"
+                       " c.id = a.category_id WHERE i.source = 'cms.example' AND i.guid = 'cms-77'").split("\t")
+        self.assertEqual(row[1:], ["ru", "obshchestvo", "festival-v-sheki", "published", "1", "2024-05-21 06:00",
+                                   "2024-05-22 09:30"])
+        body = self.sql("SELECT body FROM article_bodies WHERE article_id = %s" % row[0])
+        self.assertRegex(body, r"!\[Улица\]\(media:\d+\)")
+        self.assertEqual(self.sql("SELECT GROUP_CONCAT(au.name ORDER BY w.position SEPARATOR '|') FROM article_authors w"
+                                  " JOIN authors au ON au.id = w.author_id WHERE w.article_id = %s" % row[0]),
+                         "Rauf Aliyev|Aysel Məmmədova")
+        self.assertEqual(self.sql("SELECT status FROM articles a JOIN imported_items i ON i.newsline_id = a.id"
+                                  " WHERE i.source = 'cms.example' AND i.guid = '78'"), "draft")
+        deadline = time.time() + 10
+        for old in ("/society/77.html", "/a/77"):
+            r = self.get(old)
+            while r.status != 301 and time.time() < deadline:
+                time.sleep(0.1)
+                r = self.get(old)
+            self.assertEqual(r.status, 301, old)
+            self.assertEqual(self.get(r.header("Location")).status, 200)
+        # Again: the same articles, nothing new.
+        result, report = self.run_import(path, "--uploads", self.uploads, "--source", "cms.example", kind="jsonl")
+        self.assertEqual(sum(1 for what, outcome, _ in report if what.startswith("post") and outcome == "unchanged"), 2)
