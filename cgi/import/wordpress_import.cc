@@ -144,6 +144,11 @@ class PhotoSurvey : public AttachmentIndex {
       if (words.caption.empty()) words.caption = image.caption;
       return 0;
     };
+    int64_t post = it.post_id;
+    hooks.post_attachments = [this, post] {  // they may come later in the file: see finish()
+      galleries_of_their_own_.push_back(post);
+      return std::vector<int64_t>{};
+    };
     wordpress_to_markdown(it.content, hooks);
   }
   const WpAttachment* attachment_of(const WpImage& image) const {
@@ -158,12 +163,19 @@ class PhotoSurvey : public AttachmentIndex {
     for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return host;
   }
+  // After the whole file: the attachments of the posts whose gallery names no ids are wanted too.
+  void finish() {
+    for (int64_t post : galleries_of_their_own_)
+      for (int64_t id : children_of(post)) wanted[id];
+  }
+
   const WxrSite& site_seen() const { return seen_; }
   std::map<int64_t, WpImage> wanted;  // attachment id -> the words the bodies give it
   std::set<std::string> hosts;        // the export's own
 
  private:
   WxrSite seen_;
+  std::vector<int64_t> galleries_of_their_own_;  // posts with a [gallery] that names no ids
 };
 
 struct Section {
@@ -673,6 +685,7 @@ class WordPressImport : public WxrSink {
     WpBodyHooks hooks;
     hooks.photo = [&](const WpImage& image) { return photo_for(image); };
     hooks.link = [&](const std::string& href) { return new_address(href); };
+    hooks.post_attachments = [&] { return survey_ ? survey_->children_of(it.post_id) : std::vector<int64_t>{}; };
     WpBody body = wordpress_to_markdown(it.content, hooks);
     for (const auto& [kind, n] : body.dropped) dropped_[kind] += n;
     return body;
@@ -988,6 +1001,7 @@ int import_wordpress(const Config& cfg, const ImportOptions& options) {
       read_export(options, *survey);
     } catch (const WxrError&) {  // the reading of the items stops at the same place, and says where
     }
+    survey->finish();
     sources.uploads_dir = options.uploads_dir;
     sources.fetch = options.fetch;
     sources.allowed_hosts = survey->hosts;

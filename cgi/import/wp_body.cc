@@ -134,7 +134,7 @@ std::string expand_known(const Shortcode& sc, const std::string& inner, std::map
   if (sc.name == "gallery") {
     std::string ids = attr(sc, "ids");
     if (ids.empty()) ids = attr(sc, "include");
-    if (ids.empty()) ++dropped["gallery without ids"];
+    if (ids.empty()) return "<figure class=\"wp-gallery\" data-all=\"1\"></figure>";  // the post's own
     return "<figure class=\"wp-gallery\" data-ids=\"" + html_escape_attr(ids) + "\"></figure>";
   }
   if (sc.name == "embed") return "<p>" + trimmed(inner) + "</p>";
@@ -512,6 +512,11 @@ class Converter {
         images.push_back({std::stoll(one), "", "", ""});
       if (comma == std::string::npos) break;
       at = comma + 1;
+    }
+    if (!prop(n, "data-all").empty()) {
+      std::vector<int64_t> own = hooks_.post_attachments ? hooks_.post_attachments() : std::vector<int64_t>{};
+      if (own.empty()) return drop("gallery without ids");
+      for (int64_t one : own) images.push_back({one, "", "", ""});
     }
     if (images.empty()) {
       std::vector<std::string> inner = blocks(n->children);

@@ -25,6 +25,9 @@ struct WpBodyHooks {
   // A link's new address: an old site's article becomes its Newsline address;
   // any other address comes back as it is.
   std::function<std::string(const std::string& href)> link;
+  // The attachments of the post itself, in order: a [gallery] that names no
+  // ids shows them all (WordPress before 3.5 wrote galleries so).
+  std::function<std::vector<int64_t>()> post_attachments;
 };
 
 struct WpBody {

@@ -175,12 +175,18 @@ void AttachmentIndex::item(const WxrItem& it) {
   std::string from_url = original_upload_path(a.url);
   if (!from_url.empty()) by_file_[from_url] = a.id;
   if (!a.url.empty()) by_url_[a.url] = a.id;
+  if (a.parent > 0) children_[a.parent].push_back(a.id);
   by_id_[a.id] = std::move(a);
 }
 
 const WpAttachment* AttachmentIndex::by_id(int64_t id) const {
   auto it = by_id_.find(id);
   return it == by_id_.end() ? nullptr : &it->second;
+}
+
+std::vector<int64_t> AttachmentIndex::children_of(int64_t post) const {
+  auto it = children_.find(post);
+  return it == children_.end() ? std::vector<int64_t>{} : it->second;
 }
 
 const WpAttachment* AttachmentIndex::by_address(const std::string& src) const {

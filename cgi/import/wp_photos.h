@@ -28,12 +28,15 @@ class AttachmentIndex : public WxrSink {
   void item(const WxrItem& it) override;
   const WpAttachment* by_id(int64_t id) const;
   const WpAttachment* by_address(const std::string& src) const;
+  // The attachments whose parent is `post`, in the file's order.
+  std::vector<int64_t> children_of(int64_t post) const;
   size_t size() const { return by_id_.size(); }
 
  private:
   std::map<int64_t, WpAttachment> by_id_;
-  std::map<std::string, int64_t> by_file_;  // uploads path of the original -> id
-  std::map<std::string, int64_t> by_url_;   // the address of the original, as given
+  std::map<std::string, int64_t> by_file_;            // uploads path of the original -> id
+  std::map<std::string, int64_t> by_url_;             // the address of the original, as given
+  std::map<int64_t, std::vector<int64_t>> children_;  // parent -> attachments
 };
 
 // The uploads path of an address ("https://x/wp-content/uploads/2024/05/a-300x200.jpg"

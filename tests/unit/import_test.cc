@@ -261,6 +261,16 @@ BOOST_AUTO_TEST_CASE(shortcodes) {
              "[https://old.example/v.mp4](<https://old.example/v.mp4>)");
 }
 
+BOOST_AUTO_TEST_CASE(a_gallery_that_names_no_ids_shows_the_posts_own_attachments) {
+  WpBodyHooks hooks;
+  hooks.photo = [](const WpImage& image) -> int64_t { return 1000 + image.attachment_id; };
+  hooks.post_attachments = [] { return std::vector<int64_t>{5, 6}; };
+  BOOST_TEST(wordpress_to_markdown("[gallery columns=\"2\"]", hooks).markdown == "![](media:1005)\n\n![](media:1006)");
+  WpBody none = wordpress_to_markdown("[gallery]", {});
+  BOOST_TEST(none.markdown == "");
+  BOOST_TEST(none.dropped["gallery without ids"] == 1);
+}
+
 BOOST_AUTO_TEST_CASE(gutenberg_blocks_and_captions) {
   std::string blocks =
       "<!-- wp:paragraph -->\n<p>Block text</p>\n<!-- /wp:paragraph -->\n\n"
