@@ -155,14 +155,7 @@ class PhotoSurvey : public AttachmentIndex {
     const WpAttachment* a = image.attachment_id ? by_id(image.attachment_id) : nullptr;
     return a ? a : by_address(image.src);
   }
-  static std::string host_of_url(const std::string& url) {
-    size_t start = url.find("://");
-    if (start == std::string::npos) return "";
-    start += 3;
-    std::string host = url.substr(start, url.find_first_of("/?#", start) - start);
-    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return host;
-  }
+
   // After the whole file: the attachments of the posts whose gallery names no ids are wanted too.
   void finish() {
     for (int64_t post : galleries_of_their_own_)
@@ -200,7 +193,7 @@ class WordPressImport : public WxrSink {
     source_ = utf8_truncate(base, 255);
     site_ = s;
     for (const std::string& url : {s.base_site_url, s.base_blog_url, s.link})
-      if (!url.empty()) own_hosts_.insert(PhotoSurvey::host_of_url(url));
+      if (!url.empty()) own_hosts_.insert(host_of_url(url));
   }
 
   void author(const WxrAuthor& a) override {
@@ -317,7 +310,7 @@ class WordPressImport : public WxrSink {
   // that story is imported; others are left as they are (for a second look
   // at the end, when it may come later in the file).
   std::string new_address(const std::string& href) {
-    std::string host = PhotoSurvey::host_of_url(href);
+    std::string host = host_of_url(href);
     bool own = href.rfind("/", 0) == 0 ? href.rfind("//", 0) != 0 : own_hosts_.count(host) > 0;
     if (!own) return href;
     std::optional<std::string> key =
@@ -367,6 +360,9 @@ class WordPressImport : public WxrSink {
     return out;
   }
 
+  // Where a photo's old addresses (its file, its attachment page) lead.
+  static std::string largest_jpeg(const Photo& p) { return photo_url(p, preview_width(p), VariantFormat::jpeg); }
+
   static std::string upload_path_of(const WpAttachment& a) {
     return a.file.empty() ? original_upload_path(a.url) : a.file;
   }
@@ -391,7 +387,7 @@ class WordPressImport : public WxrSink {
       if (!id) return false;
       remember_imported(db_, {source_, "attachment", a.id, *id, a.url, "", 0}, ctx_.now);
       if (std::optional<Photo> photo = find_photo(db_, *id)) {
-        std::string target = photo_url(*photo, preview_width(*photo), VariantFormat::jpeg);
+        std::string target = largest_jpeg(*photo);
         redirect_url(a.url, target);
         redirect("/?attachment_id=" + std::to_string(a.id), target);
       }
@@ -798,7 +794,7 @@ class WordPressImport : public WxrSink {
     }
     if (options_.dry_run) return;
     if (std::optional<Photo> p = find_photo(db_, photo->second)) {
-      std::string target = photo_url(*p, preview_width(*p), VariantFormat::jpeg);
+      std::string target = largest_jpeg(*p);
       with_transaction(db_, [&] {
         redirect_url(it.link, target);
         return true;

@@ -19,18 +19,6 @@
 
 namespace {
 
-std::string host_of(const std::string& url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return "";
-  size_t start = scheme + 3;
-  size_t end = url.find_first_of("/?#", start);
-  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
-  size_t at = host.rfind('@');
-  if (at != std::string::npos) host = host.substr(at + 1);
-  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return host;  // with its port, when it has one
-}
-
 // A path under the uploads copy, or "" when it could leave it.
 std::string safe_relative(const std::string& path) {
   if (path.empty() || path[0] == '/' || path.find('\0') != std::string::npos || path.find('\\') != std::string::npos)
@@ -118,7 +106,8 @@ std::string refusal(const PhotoSources& s, const std::string& address) {
   std::string lower;
   for (char c : address) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (lower.rfind("http://", 0) != 0 && lower.rfind("https://", 0) != 0) return "not an http(s) address";
-  if (!s.allowed_hosts.count(host_of(address))) return "on a host not allowed (--allow-host): " + host_of(address);
+  if (!s.allowed_hosts.count(host_of_url(address)))
+    return "on a host not allowed (--allow-host): " + host_of_url(address);
   return "";
 }
 
@@ -148,6 +137,18 @@ Fetched finished(CURL* easy, CURLcode code, Transfer& t) {
 }
 
 }  // namespace
+
+std::string host_of_url(const std::string& url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return "";
+  size_t start = scheme + 3;
+  size_t end = url.find_first_of("/?#", start);
+  std::string host = url.substr(start, end == std::string::npos ? std::string::npos : end - start);
+  size_t at = host.rfind('@');
+  if (at != std::string::npos) host = host.substr(at + 1);
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return host;  // with its port, when it has one
+}
 
 std::string original_upload_path(const std::string& address) {
   static const std::string marker = "/wp-content/uploads/";

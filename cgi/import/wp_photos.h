@@ -44,6 +44,9 @@ class AttachmentIndex : public WxrSink {
 // the address is not of an uploads folder. (Exposed for its tests.)
 std::string original_upload_path(const std::string& address);
 
+// The host of an address, in lower case, with its port when it has one ("" for no address).
+std::string host_of_url(const std::string& url);
+
 // Where the bytes of photos come from.
 struct PhotoSources {
   std::string uploads_dir;              // --uploads: a copy of wp-content/uploads ("" = none)

@@ -62,18 +62,8 @@ std::string field_key(Ns ns, const char* name) {
 }
 
 int64_t number(const std::string& text) {
-  std::string t = text;
-  while (!t.empty() && (t.back() == ' ' || t.back() == '\n' || t.back() == '\t' || t.back() == '\r')) t.pop_back();
-  size_t start = t.find_first_not_of(" \n\t\r");
-  auto n = parse_id(start == std::string::npos ? "" : t.substr(start));
+  auto n = parse_id(trimmed(text));
   return n ? *n : 0;
-}
-
-std::string trimmed_copy(const std::string& s) {
-  size_t b = s.find_first_not_of(" \n\t\r");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \n\t\r");
-  return s.substr(b, e - b + 1);
 }
 
 // No file or address named by the document is ever opened (external
@@ -120,7 +110,7 @@ class Reader {
   static void on_error(void* self, xmlErrorPtr error) {
     auto* reader = static_cast<Reader*>(self);
     if (!error || error->level < XML_ERR_ERROR || !reader->error_.empty()) return;
-    reader->error_ = error->message ? trimmed_copy(error->message) : "unknown error";
+    reader->error_ = error->message ? trimmed(error->message) : "unknown error";
     reader->error_line_ = error->line;
     reader->error_column_ = error->int2;
     reader->error_code_ = error->code;
@@ -329,14 +319,14 @@ class Reader {
       t.name = fields_["wp:tag_name"];
       t.description = fields_["wp:tag_description"];
     } else {
-      t.taxonomy = trimmed_copy(fields_["wp:term_taxonomy"]);
+      t.taxonomy = trimmed(fields_["wp:term_taxonomy"]);
       t.slug = fields_["wp:term_slug"];
       t.name = fields_["wp:term_name"];
       t.parent_slug = fields_["wp:term_parent"];
       t.description = fields_["wp:term_description"];
     }
-    t.slug = trimmed_copy(t.slug);
-    t.parent_slug = trimmed_copy(t.parent_slug);
+    t.slug = trimmed(t.slug);
+    t.parent_slug = trimmed(t.parent_slug);
     return t;
   }
 
@@ -345,37 +335,37 @@ class Reader {
     i.line = record_line_;
     i.byte_offset = xmlTextReaderByteConsumed(reader_);
     i.title = fields_["title"];
-    i.link = trimmed_copy(fields_["link"]);
-    i.pub_date = trimmed_copy(fields_["pubDate"]);
-    i.creator = trimmed_copy(fields_["dc:creator"]);
-    i.guid = trimmed_copy(fields_["guid"]);
+    i.link = trimmed(fields_["link"]);
+    i.pub_date = trimmed(fields_["pubDate"]);
+    i.creator = trimmed(fields_["dc:creator"]);
+    i.guid = trimmed(fields_["guid"]);
     i.description = fields_["description"];
     i.content = fields_["content:encoded"];
     i.excerpt = fields_["excerpt:encoded"];
     i.post_id = number(fields_["wp:post_id"]);
-    i.post_date = trimmed_copy(fields_["wp:post_date"]);
-    i.post_date_gmt = trimmed_copy(fields_["wp:post_date_gmt"]);
-    i.post_modified_gmt = trimmed_copy(fields_["wp:post_modified_gmt"]);
-    i.post_name = trimmed_copy(fields_["wp:post_name"]);
-    i.status = trimmed_copy(fields_["wp:status"]);
-    i.post_type = trimmed_copy(fields_["wp:post_type"]);
+    i.post_date = trimmed(fields_["wp:post_date"]);
+    i.post_date_gmt = trimmed(fields_["wp:post_date_gmt"]);
+    i.post_modified_gmt = trimmed(fields_["wp:post_modified_gmt"]);
+    i.post_name = trimmed(fields_["wp:post_name"]);
+    i.status = trimmed(fields_["wp:status"]);
+    i.post_type = trimmed(fields_["wp:post_type"]);
     i.post_password = fields_["wp:post_password"];
     i.post_parent = number(fields_["wp:post_parent"]);
     i.menu_order = number(fields_["wp:menu_order"]);
-    i.sticky = trimmed_copy(fields_["wp:is_sticky"]) == "1";
-    i.attachment_url = trimmed_copy(fields_["wp:attachment_url"]);
+    i.sticky = trimmed(fields_["wp:is_sticky"]) == "1";
+    i.attachment_url = trimmed(fields_["wp:attachment_url"]);
   }
 
   void announce_site() {
     if (site_announced_) return;
     site_announced_ = true;
     WxrSite s;
-    s.wxr_version = trimmed_copy(site_fields_["wp:wxr_version"]);
+    s.wxr_version = trimmed(site_fields_["wp:wxr_version"]);
     s.title = site_fields_["title"];
-    s.link = trimmed_copy(site_fields_["link"]);
-    s.language = trimmed_copy(site_fields_["language"]);
-    s.base_site_url = trimmed_copy(site_fields_["wp:base_site_url"]);
-    s.base_blog_url = trimmed_copy(site_fields_["wp:base_blog_url"]);
+    s.link = trimmed(site_fields_["link"]);
+    s.language = trimmed(site_fields_["language"]);
+    s.base_site_url = trimmed(site_fields_["wp:base_site_url"]);
+    s.base_blog_url = trimmed(site_fields_["wp:base_blog_url"]);
     sink_.site(s);
   }
 

@@ -4,6 +4,7 @@ the export's known counts, a second run that adds nothing, an article an
 editor changed here kept, every old address a 301 to a page, hostile and
 malformed files refused with nothing imported, and every shared file either
 imported or refused with a message."""
+import html
 import os
 import re
 import shutil
@@ -340,7 +341,40 @@ class ImportWordPress(unittest.TestCase):
                          6)
         self.assertEqual(counts(), before)
 
-    def test_10_every_shared_export_imports_or_is_refused_with_a_message(self):
+    def test_10_a_date_without_its_gmt_twin_is_read_in_the_old_sites_zone(self):
+        export = ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+                  'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+                  'xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Zone</title>'
+                  "<wp:base_site_url>https://zone.example</wp:base_site_url>"
+                  "<item><title>Local time</title><link>https://zone.example/local-time/</link>"
+                  "<content:encoded><![CDATA[Text.]]></content:encoded><wp:post_id>601</wp:post_id>"
+                  "<wp:post_date>2024-06-01 12:00:00</wp:post_date><wp:post_date_gmt>0000-00-00 00:00:00"
+                  "</wp:post_date_gmt><wp:post_name>local-time</wp:post_name><wp:status>publish</wp:status>"
+                  "<wp:post_type>post</wp:post_type></item></channel></rss>\n")
+        path = os.path.join(self.work, "zone.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(export)
+        result, _ = self.run_import(path, "--time-zone", "Asia/Baku")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(self.sql("SELECT DATE_FORMAT(a.published_at, '%Y-%m-%d %H:%i') FROM articles a JOIN"
+                                  " imported_items i ON i.newsline_id = a.id WHERE i.source = 'https://zone.example'"
+                                  " AND i.kind = 'post' AND i.wp_id = 601"), "2024-06-01 08:00")  # Baku is UTC+4
+        result, _ = self.run_import(path, "--time-zone", "Mars/Olympus")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("unknown time zone", result.stderr)
+
+    def test_11_check_redirects_reads_an_old_sitemap(self):
+        locs = [link for pid, kind, status, link, _ in small_export_items() if status == "publish"]
+        sitemap = os.path.join(self.work, "post-sitemap.xml")
+        with open(sitemap, "w") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                    + "".join("<url><loc>%s</loc></url>" % html.escape(l) for l in locs) + "</urlset>\n")
+        checked = self.stack.newsline("check-redirects", sitemap, "--site", "http://127.0.0.1:%d" % self.stack.port,
+                                      check=False, capture_output=True, text=True, timeout=60)
+        self.assertEqual(checked.returncode, 0, checked.stdout + checked.stderr)
+        self.assertIn("%d addresses: %d lead to a page, 0 do not" % (len(locs), len(locs)), checked.stdout)
+
+    def test_12_every_shared_export_imports_or_is_refused_with_a_message(self):
         for name in sorted(os.listdir(WXR_DIR)):
             if not name.endswith(".xml"):
                 continue
