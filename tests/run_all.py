@@ -24,6 +24,24 @@ import unittest
 import xml.etree.ElementTree as ET
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def wxr_dir():
+    """WordPress's own test exports (../shared/wxr beside the checkout; for a
+    clone made elsewhere, beside the checkout it was cloned from), for the
+    importer's tests, which read NEWSLINE_WXR_DIR."""
+    candidates = [os.environ.get("NEWSLINE_WXR_DIR", ""), os.path.join(REPO, "..", "shared", "wxr")]
+    origin = subprocess.run(["git", "-C", REPO, "config", "--get", "remote.origin.url"], capture_output=True,
+                            text=True).stdout.strip()
+    if origin.startswith("/") or origin.startswith("file://"):
+        candidates.append(os.path.join(origin.replace("file://", "", 1), "..", "shared", "wxr"))
+    for path in candidates:
+        if path and os.path.isfile(os.path.join(path, "small-export.xml")):
+            return os.path.abspath(path)
+    return candidates[1]  # the tests then say which file is missing
+
+
+os.environ["NEWSLINE_WXR_DIR"] = wxr_dir()
 OUT = os.path.join(REPO, "test-output")
 sys.path.insert(0, os.path.join(REPO, "scripts"))
 from fuzz import sanitizer_environment  # noqa: E402
